@@ -1,0 +1,5 @@
+"""``python -m lapdesk`` behaves exactly like the ``lapdesk`` command."""
+
+from lapdesk.app import main
+
+raise SystemExit(main())

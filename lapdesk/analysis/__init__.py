@@ -1,0 +1,1 @@
+"""Analysis: suggested mappings, stance hints, positions, coverage and resubmissions."""

@@ -1,0 +1,42 @@
+"""The ``lapdesk`` entry point: a command goes to the CLI, no command opens the desk.
+
+This module and :mod:`lapdesk.ui` are the only places that import PySide6, and they import it
+lazily, so ``lapdesk framework --json`` never pays for Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # Worker processes of a frozen app re-enter here; let them run their task and exit.
+    multiprocessing.freeze_support()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from lapdesk import cli
+
+    if cli.has_command(argv):
+        return cli.main(argv)
+    return run_gui(argv)
+
+
+def gui_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="lapdesk", add_help=False)
+    parser.add_argument("--store", metavar="PATH")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the window on a temporary store, print shown_ms=N, exit")
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    from lapdesk.ui.application import run
+
+    return run(gui_arguments(argv), argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

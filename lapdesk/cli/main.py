@@ -1,0 +1,130 @@
+"""Parsing, dispatch and the conventions every command keeps.
+
+- ``--store PATH`` and ``--json`` work before or after the command; no command prompts.
+- ``--json`` prints one JSON document (an array for lists).
+- Exit 0 on success; 1 when a path cannot be opened, a check fails or the store is held by
+  another LAPDesk; 2 for a usage error.  Errors are one sentence on stderr, no traceback.
+
+Each command is a module in :mod:`lapdesk.cli.commands` with ``NAME``, ``HELP``, ``WRITES``,
+``configure(parser)``, ``run(args, store)`` returning the JSON-able result, and optionally
+``render(result) -> str`` for people and ``exit_code(result) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from types import ModuleType
+
+from lapdesk import __version__
+from lapdesk.core.errors import LapdeskError
+from lapdesk.core.paths import default_store_path
+
+# The commands, in the order `lapdesk --help` lists them.
+COMMAND_MODULES = [
+    "framework",
+    "contributors",
+    "check",
+    "map",
+    "unmap",
+]
+
+
+def _commands() -> list[ModuleType]:
+    return [importlib.import_module(f"lapdesk.cli.commands.{name}") for name in COMMAND_MODULES]
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", metavar="PATH", default=argparse.SUPPRESS,
+                        help="the store to use (default: $LAPDESK_STORE or the user's data folder)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="print one JSON document instead of text")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options()
+    parser = argparse.ArgumentParser(
+        prog="lapdesk", parents=[common],
+        description="LAPDesk: log, read, map and consolidate contributions on the Lausanne "
+                    "Action Plan. Without a command, opens the desk.",
+    )
+    parser.add_argument("--version", action="version", version=f"LAPDesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _commands():
+        command = sub.add_parser(module.NAME, parents=[common], help=module.HELP,
+                                 description=module.HELP)
+        module.configure(command)
+        command.set_defaults(module=module)
+    return parser
+
+
+def has_command(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` asks for the CLI (a command, --help or --version) rather than the desk."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+            continue
+        if token == "--store":
+            skip = True
+        elif token in ("-h", "--help", "--version") or token in COMMAND_MODULES:
+            return True
+    return False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    if args.command is None:
+        parser.print_usage(sys.stderr)
+        print("lapdesk: name a command (see lapdesk --help).", file=sys.stderr)
+        return 2
+    as_json = getattr(args, "json", False)
+    store_path = getattr(args, "store", None) or default_store_path()
+    module = args.module
+    try:
+        from lapdesk.store.connection import open_store
+
+        with open_store(store_path) as store:
+            result = module.run(args, store)
+    except LapdeskError as error:
+        print(f"lapdesk: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("lapdesk: interrupted.", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: say so in one line, details only on request
+        print(f"lapdesk: an unexpected problem stopped {module.NAME}: {error!r}. "
+              "Set LAPDESK_DEBUG=1 to see the details.", file=sys.stderr)
+        if os.environ.get("LAPDESK_DEBUG"):
+            traceback.print_exc()
+        return 1
+    try:
+        _print(module, result, as_json)
+    except BrokenPipeError:  # `lapdesk ... | head` closed the pipe: not an error
+        sys.stderr.close()
+    exit_code = getattr(module, "exit_code", None)
+    return exit_code(result) if exit_code else 0
+
+
+def _print(module: ModuleType, result, as_json: bool) -> None:
+    if as_json:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+    else:
+        render = getattr(module, "render", None)
+        text = render(result) if render else json.dumps(result, ensure_ascii=False, indent=2)
+        if text:
+            print(text)
+    sys.stdout.flush()

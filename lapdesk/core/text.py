@@ -1,0 +1,52 @@
+"""How a contribution's text is laid out, so that every layer computes the same offsets.
+
+A file's text is its paragraphs joined by one newline; a contribution's text is its files'
+texts in order, each followed by a blank line.  Offsets everywhere (paragraphs, excerpts,
+search hits, suggestions) are 0-based, end-exclusive indices of Python characters into the
+contribution's text.  Qt counts UTF-16 units; converting is the UI's job (:func:`utf16_offset`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+PARAGRAPH_SEPARATOR = "\n"
+FILE_SEPARATOR = "\n\n"
+
+
+def layout(paragraphs: Iterable[str], base: int = 0) -> list[tuple[int, int]]:
+    """The (start, end) of each paragraph of one file whose text starts at ``base``."""
+    spans, offset = [], base
+    for text in paragraphs:
+        spans.append((offset, offset + len(text)))
+        offset += len(text) + len(PARAGRAPH_SEPARATOR)
+    return spans
+
+
+def file_text_length(paragraphs: list[str]) -> int:
+    if not paragraphs:
+        return 0
+    return sum(len(p) for p in paragraphs) + len(PARAGRAPH_SEPARATOR) * (len(paragraphs) - 1)
+
+
+def next_file_start(text_start: int, paragraphs: list[str]) -> int:
+    """Where the next file's text starts, after this file and its blank line."""
+    return text_start + file_text_length(paragraphs) + len(FILE_SEPARATOR)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form, for matching names and aliases."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def utf16_offset(text: str, index: int) -> int:
+    """The UTF-16 position (what Qt counts) of Python index ``index`` in ``text``."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def python_offset(text: str, utf16_index: int) -> int:
+    """The Python index of UTF-16 position ``utf16_index`` in ``text``."""
+    encoded = text.encode("utf-16-le")[: utf16_index * 2]
+    return len(encoded.decode("utf-16-le", errors="ignore"))

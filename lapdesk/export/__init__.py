@@ -1,0 +1,1 @@
+"""Export: the consolidated draft working paper in Word, and the team's tables."""

@@ -1,0 +1,171 @@
+"""Recorded changes: every user-visible edit is one audited transaction with an inverse.
+
+A core function opens ``with record(store, "Map excerpt to Universalisation") as rec:`` and
+makes its writes through ``rec.insert / rec.update / rec.delete``.  The recorder keeps each
+row's image before and after, so :func:`undo` and :func:`redo` can replay any change without
+the function having to write its own inverse.  Both are themselves audited transactions.
+Writes that cascade must delete the dependent rows through the recorder first, so that undo
+can bring them back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from lapdesk.core.clock import now_iso
+from lapdesk.store.connection import Store
+
+# Primary-key columns of every table a change may touch.
+PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
+    "settings": ("key",),
+    "contributors": ("id",),
+    "contributor_aliases": ("contributor_id", "alias"),
+    "contributions": ("id",),
+    "contribution_contributors": ("contribution_id", "contributor_id"),
+    "files": ("id",),
+    "paragraphs": ("id",),
+    "framework_nodes": ("id",),
+    "excerpts": ("id",),
+    "mappings": ("excerpt_id", "node_id"),
+    "topics": ("id",),
+    "annotations": ("id",),
+    "suggestions": ("id",),
+}
+
+
+@dataclass
+class RowChange:
+    table: str
+    key: dict[str, Any]
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+@dataclass
+class Change:
+    """What one user action changed; ``result`` is what the action returns (e.g. a new id)."""
+
+    description: str
+    rows: list[RowChange] = field(default_factory=list)
+    result: Any = None
+
+    @property
+    def tables(self) -> set[str]:
+        """The tables touched, so each view can decide whether to refresh."""
+        return {row.table for row in self.rows}
+
+
+class Recorder:
+    """Makes writes inside a transaction and remembers their before/after images."""
+
+    def __init__(self, store: Store, change: Change):
+        self.store = store
+        self.change = change
+
+    def _fetch(self, table: str, key: dict[str, Any]) -> dict[str, Any] | None:
+        where = " AND ".join(f'"{c}" = ?' for c in key)
+        return self.store.query_one(f'SELECT * FROM "{table}" WHERE {where}', tuple(key.values()))
+
+    def _key_of(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
+        return {c: row[c] for c in PRIMARY_KEYS[table]}
+
+    def insert(self, table: str, values: dict[str, Any]) -> int:
+        columns = ", ".join(f'"{c}"' for c in values)
+        marks = ", ".join("?" for _ in values)
+        cursor = self.store.conn.execute(
+            f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(values.values())
+        )
+        pk = PRIMARY_KEYS[table]
+        if pk == ("id",):
+            key = {"id": values.get("id", cursor.lastrowid)}
+        else:
+            key = {c: values[c] for c in pk}
+        after = self._fetch(table, key)
+        self.change.rows.append(RowChange(table, key, None, after))
+        return key.get("id", cursor.lastrowid)
+
+    def update(self, table: str, key: dict[str, Any], values: dict[str, Any]) -> None:
+        before = self._fetch(table, key)
+        if before is None:
+            return
+        if all(before.get(c) == v for c, v in values.items()):
+            return
+        assignments = ", ".join(f'"{c}" = ?' for c in values)
+        where = " AND ".join(f'"{c}" = ?' for c in key)
+        self.store.conn.execute(
+            f'UPDATE "{table}" SET {assignments} WHERE {where}',
+            (*values.values(), *key.values()),
+        )
+        self.change.rows.append(RowChange(table, key, before, self._fetch(table, key)))
+
+    def delete(self, table: str, key: dict[str, Any]) -> None:
+        before = self._fetch(table, key)
+        if before is None:
+            return
+        where = " AND ".join(f'"{c}" = ?' for c in key)
+        self.store.conn.execute(f'DELETE FROM "{table}" WHERE {where}', tuple(key.values()))
+        self.change.rows.append(RowChange(table, key, before, None))
+
+    def delete_where(self, table: str, where: str, params: tuple) -> None:
+        for row in self.store.query(f'SELECT * FROM "{table}" WHERE {where}', params):
+            self.delete(table, self._key_of(table, row))
+
+
+@contextmanager
+def record(store: Store, description: str, **details: Any) -> Iterator[Recorder]:
+    """Run the block as one transaction, audited under ``description``."""
+    change = Change(description)
+    with store.transaction():
+        recorder = Recorder(store, change)
+        yield recorder
+        _audit(store, description, details)
+
+
+def _audit(store: Store, action: str, details: dict[str, Any]) -> None:
+    store.conn.execute(
+        "INSERT INTO audit (at, author, action, details) VALUES (?, ?, ?, ?)",
+        (now_iso(), store.author, action, json.dumps(details, ensure_ascii=False, default=str)),
+    )
+
+
+def audit(store: Store, action: str, **details: Any) -> None:
+    """Log an action that is not undoable (an import, an export) in the current transaction."""
+    _audit(store, action, details)
+
+
+def undo(store: Store, change: Change) -> None:
+    """Put every row the change touched back as it was before it."""
+    with store.transaction():
+        for row in reversed(change.rows):
+            _apply(store, row.table, row.key, row.after, row.before)
+        _audit(store, f"Undo: {change.description}", {})
+
+
+def redo(store: Store, change: Change) -> None:
+    """Apply the change again, exactly as it was first made (same ids)."""
+    with store.transaction():
+        for row in change.rows:
+            _apply(store, row.table, row.key, row.before, row.after)
+        _audit(store, f"Redo: {change.description}", {})
+
+
+def _apply(store: Store, table: str, key: dict, current: dict | None, target: dict | None) -> None:
+    where = " AND ".join(f'"{c}" = ?' for c in key)
+    if target is None:
+        store.conn.execute(f'DELETE FROM "{table}" WHERE {where}', tuple(key.values()))
+    elif current is None:
+        columns = ", ".join(f'"{c}"' for c in target)
+        marks = ", ".join("?" for _ in target)
+        store.conn.execute(
+            f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(target.values())
+        )
+    else:
+        assignments = ", ".join(f'"{c}" = ?' for c in target)
+        store.conn.execute(
+            f'UPDATE "{table}" SET {assignments} WHERE {where}',
+            (*target.values(), *key.values()),
+        )

@@ -1,0 +1,206 @@
+"""Opening, creating and migrating a store, and the transaction that every change goes through.
+
+A store is one SQLite file.  LAPDesk writes beside it only files whose names start with the
+store's own name (``X.lapdesk-wal``, ``X.lapdesk.lock``, ``X.lapdesk.backups/``).
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from lapdesk.core.errors import NotAStoreError, ReadOnlyStoreError, StoreError
+from lapdesk.store import migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+STORE_SUFFIX = ".lapdesk"
+
+
+class Store:
+    """An open store: one connection, owned by the thread that opened it.
+
+    Writes happen inside :meth:`transaction`; nested calls become savepoints, so a core
+    function can be composed into a larger change and still commit as one.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool, author: str):
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.readonly = readonly
+        self.author = author
+        self._depth = 0
+        self._owner = threading.get_ident()
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def sidecar(self, suffix: str) -> Path:
+        """A file beside the store whose name starts with the store's name."""
+        return self.path.with_name(self.path.name + suffix)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.readonly:
+            raise ReadOnlyStoreError(f"{self.name} is open read-only; this change was not made.")
+        if self._depth == 0:
+            self.conn.execute("BEGIN IMMEDIATE")
+        savepoint = f"sp{self._depth}"
+        if self._depth:
+            self.conn.execute(f"SAVEPOINT {savepoint}")
+        self._depth += 1
+        try:
+            yield self.conn
+        except BaseException:
+            self._depth -= 1
+            if self._depth:
+                self.conn.execute(f"ROLLBACK TO {savepoint}")
+                self.conn.execute(f"RELEASE {savepoint}")
+            else:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self._depth -= 1
+            if self._depth:
+                self.conn.execute(f"RELEASE {savepoint}")
+            else:
+                self.conn.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+        cursor = self.conn.execute(sql, params)
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    def query_one(self, sql: str, params: tuple | dict = ()) -> dict | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def default_author() -> str:
+    """Who the audit log names: ``LAPDESK_AUTHOR``, else the operating-system user."""
+    author = os.environ.get("LAPDESK_AUTHOR")
+    if author:
+        return author
+    try:
+        return getpass.getuser()
+    except Exception:  # getuser() raises when no user name can be found at all
+        return "unknown"
+
+
+def open_store(
+    path: str | os.PathLike,
+    *,
+    create: bool = True,
+    readonly: bool = False,
+    author: str | None = None,
+    framework: Path | None = None,
+    registry: Path | None = None,
+) -> Store:
+    """Open (and, if needed, create and migrate) the store at ``path``.
+
+    A new store is seeded with the LAP framework, the contributor registry and the
+    consultation settings, from ``resources/`` unless other files are given.
+
+    :raises NotAStoreError: the file is not a LAPDesk store.
+    :raises NewerSchemaError: the store comes from a newer LAPDesk.
+    :raises StoreError: the file cannot be opened or created.
+    """
+    path = Path(path).expanduser()
+    is_new = not path.exists() or path.stat().st_size == 0
+    if is_new and (not create or readonly):
+        raise StoreError(f"There is no store at {path}.")
+    if not is_new:
+        _check_header(path)
+    try:
+        if is_new:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Created for the user only: the store holds confidential correspondence.
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    except (OSError, sqlite3.Error) as error:
+        raise StoreError(f"{path} cannot be opened: {error}.") from error
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        if not is_new:
+            _refuse_foreign_database(conn, path)
+        if readonly:
+            _check_version_readonly(conn, path)
+        else:
+            migrations.migrate(conn, path_label=path.name)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise NotAStoreError(f"{path} is not a LAPDesk store ({error}).") from error
+    except BaseException:
+        conn.close()
+        raise
+    store = Store(path, conn, readonly=readonly, author=author or default_author())
+    if is_new:
+        _seed(store, framework=framework, registry=registry)
+    elif not _looks_like_store(store):
+        store.close()
+        raise NotAStoreError(f"{path} is an SQLite database but not a LAPDesk store.")
+    return store
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StoreError(f"{path} cannot be read: {error.strerror}.") from error
+    if header and header != SQLITE_HEADER:
+        raise NotAStoreError(f"{path} is not a LAPDesk store.")
+
+
+def _refuse_foreign_database(conn: sqlite3.Connection, path: Path) -> None:
+    """Never add LAPDesk's tables to somebody else's SQLite database."""
+    version = migrations.schema_version(conn)
+    if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise NotAStoreError(f"{path} is an SQLite database but not a LAPDesk store.")
+
+
+def _check_version_readonly(conn: sqlite3.Connection, path: Path) -> None:
+    """A read-only store cannot be migrated: refuse both newer and older schemas."""
+    version = migrations.schema_version(conn)
+    if version > migrations.SCHEMA_VERSION:
+        migrations.migrate(conn, path_label=path.name)  # raises NewerSchemaError
+    if version < migrations.SCHEMA_VERSION:
+        raise StoreError(
+            f"{path.name} needs upgrading to this version of LAPDesk; open it for writing once."
+        )
+
+
+def _looks_like_store(store: Store) -> bool:
+    tables = set(store.db.table_names())
+    return {"contributions", "framework_nodes", "settings"} <= tables
+
+
+def _seed(store: Store, *, framework: Path | None, registry: Path | None) -> None:
+    from lapdesk.store import framework as framework_store
+    from lapdesk.store import registry as registry_store
+
+    with store.transaction():
+        framework_store.seed_framework(store, framework)
+        registry_store.seed_registry(store, registry)

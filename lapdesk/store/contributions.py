@@ -1,0 +1,322 @@
+"""Contributions, their files (originals as blobs) and their paragraphs.
+
+Ingest writes through :func:`create_contribution`, :func:`store_blob`, :func:`add_file` and
+:func:`add_paragraphs` inside one transaction per input; the desk and the CLI read through
+:func:`list_contributions` and :func:`contribution_detail`, and edit metadata through the
+recorded changes at the end of this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lapdesk.core.clock import now_iso
+from lapdesk.core.errors import NotFoundError, UsageError
+from lapdesk.core.text import FILE_SEPARATOR, PARAGRAPH_SEPARATOR, layout, next_file_start
+from lapdesk.store.changes import Change, record
+from lapdesk.store.connection import Store
+
+CHANNELS = ("email", "file", "paper", "other")
+PARTS = ("body", "table", "footnote", "header", "footer")
+
+
+@dataclass
+class Paragraph:
+    """One paragraph as ingest hands it to the store (offsets are computed here)."""
+
+    text: str
+    page: int | None = None
+    heading_level: int | None = None
+    part: str = "body"
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def create_contribution(store: Store, *, received: str | None = None, channel: str = "file",
+                        language: str | None = None, sender: str | None = None,
+                        subject: str | None = None, title: str = "") -> int:
+    """Insert a contribution (inside the caller's transaction); returns its id."""
+    if channel not in CHANNELS:
+        raise UsageError(f"{channel!r} is not a channel; use one of {', '.join(CHANNELS)}.")
+    now = now_iso()
+    cursor = store.conn.execute(
+        "INSERT INTO contributions (title, received, channel, language, sender, subject,"
+        " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (title, received or now, channel, language, sender, subject, now, store.author),
+    )
+    return cursor.lastrowid
+
+
+def store_blob(store: Store, data: bytes) -> tuple[str, bool]:
+    """Keep ``data`` once; returns its SHA-256 and whether it was already in the store."""
+    digest = sha256_of(data)
+    cursor = store.conn.execute(
+        "INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)",
+        (digest, len(data), data),
+    )
+    return digest, cursor.rowcount == 0
+
+
+def file_by_sha256(store: Store, digest: str) -> dict | None:
+    """The first file stored with these bytes, for the duplicate rule."""
+    return store.query_one(
+        "SELECT * FROM files WHERE sha256 = ? AND status != 'duplicate' ORDER BY id LIMIT 1",
+        (digest,),
+    )
+
+
+def add_file(store: Store, contribution_id: int, *, name: str, sha256: str, size: int,
+             media_type: str, status: str, message: str = "", original_name: str = "",
+             parent_id: int | None = None, pages: int | None = None,
+             paragraphs: Sequence[Paragraph] = ()) -> int:
+    """Add a file (its blob already stored) and its paragraphs; returns the file id."""
+    position, text_start = _next_slot(store, contribution_id)
+    texts = [p.text for p in paragraphs]
+    chars = sum(len(t) for t in texts)
+    cursor = store.conn.execute(
+        "INSERT INTO files (contribution_id, parent_id, position, name, original_name, sha256,"
+        " size, media_type, status, message, pages, chars, text_start, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (contribution_id, parent_id, position, name, original_name or name, sha256, size,
+         media_type, status, message, pages, chars, text_start if texts else -1, now_iso()),
+    )
+    file_id = cursor.lastrowid
+    if texts:
+        add_paragraphs(store, contribution_id, file_id, paragraphs, text_start)
+    return file_id
+
+
+def _next_slot(store: Store, contribution_id: int) -> tuple[int, int]:
+    """The next file position and where its text starts in the contribution's text."""
+    row = store.query_one(
+        "SELECT count(*) AS n, max(p.\"end\") AS last FROM files f"
+        " LEFT JOIN paragraphs p ON p.file_id = f.id WHERE f.contribution_id = ?",
+        (contribution_id,),
+    )
+    last = row["last"]
+    return row["n"], 0 if last is None else last + len(FILE_SEPARATOR)
+
+
+def add_paragraphs(store: Store, contribution_id: int, file_id: int,
+                   paragraphs: Sequence[Paragraph], text_start: int) -> None:
+    first = store.query_one(
+        "SELECT coalesce(max(idx) + 1, 0) AS n FROM paragraphs WHERE contribution_id = ?",
+        (contribution_id,),
+    )["n"]
+    spans = layout([p.text for p in paragraphs], text_start)
+    store.conn.executemany(
+        "INSERT INTO paragraphs (contribution_id, file_id, idx, start, \"end\", page,"
+        " heading_level, part, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (contribution_id, file_id, first + i, start, end, p.page, p.heading_level,
+             p.part if p.part in PARTS else "body", p.text)
+            for i, (p, (start, end)) in enumerate(zip(paragraphs, spans, strict=True))
+        ],
+    )
+
+
+def set_contributors(store: Store, contribution_id: int,
+                     candidates: Sequence[dict]) -> None:
+    """Record detection's candidates (``contributor_id, confidence, reason, chosen``)."""
+    store.conn.execute(
+        "DELETE FROM contribution_contributors WHERE contribution_id = ?", (contribution_id,)
+    )
+    store.conn.executemany(
+        "INSERT OR REPLACE INTO contribution_contributors (contribution_id, contributor_id,"
+        " chosen, confidence, reason, position) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (contribution_id, c["contributor_id"], int(c.get("chosen", True)),
+             float(c.get("confidence", 1.0)), c.get("reason", ""), position)
+            for position, c in enumerate(candidates)
+        ],
+    )
+
+
+# --- reading -------------------------------------------------------------------------------
+
+def contribution(store: Store, contribution_id: int) -> dict:
+    row = store.query_one("SELECT * FROM contributions WHERE id = ?", (contribution_id,))
+    if row is None:
+        raise NotFoundError(f"There is no contribution number {contribution_id}.")
+    return row
+
+
+def contributors_of(store: Store, contribution_id: int, *, chosen_only: bool = True) -> list[dict]:
+    """The contribution's contributors in the shared shape ``{id, name, kind, status,
+    confidence, reason}``, in the order detection or the user gave them."""
+    rows = store.query(
+        "SELECT c.id, c.key, c.name, c.kind, c.status, c.iso3, c.regional_group AS \"group\","
+        " cc.confidence, cc.reason, cc.confirmed, cc.chosen FROM contribution_contributors cc"
+        " JOIN contributors c ON c.id = cc.contributor_id WHERE cc.contribution_id = ?"
+        + (" AND cc.chosen = 1" if chosen_only else "")
+        + " ORDER BY cc.chosen DESC, cc.position, c.name",
+        (contribution_id,),
+    )
+    for row in rows:
+        row["confirmed"] = bool(row["confirmed"])
+        row["chosen"] = bool(row["chosen"])
+    return rows
+
+
+def files_of(store: Store, contribution_id: int) -> list[dict]:
+    """The contribution's files in the shared shape (``file_id, name, sha256, ...``)."""
+    rows = store.query(
+        "SELECT id AS file_id, name, original_name, sha256, size, media_type, status, message,"
+        " pages, chars, parent_id, text_start FROM files WHERE contribution_id = ?"
+        " ORDER BY position, id",
+        (contribution_id,),
+    )
+    return rows
+
+
+def paragraphs_of(store: Store, contribution_id: int) -> list[dict]:
+    return store.query(
+        "SELECT id, file_id, idx AS \"index\", start, \"end\", page, heading_level, part, text"
+        " FROM paragraphs WHERE contribution_id = ? ORDER BY idx",
+        (contribution_id,),
+    )
+
+
+def text_of(store: Store, contribution_id: int) -> str:
+    """The contribution's whole text, laid out as :mod:`lapdesk.core.text` says."""
+    pieces: list[str] = []
+    offset = 0
+    for file in files_of(store, contribution_id):
+        if file["text_start"] < 0:
+            continue
+        texts = [
+            r["text"] for r in store.query(
+                "SELECT text FROM paragraphs WHERE file_id = ? ORDER BY idx", (file["file_id"],)
+            )
+        ]
+        pieces.append(" " * (file["text_start"] - offset))  # keeps offsets exact if a gap exists
+        pieces.append(PARAGRAPH_SEPARATOR.join(texts) + FILE_SEPARATOR)
+        offset = next_file_start(file["text_start"], texts)
+    return "".join(pieces)
+
+
+def blob(store: Store, sha256: str) -> bytes:
+    row = store.query_one("SELECT data FROM blobs WHERE sha256 = ?", (sha256,))
+    if row is None:
+        raise NotFoundError("The original of this file is missing from the store.")
+    return row["data"]
+
+
+def derived_status(row: dict) -> str:
+    """new, mapped, reviewed or superseded, from the counts a listing computes."""
+    if row.get("superseded_by"):
+        return "superseded"
+    if row["excerpts"] and row["reviewed"] == row["excerpts"]:
+        return "reviewed"
+    return "mapped" if row["excerpts"] else "new"
+
+
+def list_contributions(store: Store) -> list[dict]:
+    """Every contribution with what the table and the CLI show (the CLI's shape)."""
+    rows = store.query(
+        "SELECT c.*,"
+        " (SELECT count(*) FROM excerpts e WHERE e.contribution_id = c.id) AS excerpts,"
+        " (SELECT count(*) FROM excerpts e WHERE e.contribution_id = c.id AND e.reviewed = 1)"
+        "   AS reviewed"
+        " FROM contributions c ORDER BY c.received, c.id"
+    )
+    file_rows: dict[int, list[dict]] = {}
+    for f in store.query(
+        "SELECT contribution_id, id AS file_id, name, sha256, size, media_type, status, message,"
+        " pages, chars FROM files ORDER BY position, id"
+    ):
+        file_rows.setdefault(f.pop("contribution_id"), []).append(f)
+    people: dict[int, list[dict]] = {}
+    for p in store.query(
+        "SELECT cc.contribution_id, c.id, c.name, c.kind, c.status, c.regional_group AS"
+        " \"group\", cc.confidence, cc.reason, cc.confirmed FROM contribution_contributors cc"
+        " JOIN contributors c ON c.id = cc.contributor_id WHERE cc.chosen = 1"
+        " ORDER BY cc.position, c.name"
+    ):
+        people.setdefault(p.pop("contribution_id"), []).append(p)
+    result = []
+    for row in rows:
+        result.append({
+            "id": row["id"], "title": row["title"], "received": row["received"],
+            "channel": row["channel"], "status": derived_status(row),
+            "language": row["language"], "sender": row["sender"], "subject": row["subject"],
+            "contributors": people.get(row["id"], []), "files": file_rows.get(row["id"], []),
+            "excerpts": row["excerpts"], "reviewed": row["reviewed"],
+            "permission_to_publish": bool(row["permission_to_publish"]),
+            "superseded_by": row["superseded_by"], "notes": row["notes"],
+        })
+    return result
+
+
+# --- editing (recorded, undoable) ------------------------------------------------------------
+
+EDITABLE = ("title", "received", "channel", "language", "notes", "permission_to_publish",
+            "superseded_by", "sender", "subject")
+
+
+def update_contribution(store: Store, contribution_id: int, **fields) -> Change:
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise UsageError(f"A contribution has no field {sorted(unknown)[0]!r}.")
+    if "channel" in fields and fields["channel"] not in CHANNELS:
+        raise UsageError(f"{fields['channel']!r} is not a channel.")
+    contribution(store, contribution_id)
+    with record(store, f"Edit contribution {contribution_id}", id=contribution_id) as rec:
+        rec.update("contributions", {"id": contribution_id}, fields)
+    return rec.change
+
+
+def set_chosen_contributors(store: Store, contribution_id: int,
+                            contributor_ids: Sequence[int]) -> Change:
+    """Make exactly these registry entries the contribution's contributors (user-confirmed)."""
+    contribution(store, contribution_id)
+    with record(store, f"Change the contributors of contribution {contribution_id}",
+                id=contribution_id, contributors=list(contributor_ids)) as rec:
+        existing = {
+            r["contributor_id"]: r for r in store.query(
+                "SELECT * FROM contribution_contributors WHERE contribution_id = ?",
+                (contribution_id,),
+            )
+        }
+        for contributor_id in existing:
+            if contributor_id not in contributor_ids:
+                rec.update("contribution_contributors",
+                           {"contribution_id": contribution_id, "contributor_id": contributor_id},
+                           {"chosen": 0, "confirmed": 0})
+        for position, contributor_id in enumerate(contributor_ids):
+            key = {"contribution_id": contribution_id, "contributor_id": contributor_id}
+            values = {"chosen": 1, "confirmed": 1, "position": position}
+            if contributor_id in existing:
+                rec.update("contribution_contributors", key, values)
+            else:
+                rec.insert("contribution_contributors",
+                           {**key, **values, "confidence": 1.0, "reason": "chosen by the user"})
+    return rec.change
+
+
+def delete_contribution(store: Store, contribution_id: int) -> Change:
+    """Remove a contribution with its files, paragraphs and excerpts (undoable; blobs stay)."""
+    row = contribution(store, contribution_id)
+    with record(store, f"Delete contribution {contribution_id}", id=contribution_id,
+                title=row["title"]) as rec:
+        for excerpt in store.query(
+            "SELECT id FROM excerpts WHERE contribution_id = ?", (contribution_id,)
+        ):
+            rec.delete_where("annotations", "excerpt_id = ?", (excerpt["id"],))
+            rec.delete_where("mappings", "excerpt_id = ?", (excerpt["id"],))
+        rec.delete_where("excerpts", "contribution_id = ?", (contribution_id,))
+        rec.delete_where("suggestions", "contribution_id = ?", (contribution_id,))
+        rec.delete_where("paragraphs", "contribution_id = ?", (contribution_id,))
+        # Attachments were inserted after what contains them: remove the newest first.
+        rec.delete_where("files", "contribution_id = ? ORDER BY id DESC", (contribution_id,))
+        rec.delete_where("contribution_contributors", "contribution_id = ?", (contribution_id,))
+        for newer in store.query(
+            "SELECT id FROM contributions WHERE superseded_by = ?", (contribution_id,)
+        ):
+            rec.update("contributions", {"id": newer["id"]}, {"superseded_by": None})
+        rec.delete("contributions", {"id": contribution_id})
+    return rec.change

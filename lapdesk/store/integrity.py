@@ -1,0 +1,50 @@
+"""Integrity check: SQLite's own check, foreign keys, the search index and every original.
+
+An original whose bytes no longer match the SHA-256 recorded when it arrived is named, so the
+team knows exactly which file to recover from a backup or from the email it came with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+from lapdesk.store.connection import Store
+
+
+def check(store: Store) -> dict:
+    """``{ok, problems}``: an empty list of problems means the store is sound."""
+    problems: list[str] = []
+    try:
+        for (message,) in store.conn.execute("PRAGMA integrity_check").fetchall():
+            if message != "ok":
+                problems.append(f"SQLite integrity check: {message}")
+        for table, rowid, parent, _ in store.conn.execute("PRAGMA foreign_key_check").fetchall():
+            problems.append(f"Row {rowid} of {table} refers to a missing row of {parent}.")
+        try:
+            store.conn.execute(
+                "INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('integrity-check', 1)"
+            )
+        except sqlite3.DatabaseError as error:
+            problems.append(f"The search index is damaged ({error}); rebuild it.")
+        problems.extend(_check_originals(store))
+    except sqlite3.DatabaseError as error:
+        problems.append(f"The store cannot be read: {error}.")
+    return {"ok": not problems, "problems": problems}
+
+
+def _check_originals(store: Store) -> list[str]:
+    names: dict[str, list[str]] = {}
+    for row in store.query(
+        "SELECT sha256, name, contribution_id FROM files ORDER BY id"
+    ):
+        names.setdefault(row["sha256"], []).append(
+            f"'{row['name']}' (contribution {row['contribution_id']})"
+        )
+    problems = []
+    cursor = store.conn.execute("SELECT sha256, size, data FROM blobs")
+    for digest, size, data in cursor:
+        if data is None or len(data) != size or hashlib.sha256(data).hexdigest() != digest:
+            who = ", ".join(names.get(digest, ["an unreferenced original"]))
+            problems.append(f"The stored original of {who} does not match its SHA-256.")
+    return problems

@@ -1,0 +1,266 @@
+"""Numbered, forward-only schema migrations; ``PRAGMA user_version`` is the schema version.
+
+Each migration runs in one transaction together with the bump of ``user_version``, so a store
+is always at exactly one version.  Never edit a migration that has shipped: append a new one.
+Tests keep a fixture store of every version and migrate it (see ``tests/fixtures/stores``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from lapdesk.core.errors import NewerSchemaError
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema.
+    """
+    CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+
+    CREATE TABLE contributors (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('state', 'international_organisation',
+                                           'civil_society', 'other')),
+        status TEXT NOT NULL,
+        iso3 TEXT,
+        regional_group TEXT,
+        expected INTEGER NOT NULL DEFAULT 1,
+        acknowledged_on TEXT,
+        reminder_on TEXT,
+        notes TEXT NOT NULL DEFAULT ''
+    );
+
+    CREATE TABLE contributor_aliases (
+        contributor_id INTEGER NOT NULL REFERENCES contributors(id) ON DELETE CASCADE,
+        alias TEXT NOT NULL,
+        PRIMARY KEY (contributor_id, alias)
+    );
+
+    CREATE TABLE contributions (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        received TEXT NOT NULL,
+        channel TEXT NOT NULL DEFAULT 'file' CHECK (channel IN ('email', 'file', 'paper', 'other')),
+        language TEXT,
+        sender TEXT,
+        subject TEXT,
+        notes TEXT NOT NULL DEFAULT '',
+        permission_to_publish INTEGER NOT NULL DEFAULT 1,
+        superseded_by INTEGER REFERENCES contributions(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL DEFAULT ''
+    );
+
+    -- The contributors of a contribution (several for a joint submission) and, with
+    -- chosen = 0, the other candidates detection considered, each with its reason.
+    CREATE TABLE contribution_contributors (
+        contribution_id INTEGER NOT NULL REFERENCES contributions(id) ON DELETE CASCADE,
+        contributor_id INTEGER NOT NULL REFERENCES contributors(id) ON DELETE CASCADE,
+        chosen INTEGER NOT NULL DEFAULT 1,
+        confidence REAL NOT NULL DEFAULT 1.0,
+        reason TEXT NOT NULL DEFAULT '',
+        confirmed INTEGER NOT NULL DEFAULT 0,
+        position INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (contribution_id, contributor_id)
+    );
+
+    -- Original bytes, stored once per distinct content.
+    CREATE TABLE blobs (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        data BLOB NOT NULL
+    );
+
+    CREATE TABLE files (
+        id INTEGER PRIMARY KEY,
+        contribution_id INTEGER NOT NULL REFERENCES contributions(id) ON DELETE CASCADE,
+        parent_id INTEGER REFERENCES files(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        name TEXT NOT NULL,
+        original_name TEXT NOT NULL DEFAULT '',
+        sha256 TEXT NOT NULL REFERENCES blobs(sha256),
+        size INTEGER NOT NULL,
+        media_type TEXT NOT NULL DEFAULT 'application/octet-stream',
+        status TEXT NOT NULL CHECK (status IN ('ok', 'needs_ocr', 'encrypted', 'unreadable',
+                                               'empty', 'duplicate', 'unsupported', 'too_large')),
+        message TEXT NOT NULL DEFAULT '',
+        pages INTEGER,
+        chars INTEGER NOT NULL DEFAULT 0,
+        text_start INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX files_contribution ON files(contribution_id);
+    CREATE INDEX files_sha256 ON files(sha256);
+
+    -- A contribution's text is its files' texts in order, each followed by a blank line;
+    -- start/end are 0-based, end-exclusive offsets of Python characters into that text.
+    CREATE TABLE paragraphs (
+        id INTEGER PRIMARY KEY,
+        contribution_id INTEGER NOT NULL REFERENCES contributions(id) ON DELETE CASCADE,
+        file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        page INTEGER,
+        heading_level INTEGER,
+        part TEXT NOT NULL DEFAULT 'body'
+            CHECK (part IN ('body', 'table', 'footnote', 'header', 'footer')),
+        text TEXT NOT NULL,
+        UNIQUE (contribution_id, idx)
+    );
+    CREATE INDEX paragraphs_file ON paragraphs(file_id);
+
+    CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+        text, content='paragraphs', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+        INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
+        INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    CREATE TRIGGER paragraphs_au AFTER UPDATE OF text ON paragraphs BEGIN
+        INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+
+    CREATE TABLE framework_nodes (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        parent_id INTEGER REFERENCES framework_nodes(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('part', 'section', 'question')),
+        position INTEGER NOT NULL DEFAULT 0,
+        number TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL,
+        title_fr TEXT NOT NULL DEFAULT '',
+        title_es TEXT NOT NULL DEFAULT '',
+        short_title TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        synthesis TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX framework_parent ON framework_nodes(parent_id, position);
+
+    CREATE TABLE excerpts (
+        id INTEGER PRIMARY KEY,
+        contribution_id INTEGER NOT NULL REFERENCES contributions(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        reviewed INTEGER NOT NULL DEFAULT 0,
+        origin TEXT NOT NULL DEFAULT 'manual',
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL DEFAULT '',
+        CHECK ("end" > start AND start >= 0)
+    );
+    CREATE INDEX excerpts_contribution ON excerpts(contribution_id, start);
+
+    CREATE TABLE mappings (
+        excerpt_id INTEGER NOT NULL REFERENCES excerpts(id) ON DELETE CASCADE,
+        node_id INTEGER NOT NULL REFERENCES framework_nodes(id) ON DELETE CASCADE,
+        PRIMARY KEY (excerpt_id, node_id)
+    );
+    CREATE INDEX mappings_node ON mappings(node_id);
+
+    CREATE TABLE topics (
+        id INTEGER PRIMARY KEY,
+        node_id INTEGER REFERENCES framework_nodes(id) ON DELETE SET NULL,
+        title TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    );
+
+    CREATE TABLE annotations (
+        id INTEGER PRIMARY KEY,
+        excerpt_id INTEGER NOT NULL REFERENCES excerpts(id) ON DELETE CASCADE,
+        stance TEXT NOT NULL DEFAULT 'neutral'
+            CHECK (stance IN ('supports', 'opposes', 'proposes', 'concern', 'question', 'neutral')),
+        topic_id INTEGER REFERENCES topics(id) ON DELETE SET NULL,
+        summary TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX annotations_excerpt ON annotations(excerpt_id);
+
+    -- Suggested mappings from the analysis; accepted ones become ordinary excerpts.
+    CREATE TABLE suggestions (
+        id INTEGER PRIMARY KEY,
+        contribution_id INTEGER NOT NULL REFERENCES contributions(id) ON DELETE CASCADE,
+        paragraph_id INTEGER REFERENCES paragraphs(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        node_id INTEGER NOT NULL REFERENCES framework_nodes(id) ON DELETE CASCADE,
+        confidence REAL NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'rejected'))
+    );
+    CREATE INDEX suggestions_contribution ON suggestions(contribution_id);
+
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        author TEXT NOT NULL DEFAULT '',
+        action TEXT NOT NULL,
+        details TEXT NOT NULL DEFAULT '{}'
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, *, path_label: str = "the store") -> list[int]:
+    """Bring the schema up to :data:`SCHEMA_VERSION`; returns the versions applied.
+
+    :raises NewerSchemaError: when the store was written by a newer LAPDesk.
+    """
+    current = schema_version(conn)
+    if current > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"{path_label} was written by a newer version of LAPDesk (schema {current}, this "
+            f"version knows up to {SCHEMA_VERSION}); please update LAPDesk to open it."
+        )
+    applied = []
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        script = MIGRATIONS[version - 1]
+        # executescript() commits first, so run the statements inside an explicit transaction
+        # that also sets the version: either both land or neither does.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _split_sql(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies (BEGIN ... END;) whole."""
+    statements, buffer = [], []
+    for line in script.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("--"):
+            continue
+        buffer.append(line)
+        candidate = "\n".join(buffer)
+        if stripped.endswith(";") and sqlite3.complete_statement(candidate):
+            statements.append(candidate)
+            buffer = []
+    if buffer:
+        statements.append("\n".join(buffer))
+    return statements

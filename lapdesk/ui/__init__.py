@@ -1,0 +1,1 @@
+"""The Qt face of LAPDesk: windows, item models, dialogs and the operations behind them."""

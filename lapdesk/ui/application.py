@@ -1,0 +1,84 @@
+"""Starting the desk: the QApplication, the store, the main window, the smoke test."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from lapdesk import APP_NAME, __version__
+from lapdesk.core.errors import LapdeskError
+from lapdesk.core.paths import default_store_path
+from lapdesk.store.connection import open_store
+from lapdesk.ui.main_window import MainWindow
+
+
+def process_start_time() -> float:
+    """When the operating system created this process (epoch seconds), for the smoke test."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        ticks = int(fields[19])
+        with open("/proc/stat", encoding="ascii") as handle:
+            boot = next(int(line.split()[1]) for line in handle if line.startswith("btime"))
+        return boot + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        try:
+            import psutil  # type: ignore[import-not-found]
+
+            return psutil.Process().create_time()
+        except Exception:
+            return time.time()
+
+
+def run(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    if args.smoke_test and sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a headless machine or CI
+    app = QApplication([sys.argv[0], *[a for a in argv if a.startswith("-platform")]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    if args.smoke_test:
+        return _smoke_test(app)
+    path = Path(args.store) if args.store else default_store_path()
+    try:
+        store = open_store(path)
+    except LapdeskError as error:
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return 1
+    window = MainWindow(store)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        store.close()
+
+
+def _smoke_test(app: QApplication) -> int:
+    started = process_start_time()
+    with tempfile.TemporaryDirectory(prefix="lapdesk-smoke-") as folder:
+        store = open_store(Path(folder) / "smoke.lapdesk")
+        window = MainWindow(store)
+        window.show()
+        shown: dict[str, float] = {}
+
+        def report() -> None:
+            if window.isVisible() and "at" not in shown:
+                shown["at"] = time.time()
+                print(f"shown_ms={round((shown['at'] - started) * 1000)}", flush=True)
+                app.quit()
+
+        QTimer.singleShot(0, report)
+        app.exec()
+        window.close()
+        store.close()
+    return 0 if shown else 1

@@ -1,0 +1,55 @@
+"""Migrations: an empty database, then each version in turn; fixture stores of old versions."""
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from lapdesk.store import migrations
+from lapdesk.store.connection import open_store
+from lapdesk.store.integrity import check
+
+STORES = Path(__file__).parent / "fixtures" / "stores"
+
+
+def test_each_version_applies_on_top_of_the_previous_one(tmp_path):
+    conn = sqlite3.connect(tmp_path / "s.lapdesk", isolation_level=None)
+    for version in range(1, migrations.SCHEMA_VERSION + 1):
+        conn.execute("BEGIN")
+        for statement in migrations._split_sql(migrations.MIGRATIONS[version - 1]):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+        assert migrations.schema_version(conn) == version
+    assert migrations.migrate(conn) == []
+
+
+def test_migrate_from_empty_applies_every_version(tmp_path):
+    conn = sqlite3.connect(tmp_path / "s.lapdesk", isolation_level=None)
+    assert migrations.migrate(conn) == list(range(1, migrations.SCHEMA_VERSION + 1))
+
+
+def test_a_failing_migration_leaves_the_version_unchanged(tmp_path, monkeypatch):
+    conn = sqlite3.connect(tmp_path / "s.lapdesk", isolation_level=None)
+    monkeypatch.setattr(migrations, "MIGRATIONS",
+                        [*migrations.MIGRATIONS, "CREATE TABLE settings (x);"])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
+    with pytest.raises(sqlite3.OperationalError):
+        migrations.migrate(conn)
+    assert migrations.schema_version(conn) == migrations.SCHEMA_VERSION - 1
+
+
+@pytest.mark.parametrize("fixture", sorted(STORES.glob("v*.lapdesk")), ids=lambda p: p.name)
+def test_fixture_stores_of_every_earlier_version_migrate(fixture, tmp_path):
+    copy = tmp_path / fixture.name
+    shutil.copy(fixture, copy)
+    with open_store(copy) as store:
+        assert migrations.schema_version(store.conn) == migrations.SCHEMA_VERSION
+        assert check(store)["ok"]
+        assert store.query_one("SELECT count(*) AS n FROM contributions")["n"] >= 1
+
+
+def test_there_is_a_fixture_store_for_every_version():
+    versions = {int(p.stem.split("-")[0][1:]) for p in STORES.glob("v*.lapdesk")}
+    assert versions == set(range(1, migrations.SCHEMA_VERSION + 1))
