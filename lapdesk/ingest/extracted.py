@@ -1,0 +1,56 @@
+"""What an extractor hands back: paragraphs, a status from one vocabulary, and attachments.
+
+Extractors are pure functions of (bytes, name, limits) that run in worker processes holding no
+store handle (see :mod:`lapdesk.ingest.pipeline`); everything they return must pickle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lapdesk.store.contributions import Paragraph
+
+# The one vocabulary of file statuses, with what each means to the user.
+STATUSES = ("ok", "needs_ocr", "encrypted", "unreadable", "empty", "duplicate", "unsupported",
+            "too_large")
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps that keep a hostile or huge file from exhausting the machine."""
+
+    max_file_bytes: int = 250 * MB           # an input file (configurable by the user)
+    max_uncompressed_bytes: int = 500 * MB   # all members of a zip container, unpacked
+    max_member_bytes: int = 200 * MB         # one member of a zip container, unpacked
+    max_compression_ratio: int = 200         # zip bomb guard, per member
+    max_depth: int = 5                       # nesting of emails / archives
+    max_attachments: int = 500               # attachments of one email or archive
+    max_pages: int = 5_000                   # PDF pages read
+    max_chars: int = 20_000_000              # extracted characters per file
+    timeout_s: float = 120.0                 # one extraction, in a worker process
+
+
+@dataclass
+class Attachment:
+    """A file found inside an email or an archive, to be ingested in its turn."""
+
+    name: str
+    data: bytes
+
+
+@dataclass
+class Extracted:
+    status: str
+    message: str = ""
+    media_type: str = "application/octet-stream"
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    pages: int | None = None
+    attachments: list[Attachment] = field(default_factory=list)
+    # Email metadata and the like: sender, sender_name, date (ISO), subject, to, title.
+    meta: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"unknown extraction status {self.status!r}")
