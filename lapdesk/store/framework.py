@@ -224,3 +224,48 @@ def question_counts(store: Store) -> dict[str, int]:
                 counts[parent["key"]] += 1
                 parent = by_id.get(parent["parent_id"])
     return counts
+
+
+def mapping_counts(store: Store) -> dict[str, dict[str, int]]:
+    """Excerpts and distinct contributors mapped to each node or below it (the tree's counts).
+
+    A contribution with no contributor yet counts as one contributor of its own, so that the
+    count never hides a mapped passage.
+    """
+    rows = nodes(store)
+    by_id = {row["id"]: row for row in rows}
+    excerpts: dict[str, set[int]] = {row["key"]: set() for row in rows}
+    contributors: dict[str, set[str]] = {row["key"]: set() for row in rows}
+    for hit in store.query(
+        "SELECT m.node_id, e.id AS excerpt_id, e.contribution_id,"
+        " group_concat(cc.contributor_id) AS who FROM mappings m"
+        " JOIN excerpts e ON e.id = m.excerpt_id"
+        " LEFT JOIN contribution_contributors cc"
+        "   ON cc.contribution_id = e.contribution_id AND cc.chosen = 1"
+        " GROUP BY m.node_id, e.id"
+    ):
+        who = hit["who"].split(",") if hit["who"] else [f"contribution {hit['contribution_id']}"]
+        current = by_id.get(hit["node_id"])
+        while current is not None:
+            excerpts[current["key"]].add(hit["excerpt_id"])
+            contributors[current["key"]].update(who)
+            current = by_id.get(current["parent_id"])
+    return {
+        key: {"excerpts": len(excerpts[key]), "contributors": len(contributors[key])}
+        for key in excerpts
+    }
+
+
+def descendant_keys(store: Store, key: str) -> list[str]:
+    """The node's key followed by the keys of every node below it, in framework order."""
+    rows = nodes(store)
+    start = next((i for i, row in enumerate(rows) if row["key"] == key), None)
+    if start is None:
+        node(store, key)  # raises NotFoundError with the usual sentence
+    depth = rows[start]["depth"]
+    keys = [key]
+    for row in rows[start + 1:]:
+        if row["depth"] <= depth:
+            break
+        keys.append(row["key"])
+    return keys
