@@ -11,11 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lapdesk import APP_NAME, __version__
 from lapdesk.core.errors import LapdeskError
-from lapdesk.core.paths import default_store_path
+from lapdesk.core.paths import default_store_path, resource
 from lapdesk.store.connection import open_store
 from lapdesk.ui.main_window import MainWindow
 
@@ -47,6 +48,7 @@ def run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource("icons", "lapdesk.png"))))
     if args.smoke_test:
         return _smoke_test(app)
     path = Path(args.store) if args.store else default_store_path()
