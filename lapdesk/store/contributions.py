@@ -61,6 +61,14 @@ def store_blob(store: Store, data: bytes) -> tuple[str, bool]:
     return digest, cursor.rowcount == 0
 
 
+def record_unkept_blob(store: Store, digest: str, size: int) -> None:
+    """Log an original too large to keep: its SHA-256 and size, but not its bytes."""
+    store.conn.execute(
+        "INSERT OR IGNORE INTO blobs (sha256, size, data, kept) VALUES (?, ?, X'', 0)",
+        (digest, size),
+    )
+
+
 def file_by_sha256(store: Store, digest: str) -> dict | None:
     """The first file stored with these bytes, for the duplicate rule."""
     return store.query_one(
@@ -200,9 +208,11 @@ def text_of(store: Store, contribution_id: int) -> str:
 
 
 def blob(store: Store, sha256: str) -> bytes:
-    row = store.query_one("SELECT data FROM blobs WHERE sha256 = ?", (sha256,))
+    row = store.query_one("SELECT data, kept FROM blobs WHERE sha256 = ?", (sha256,))
     if row is None:
         raise NotFoundError("The original of this file is missing from the store.")
+    if not row["kept"]:
+        raise NotFoundError("The original of this file was too large to keep in the store.")
     return row["data"]
 
 

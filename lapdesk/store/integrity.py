@@ -42,9 +42,16 @@ def _check_originals(store: Store) -> list[str]:
             f"'{row['name']}' (contribution {row['contribution_id']})"
         )
     problems = []
-    cursor = store.conn.execute("SELECT sha256, size, data FROM blobs")
+    # Originals too large to keep (kept = 0) have only their SHA-256 recorded: nothing to check.
+    cursor = store.conn.execute("SELECT sha256, size, data FROM blobs WHERE kept = 1")
     for digest, size, data in cursor:
         if data is None or len(data) != size or hashlib.sha256(data).hexdigest() != digest:
             who = ", ".join(names.get(digest, ["an unreferenced original"]))
             problems.append(f"The stored original of {who} does not match its SHA-256.")
+    for row in store.query(
+        "SELECT DISTINCT f.name, f.contribution_id FROM files f JOIN blobs b"
+        " ON b.sha256 = f.sha256 WHERE b.kept = 0 AND f.status != 'too_large'"
+    ):
+        problems.append(f"The original of '{row['name']}' (contribution "
+                        f"{row['contribution_id']}) is missing from the store.")
     return problems

@@ -211,6 +211,11 @@ MIGRATIONS: list[str] = [
         details TEXT NOT NULL DEFAULT '{}'
     );
     """,
+    # 2: originals too large to keep (status too_large) are logged with their SHA-256 and size;
+    # their blob row says so with kept = 0 and holds no bytes.
+    """
+    ALTER TABLE blobs ADD COLUMN kept INTEGER NOT NULL DEFAULT 1;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
