@@ -39,11 +39,19 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
+# The packaged app is built and smoke-tested as part of the tests: what the team launches is
+# the frozen program, so a missing hidden import must fail here, not on a laptop.
+# pytest runs last so that its summary is the run's closing line.
 test: $(STAMP) system-deps lint
+	$(MAKE) --no-print-directory package
+	$(BIN)/python build_scripts/smoke_frozen.py
 	$(BIN)/python -m pytest -q
+
+package: $(STAMP)
+	$(BIN)/python build_scripts/package.py
 
 bench: $(STAMP)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf build dist .pytest_cache .ruff_cache
+	rm -rf build dist .pytest_cache .ruff_cache bench/out
