@@ -1,0 +1,128 @@
+"""What every extractor needs: clean paragraph text, guarded ZIP and XML reading, failures.
+
+Received files come from strangers, so containers are opened behind the caps of
+:class:`~lapdesk.ingest.extracted.Limits` (sizes checked before anything is inflated) and XML
+is parsed without entity expansion, network access or unbounded trees.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from lxml import etree
+
+from lapdesk.ingest.extracted import Limits
+
+_SPACE = re.compile(r"\s+")
+_DROP = dict.fromkeys([0xAD, 0x200B, 0xFEFF])  # soft hyphen, zero-width space, BOM
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CHUNK = 1024 * 1024
+# Below this size a member may compress as well as it likes (XML of spaces compresses 1000:1).
+_RATIO_FLOOR_BYTES = 4 * 1024 * 1024
+
+
+class ExtractionFailure(Exception):
+    """An extractor's verdict other than ``ok``: a status and the sentence for the user."""
+
+    def __init__(self, status: str, message: str):
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+def too_large(message: str) -> ExtractionFailure:
+    return ExtractionFailure("too_large", message)
+
+
+def unreadable(message: str) -> ExtractionFailure:
+    return ExtractionFailure("unreadable", message)
+
+
+def clean(text: str) -> str:
+    """One paragraph's text: control characters gone, whitespace runs become one space."""
+    text = _CONTROLS.sub(" ", text.translate(_DROP))
+    return _SPACE.sub(" ", text).strip()
+
+
+# --- ZIP containers ---------------------------------------------------------------------------
+
+def open_zip(data: bytes, *, limits: Limits, what: str) -> zipfile.ZipFile:
+    """Open a ZIP container after checking its declared sizes against the caps.
+
+    :param what: how to call the file in messages ("This Word document", "This archive").
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise unreadable(f"{what} is damaged or incomplete and cannot be opened.") from error
+    total = 0
+    for info in archive.infolist():
+        check_member(info, limits=limits, what=what)
+        total += info.file_size
+        if total > limits.max_uncompressed_bytes:
+            raise too_large(f"{what} would unpack to more than "
+                            f"{limits.max_uncompressed_bytes // 2**20} MB; it was not opened.")
+    return archive
+
+
+def check_member(info: zipfile.ZipInfo, *, limits: Limits, what: str) -> None:
+    """Refuse a member that declares a huge size or compresses suspiciously well (zip bomb)."""
+    if info.file_size > limits.max_member_bytes:
+        raise too_large(f"{what} contains a part larger than "
+                        f"{limits.max_member_bytes // 2**20} MB; it was not opened.")
+    if (info.file_size > _RATIO_FLOOR_BYTES
+            and info.file_size > limits.max_compression_ratio * max(info.compress_size, 1)):
+        raise too_large(f"{what} contains a part that unpacks to a suspicious size "
+                        "(a possible zip bomb); it was not opened.")
+
+
+def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo | str, *, limits: Limits,
+                what: str) -> bytes:
+    """A member's bytes, read in bounded chunks so a lying size header cannot inflate more."""
+    if isinstance(info, str):
+        info = archive.getinfo(info)
+    check_member(info, limits=limits, what=what)
+    cap = min(info.file_size, limits.max_member_bytes)
+    out = bytearray()
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                out += chunk
+                if len(out) > cap:
+                    raise too_large(f"{what} contains a part larger than it declares; "
+                                    "it was not opened.")
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
+        raise unreadable(f"{what} is damaged or incomplete and cannot be opened.") from error
+    except RuntimeError as error:  # zipfile: encrypted member
+        raise ExtractionFailure("encrypted", f"{what} is protected by a password; LAPDesk "
+                                "cannot read it.") from error
+    return bytes(out)
+
+
+# --- XML ----------------------------------------------------------------------------------------
+
+def safe_parser(**options) -> etree.XMLParser:
+    """An lxml parser that never expands entities, never fetches, and caps tree size."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                           load_dtd=False, dtd_validation=False, **options)
+
+
+def parse_xml(data: bytes, *, what: str) -> etree._Element:
+    """Parse one XML part; a document declaring entities (a 'billion laughs') is refused."""
+    if has_entity_declarations(data):
+        raise unreadable(f"{what} contains XML entity declarations, which LAPDesk refuses to "
+                         "read because they can be used to exhaust the computer.")
+    try:
+        return etree.fromstring(data, safe_parser())
+    except etree.XMLSyntaxError as error:
+        raise unreadable(f"{what} is damaged and its text cannot be read.") from error
+
+
+def has_entity_declarations(data: bytes) -> bool:
+    """Whether an XML document's prologue declares a DTD with entities (in any encoding)."""
+    head = data[:1_000_000]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[1:2] == b"\x00" or head[:1] == b"\x00":
+        head = head.decode("utf-16", errors="ignore").encode("utf-8", errors="ignore")
+    upper = head.upper()
+    return b"<!DOCTYPE" in upper and b"<!ENTITY" in upper

@@ -1,0 +1,148 @@
+"""Real sample files, built in memory, for every format LAPDesk reads (and some it must refuse).
+
+Each ``*_bytes()`` function returns the bytes of one genuine file made with the same kind of
+tool that makes them in the wild (python-docx, fpdf2, odfpy, the stdlib ``email`` and
+``zipfile``).  The texts are known, so tests can check what comes out against what went in.
+Other test areas reuse this module; :func:`write_all` writes one file of each kind to a folder.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+FRENCH = ("La France salue le Plan d'action de Lausanne et propose d'élargir l'assistance "
+          "aux victimes à l'ensemble des zones contaminées ; les États doivent coopérer.")
+SPANISH = ("España apoya la universalización de la Convención y señala que la destrucción "
+           "de existencias debe concluir según el calendario acordado.")
+
+DOCX_HEADING = "Views of the Republic on the Concept Note"
+DOCX_SUBHEADING = "Victim assistance"
+DOCX_BODY = ("The Republic welcomes the draft Lausanne Action Plan and its focus on "
+             "clearance of contaminated land by 2030.")
+DOCX_ITEMS = ("Universalization of the Convention", "Stockpile destruction",
+              "Clearance and risk reduction")
+DOCX_TABLE = (("Action", "Position"), ("Action 12", "Supported with amendments"))
+DOCX_HEADER = "Permanent Mission of the Republic"
+DOCX_FOOTER = "Geneva, 14 August 2020"
+DOCX_FOOTNOTE = "See the Dubrovnik Action Plan, action 3.2."
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+def text_utf8_bytes() -> bytes:
+    return f"Contribution of Spain\n\n{SPANISH}\n".encode()
+
+
+def text_utf16_bytes(*, bom: bool = True) -> bytes:
+    text = f"Contribution de la France\r\n\r\n{FRENCH}\r\n"
+    return text.encode("utf-16") if bom else text.encode("utf-16-le")
+
+
+def text_cp1252_bytes() -> bytes:
+    return (f"Contribución de España\r\n\r\n{SPANISH}\r\n\r\n{FRENCH}\r\n\r\n"
+            "Coût estimé : 25 € par mètre carré — « prioritaire ».\r\n").encode("cp1252")
+
+
+# --- Word ---------------------------------------------------------------------------------------
+
+def docx_bytes(*, footnote: bool = True) -> bytes:
+    """A Word document with the features a contribution uses: heading levels, a numbered list,
+    a table, a running header and footer, and (unless ``footnote=False``) a real footnote."""
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = DOCX_HEADER
+    document.sections[0].footer.paragraphs[0].text = DOCX_FOOTER
+    document.add_heading(DOCX_HEADING, level=1)
+    body = document.add_paragraph(DOCX_BODY)
+    for item in DOCX_ITEMS:
+        document.add_paragraph(item, style="List Number")
+    document.add_heading(DOCX_SUBHEADING, level=2)
+    table = document.add_table(rows=len(DOCX_TABLE), cols=2)
+    for row, values in zip(table.rows, DOCX_TABLE, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.add_paragraph(FRENCH)
+    if footnote:
+        _add_footnote(document, body, DOCX_FOOTNOTE)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _add_footnote(document, paragraph, text: str) -> None:
+    """Add a genuine footnotes part (python-docx has no footnote API) and a reference to it."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml.ns import qn
+
+    footnotes = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes xmlns:w="{W}">
+  <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+  <w:footnote w:type="continuationSeparator" w:id="0">
+    <w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+  <w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>
+    <w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p>
+  </w:footnote>
+</w:footnotes>""".encode()
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                footnotes, document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+    run = paragraph.add_run()
+    reference = etree.SubElement(run._r, qn("w:footnoteReference"))
+    reference.set(qn("w:id"), "1")
+
+
+def docx_entity_bomb_bytes() -> bytes:
+    """A .docx whose document.xml is a 'billion laughs' entity expansion."""
+
+    laughs = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)]
+    bomb = (f'<?xml version="1.0"?>\n<!DOCTYPE w:document [{"".join(laughs)}]>\n'
+            f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>'
+            "</w:body></w:document>").encode()
+    return _replace_members(docx_bytes(footnote=False), {"word/document.xml": bomb})
+
+
+def _replace_members(container: bytes, replacements: dict[str, bytes]) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(container)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, replacements.get(info.filename,
+                                                            source.read(info.filename)))
+    return out.getvalue()
+
+
+def truncated(data: bytes, *, keep: float = 0.6) -> bytes:
+    """The first part of a file, as a broken download or a cut attachment leaves it."""
+    return data[: int(len(data) * keep)]
+
+
+# --- the folder of one of each ----------------------------------------------------------------
+
+def write_all(folder: Path) -> dict[str, Path]:
+    """Write one file of each sample kind into ``folder``; returns {kind: path}."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        "docx": ("contribution.docx", docx_bytes()),
+        "txt_utf8": ("spain.txt", text_utf8_bytes()),
+        "txt_utf16": ("france-utf16.txt", text_utf16_bytes()),
+        "txt_cp1252": ("spain-cp1252.txt", text_cp1252_bytes()),
+        "empty": ("empty.docx", b""),
+    }
+    paths = {}
+    for kind, (name, data) in files.items():
+        path = folder / name
+        path.write_bytes(data)
+        paths[kind] = path
+    return paths

@@ -1,0 +1,140 @@
+"""Every format becomes paragraphs with the right parts, headings, pages and statuses."""
+
+from __future__ import annotations
+
+import pickle
+
+import samples
+
+from lapdesk.ingest import sniff as media
+from lapdesk.ingest.extracted import Limits
+from lapdesk.ingest.formats import extract
+
+
+def texts(result, part=None):
+    return [p.text for p in result.paragraphs if part is None or p.part == part]
+
+
+# --- text -----------------------------------------------------------------------------------------
+
+def test_text_in_utf16_with_bom():
+    result = extract(samples.text_utf16_bytes(bom=True), "france.txt")
+    assert result.status == "ok"
+    assert texts(result) == ["Contribution de la France", samples.FRENCH]
+
+
+def test_text_in_utf16_without_bom():
+    result = extract(samples.text_utf16_bytes(bom=False), "france.txt")
+    assert texts(result) == ["Contribution de la France", samples.FRENCH]
+
+
+def test_text_in_windows_1252_keeps_accents_and_euro():
+    result = extract(samples.text_cp1252_bytes(), "spain.txt")
+    assert result.status == "ok"
+    assert texts(result)[:3] == ["Contribución de España", samples.SPANISH, samples.FRENCH]
+    assert texts(result)[3] == "Coût estimé : 25 € par mètre carré — « prioritaire »."
+
+
+def test_hard_wrapped_prose_is_rejoined_but_lists_and_short_lines_are_not():
+    wrapped = ("The Republic welcomes the draft action plan and wishes to\n"
+               "stress that clearance deadlines must be respected by all\n"
+               "States Parties.\n\n"
+               "1. First item of a list that is rather long, longer than half\n"
+               "2. Second item\n\n"
+               "Permanent Mission\nGeneva\n")
+    result = extract(wrapped.encode(), "note.txt")
+    assert texts(result) == [
+        "The Republic welcomes the draft action plan and wishes to stress that clearance "
+        "deadlines must be respected by all States Parties.",
+        "1. First item of a list that is rather long, longer than half",
+        "2. Second item",
+        "Permanent Mission",
+        "Geneva",
+    ]
+
+
+def test_markdown_headings_keep_their_level():
+    result = extract(b"# Views\n\nText.\n\n## Victims\n\nMore text.\n", "notes.md")
+    assert result.media_type == media.MARKDOWN
+    assert [(p.text, p.heading_level) for p in result.paragraphs] == [
+        ("Views", 1), ("Text.", None), ("Victims", 2), ("More text.", None)]
+
+
+# --- Word -----------------------------------------------------------------------------------------
+
+def test_docx_reading_order_parts_headings_numbering():
+    result = extract(samples.docx_bytes(), "contribution.docx")
+    assert result.status == "ok"
+    assert result.media_type == media.DOCX
+    got = [(p.text, p.part, p.heading_level, p.page) for p in result.paragraphs]
+    assert got == [
+        (samples.DOCX_HEADER, "header", None, None),
+        (samples.DOCX_HEADING, "body", 1, None),
+        (samples.DOCX_BODY, "body", None, None),
+        (f"1. {samples.DOCX_ITEMS[0]}", "body", None, None),
+        (f"2. {samples.DOCX_ITEMS[1]}", "body", None, None),
+        (f"3. {samples.DOCX_ITEMS[2]}", "body", None, None),
+        (samples.DOCX_SUBHEADING, "body", 2, None),
+        *[(cell, "table", None, None) for row in samples.DOCX_TABLE for cell in row],
+        (samples.FRENCH, "body", None, None),
+        (samples.DOCX_FOOTNOTE, "footnote", None, None),
+        (samples.DOCX_FOOTER, "footer", None, None),
+    ]
+
+
+def test_docx_named_pdf_is_still_read_as_word():
+    result = extract(samples.docx_bytes(), "contribution.pdf")
+    assert result.status == "ok"
+    assert samples.DOCX_BODY in texts(result)
+
+
+def test_docx_result_pickles_for_worker_processes():
+    result = extract(samples.docx_bytes(), "c.docx")
+    assert pickle.loads(pickle.dumps(result)) == result
+
+
+def test_docx_entity_expansion_is_refused():
+    result = extract(samples.docx_entity_bomb_bytes(), "laughs.docx")
+    assert result.status == "unreadable"
+    assert "entity" in result.message
+    assert result.paragraphs == []
+
+
+def test_truncated_docx_is_unreadable():
+    result = extract(samples.truncated(samples.docx_bytes()), "cut.docx")
+    assert result.status == "unreadable"
+    assert result.message.endswith(".")
+
+
+# --- statuses shared by every format ------------------------------------------------------------
+
+def test_zero_byte_file_is_empty():
+    result = extract(b"", "nothing.docx")
+    assert result.status == "empty"
+    assert result.paragraphs == []
+
+
+def test_file_over_the_size_limit_is_too_large():
+    result = extract(samples.docx_bytes(), "big.docx", limits=Limits(max_file_bytes=1000))
+    assert result.status == "too_large"
+    assert "MB" in result.message
+
+
+def test_text_over_the_character_cap_is_too_large():
+    result = extract(samples.text_cp1252_bytes(), "long.txt", limits=Limits(max_chars=100))
+    assert result.status == "too_large"
+    assert result.paragraphs == []
+
+
+def test_images_are_unsupported_with_a_reason():
+    result = extract(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "scan.pdf")
+    assert result.status == "unsupported"
+    assert "picture" in result.message
+
+
+def test_write_all_writes_one_file_per_kind(tmp_path):
+    paths = samples.write_all(tmp_path / "samples")
+    assert paths
+    for kind, path in paths.items():
+        assert path.exists(), kind
+        assert path.parent == tmp_path / "samples"
