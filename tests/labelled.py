@@ -1,0 +1,60 @@
+"""The labelled set of fixture contributions (``tests/fixtures/labelled``), loaded into stores.
+
+Shared by the check of the set itself and by the suggester's quality test.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from lapdesk.store import contributions as c
+from lapdesk.store import registry
+from lapdesk.store.connection import Store
+
+LABELLED = Path(__file__).parent / "fixtures" / "labelled"
+
+
+@dataclass
+class LabelledContribution:
+    name: str
+    contributor: str
+    language: str
+    kind: str
+    received: str
+    paragraphs: list[dict]
+
+
+def load_set() -> list[LabelledContribution]:
+    result = []
+    for path in sorted(LABELLED.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        result.append(LabelledContribution(
+            name=path.stem, contributor=data["contributor"], language=data["language"],
+            kind=data["kind"], received=data["received"], paragraphs=data["paragraphs"],
+        ))
+    return result
+
+
+def expected_sections(paragraph: dict) -> set[str]:
+    """The sections a paragraph's labels name (a question names its section)."""
+    return {label.split(".")[0] for label in paragraph["labels"] if label != "none"}
+
+
+def add_labelled(store: Store, item: LabelledContribution) -> int:
+    """Log one labelled contribution as ingest would: one text file, one paragraph each."""
+    data = "\n".join(p["text"] for p in item.paragraphs).encode("utf-8")
+    with store.transaction():
+        contribution_id = c.create_contribution(store, received=item.received,
+                                                language=item.language, title=item.name)
+        digest, _ = c.store_blob(store, data)
+        c.add_file(store, contribution_id, name=f"{item.name}.txt", sha256=digest,
+                   size=len(data), media_type="text/plain", status="ok",
+                   paragraphs=[c.Paragraph(p["text"], heading_level=p.get("heading_level"))
+                               for p in item.paragraphs])
+        c.set_contributors(store, contribution_id, [{
+            "contributor_id": registry.find(store, item.contributor)["id"],
+            "confidence": 1.0, "reason": "labelled set",
+        }])
+    return contribution_id
