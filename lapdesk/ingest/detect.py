@@ -1,0 +1,414 @@
+"""Who wrote a contribution: every registry entry the text, the sender and the file name point to.
+
+Detection reads clues the way the desk officer would: the letterhead and the note-verbale
+formula ("The Permanent Mission of Austria ... presents its compliments"), an "on behalf of"
+list (a joint submission has several authors), the signature block, the sender, and the file
+name, which is the only clue for a scan or an encrypted file.  A State that is merely mentioned
+("we thank Switzerland", "as Chile proposed") or addressed ("... compliments to the Permanent
+Mission of Switzerland") must not outrank the author, so every clue is weighed by its phrase
+context and by where it sits in the document.
+
+Names are matched on folded text (case and accents aside) with one regular expression built as
+a trie over every name and alias, longest first, so "Guinea-Bissau" beats "Guinea" and
+"Democratic Republic of the Congo" beats "Congo"; acronyms (ICRC, UK, EU) must be written in
+capitals, so the French participle "eu" is not the European Union.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from lapdesk.core.text import fold
+from lapdesk.ingest.country_codes import ISO2_BY_ISO3
+from lapdesk.store import registry
+from lapdesk.store.connection import Store
+
+# Below this a chosen contributor is flagged for the user to confirm.
+CONFIRM_BELOW = 0.6
+
+# How far detection reads: the head (letterhead, note-verbale formula) and the tail (signature).
+HEAD_PARAGRAPHS = 5
+TAIL_PARAGRAPHS = 5
+MAX_SCANNED_PARAGRAPHS = 60
+MAX_SCANNED_CHARS = 30_000
+
+# The weight of each kind of clue; a contributor's confidence combines its best clue of each
+# kind (repeated mentions of one kind do not add up).
+WEIGHTS = {
+    "note_verbale": 0.97,   # "The Permanent Mission of X ... presents its compliments"
+    "letterhead": 0.9,      # "Permanent Mission of X", "Government of X" in the head or tail
+    "joint": 0.9,           # "on behalf of A, B and C"
+    "on_behalf": 0.85,      # "on behalf of X" with one name
+    "signature": 0.8,       # "Permanent Representative of X" in the tail
+    "heading": 0.8,         # "Submission by the ICRC", "Austria's comments on ..." in the head
+    "title_line": 0.75,     # a short head line that is just a name: "AUSTRIA"
+    "subject": 0.45,        # "Austria welcomes ..." opening a head paragraph
+    "sender_name": 0.7,
+    "sender_address": 0.6,
+    "file_name": 0.6,
+    "file_code": 0.5,       # "CH_LAP_contribution.pdf"
+    "sender_domain": 0.3,   # the country-code top-level domain of the sender's address
+    "letterhead_body": 0.4,  # "the Government of X" deep in the body
+    "subject_body": 0.3,
+    "head_mention": 0.2,
+    "mention": 0.08,
+    "context_mention": 0.03,  # thanked, addressed, cited: "we thank X", "as X proposed"
+}
+# Kinds that say little on their own: only the best of them counts.
+SOFT_KINDS = {"subject", "subject_body", "letterhead_body", "head_mention", "mention",
+              "context_mention"}
+AUTHOR_KINDS = {"note_verbale", "letterhead", "joint", "on_behalf", "signature", "heading",
+                "title_line"}
+
+_ARTICLE = r"(?:the |la |le |l'|el |los |las |les )?"
+_OF = r"(?:of|de|du|del|des|d')"
+_AUTHOR_PREFIX = re.compile(
+    r"(?:(?P<sig>permanent representative|representant permanent|representante permanente"
+    r"|ambassador|ambassadeur|embajador[a]?|charge d'affaires(?: a\.?i\.?)?)"
+    r"|(?P<body>permanent mission|mission permanente|mision permanente|permanent delegation"
+    r"|delegation permanente|delegacion permanente|delegation|delegacion|embassy|ambassade"
+    r"|embajada|government|gouvernement|gobierno|ministry of foreign affairs"
+    r"|federal department of foreign affairs|ministere des affaires etrangeres"
+    r"|ministerio de relaciones exteriores|ministerio de asuntos exteriores"
+    r"|secretaria de relaciones exteriores|mission))"
+    rf" (?:{_OF} ?{_ARTICLE})$"
+)
+# What makes a phrase the addressee: "compliments to the", "saluda atentamente a la".
+_ADDRESSEE = re.compile(r"(?:\b(?:to|a|aupres de|aupres du|au|aux)) (?:the |la |le |l')?$")
+_NEGATIVE = re.compile(
+    r"\b(?:thanks?|thanking|thanked|grateful to|gratitude to|congratulates?|congratulate"
+    r"|remercie|remercions|remercier|agradece|agradecemos|agradecer|felicita|felicitamos"
+    r"|as|in|with|like|from|to|than|comme|avec|dans|en|aupres de|que|como|con|a|por|hosted by"
+    r"|proposed by|propose par|propuesto por|including|notamment|incluido|incluidos)"
+    r" (?:the |la |le |l'|el |los |las |les )?$"
+)
+_THANKS_BEFORE = re.compile(r"thank|grateful|gratitude|congratul|remerci|agradec|felicit")
+_FORMULA = re.compile(
+    r"presents its compliments|present their compliments|has the honou?r|have the honou?r"
+    r"|presente ses compliments|a l'honneur|saluda (?:muy )?atentamente|tiene el honor"
+)
+_SUBJECT_VERB = re.compile(
+    r" (?:welcomes|supports|would like|wishes|believes|considers|is pleased|appreciates"
+    r"|proposes|submits|takes note|notes|remains|reiterates|recognizes|recognises|suggests"
+    r"|has|is|thanks|acoge|agradece|apoya|desea|considera|propone|reitera|presenta|somete"
+    r"|salue|remercie|soutient|souhaite|estime|considere|propose|reitere|presente|soumet"
+    r"|se felicita|se felicite)\b"
+)
+# "Cluster Munition Coalition (CMC) submission", "Austria's comments": the document's own title.
+_DOCUMENT = (r"(?:submission|contribution|comments|views|input|position paper|statement"
+             r"|written contribution|contribucion|comentarios|commentaires|observations"
+             r"|observaciones)")
+_OWN_DOCUMENT = re.compile(r"(?: \([^)]{1,12}\))?(?:'s)? " + _DOCUMENT + r"\b")
+_DOCUMENT_OF = re.compile(r"\b" + _DOCUMENT + r" (?:by|of|from|de|du|de la|del|des|d') ?"
+                          + r"(?:the |la |le |l'|el )?$")
+_JOINT_LEAD = re.compile(
+    r"\b(?:on behalf of|au nom de(?:s| la| l')?|au nom du|en nombre de(?:l| la| los| las)?"
+    r"|joint (?:submission|contribution|statement|paper|comments|proposal)(?: (?:by|of|from))?"
+    r"|contributions? conjointes?(?: (?:de|des|du|de la))?"
+    r"|contribucion(?:es)? conjuntas?(?: (?:de|del|de la|de los))?"
+    r"|submitted (?:jointly )?by|co-?sponsored by|presentad[oa]s? por|presentee par"
+    r"|soumise? par|endorsed by|appuyee par)\b"
+)
+_LIST_FILLER = re.compile(
+    r"(?:[\s,:;]+|(?:the|la|le|les|el|los|las|l'|and|et|y|e|as well as|ainsi que|asi como"
+    r"|following states|following countries|states|etats suivants|les etats|estados"
+    r"|siguientes|governments?|gouvernements?|gobiernos?|delegations?|delegaciones?"
+    r"|permanent missions?|missions? permanentes?|misiones? permanentes?"
+    r"|of|de|du|des|d'|del)\b|l')*"
+)
+_FOLD_TABLE = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2010": "-", "\u2011": "-",
+    "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\t": " ", "\n": " ",
+    "\r": " ",
+})
+# Country codes that in a file name more likely mean a language version ("LAP_comments_FR"), a
+# month or an English word, so they are no clue there.
+_AMBIGUOUS_CODES = {"EN", "FR", "ES", "AR", "RU", "ZH", "ENG", "FRA", "ESP", "SPA", "RUS", "ARA",
+                    "CHI", "FRE", "IN", "IS", "NO", "TO", "ME", "AM", "ID", "MAR", "PER", "COM",
+                    "ARM", "CAN", "PAN", "DOM", "BEN"}
+
+
+def normalise(text: str) -> str:
+    """Folded text with the same length as ``text``, so positions map back to the original."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        folded = "".join(f if len(f := fold(c)) == 1 else (c.lower() + " ")[0] for c in text)
+    return folded.translate(_FOLD_TABLE)
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex matching any of ``words``, preferring the longest (a trie of alternatives).
+
+    A space or a hyphen in a name matches either, so "Guinea Bissau" still finds Guinea-Bissau.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault("-" if char == " " else char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = []
+        for char in sorted(c for c in node if c):
+            atom = r"[\s-]+" if char == "-" else re.escape(char)
+            branches.append(atom + pattern(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return pattern(trie)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s-]+", " ", name.strip())
+
+
+@dataclass
+class _Clue:
+    contributor_id: int
+    kind: str
+    reason: str
+
+
+class DetectionIndex:
+    """The registry's names compiled once per import batch (see :meth:`from_store`)."""
+
+    def __init__(self, entries: list[dict]):
+        """``entries``: registry rows with ``id``, ``name``, ``kind``, ``iso3``, ``aliases``."""
+        self.ids_by_name: dict[str, int] = {}
+        self.acronyms: set[str] = set()
+        self.by_code: dict[str, int] = {}
+        self.names: dict[int, str] = {}
+        ambiguous: set[str] = set()
+        for entry in entries:
+            self.names[entry["id"]] = entry["name"]
+            for name in [entry["name"], *entry.get("aliases", [])]:
+                key = _key(normalise(name))
+                if not key:
+                    continue
+                if self.ids_by_name.get(key, entry["id"]) != entry["id"]:
+                    ambiguous.add(key)
+                self.ids_by_name[key] = entry["id"]
+                if len(name) <= 5 and name.replace(".", "").isupper():
+                    self.acronyms.add(key)
+            iso3 = (entry.get("iso3") or "").upper()
+            for code in (iso3, ISO2_BY_ISO3.get(iso3, "")):
+                if code:
+                    self.by_code[code] = entry["id"]
+        for key in ambiguous:
+            del self.ids_by_name[key]
+        names = sorted(self.ids_by_name, key=lambda k: (-len(k), k))
+        self.regex = re.compile(r"(?<!\w)(?:" + _trie_pattern(names) + r")(?!\w)")
+
+    @classmethod
+    def from_store(cls, store: Store) -> DetectionIndex:
+        return cls(registry.contributors(store))
+
+    def matches(self, original: str, folded: str) -> list[tuple[int, int, int]]:
+        """(start, end, contributor id) of every name in ``folded`` (= ``normalise(original)``)."""
+        found = []
+        for match in self.regex.finditer(folded):
+            key = _key(match.group())
+            contributor_id = self.ids_by_name.get(key)
+            if contributor_id is None:
+                continue
+            if key in self.acronyms and any(c.islower() for c in original[match.start():
+                                                                            match.end()]):
+                continue
+            found.append((match.start(), match.end(), contributor_id))
+        return found
+
+    def match_at(self, original: str, folded: str, pos: int) -> tuple[int, int, int] | None:
+        match = self.regex.match(folded, pos)
+        if not match or match.end() == pos:
+            return None
+        hits = self.matches(original[pos:match.end()], folded[pos:match.end()])
+        if not hits or hits[0][0] != 0:
+            return None
+        return pos, match.end(), hits[0][2]
+
+
+def detect_contributors(index: DetectionIndex, *, paragraphs: list[str],
+                        sender: str | None = None, sender_name: str | None = None,
+                        file_name: str = "") -> list[dict]:
+    """Every candidate author ``{contributor_id, confidence, reason, chosen}``, best first.
+
+    The best candidate is chosen, and with an "on behalf of" list every State in it.  A chosen
+    candidate below :data:`CONFIRM_BELOW` is a guess the user should confirm; no candidate at
+    all means the author is unknown.
+    """
+    clues: list[_Clue] = []
+    clues += _text_clues(index, paragraphs)
+    clues += _sender_clues(index, sender or "", sender_name or "")
+    clues += _file_name_clues(index, file_name)
+    return _rank(clues)
+
+
+def _scanned(paragraphs: list[str]) -> list[tuple[int, str]]:
+    """The paragraphs detection reads: the head and the tail, within a character budget."""
+    texts = [(i, p) for i, p in enumerate(paragraphs) if p and p.strip()]
+    if len(texts) > MAX_SCANNED_PARAGRAPHS:
+        texts = texts[: MAX_SCANNED_PARAGRAPHS - TAIL_PARAGRAPHS] + texts[-TAIL_PARAGRAPHS:]
+    budget, kept = MAX_SCANNED_CHARS, []
+    for i, text in texts:
+        if budget <= 0 and i < texts[-TAIL_PARAGRAPHS:][0][0]:
+            continue
+        kept.append((i, text[:MAX_SCANNED_CHARS]))
+        budget -= len(text)
+    return kept
+
+
+def _text_clues(index: DetectionIndex, paragraphs: list[str]) -> list[_Clue]:
+    scanned = _scanned(paragraphs)
+    if not scanned:
+        return []
+    head = {i for i, _ in scanned[:HEAD_PARAGRAPHS]}
+    tail = {i for i, _ in scanned[-TAIL_PARAGRAPHS:]} if len(scanned) > HEAD_PARAGRAPHS else set()
+    clues: list[_Clue] = []
+    for position, (i, original) in enumerate(scanned):
+        folded = normalise(original)
+        listed = _joint_clues(index, original, folded, clues)
+        for start, end, contributor_id in index.matches(original, folded):
+            if (start, contributor_id) in listed:
+                continue
+            kind, span_start = _mention_kind(folded, start, end, in_head=i in head,
+                                             in_tail=i in tail, words=len(original.split()))
+            quote = _quote(original[span_start:end])
+            label = {"note_verbale": "note verbale", "title_line": "letterhead",
+                     "letterhead_body": "mention", "subject_body": "mention",
+                     "head_mention": "mention", "context_mention": "mention",
+                     "subject": "opening"}.get(kind, kind.replace("_", " "))
+            clues.append(_Clue(contributor_id, kind, f"{label}: '{quote}' (¶{position + 1})"))
+    return clues
+
+
+def _mention_kind(folded: str, start: int, end: int, *, in_head: bool, in_tail: bool,
+                  words: int) -> tuple[str, int]:
+    """What kind of clue a name at ``folded[start:end]`` is, and where its phrase starts."""
+    before = folded[max(0, start - 90):start]
+    prefix = _AUTHOR_PREFIX.search(before)
+    sentence_before = re.split(r"[.;!?] ", before)[-1]
+    if prefix:
+        phrase_start = start - len(before) + prefix.start()
+        ahead = folded[max(0, phrase_start - 40):phrase_start]
+        if _ADDRESSEE.search(ahead) or _NEGATIVE.search(ahead) or _THANKS_BEFORE.search(
+                re.split(r"[.;!?] ", ahead)[-1]):
+            return "context_mention", phrase_start
+        if prefix.group("sig"):
+            return ("signature" if in_tail or in_head else "letterhead_body"), phrase_start
+        if in_head or in_tail:
+            formula = _FORMULA.search(folded, end, end + 250)
+            return ("note_verbale" if formula else "letterhead"), phrase_start
+        return "letterhead_body", phrase_start
+    if _NEGATIVE.search(before[-40:]) or _THANKS_BEFORE.search(sentence_before):
+        return "context_mention", start
+    at_sentence_start = re.fullmatch(r"\s*(?:the |la |le |l'|el |\(?\w\)\s*|\d+\.\s*)?",
+                                     folded[:start])
+    if in_head and (_OWN_DOCUMENT.match(folded, end) or _DOCUMENT_OF.search(before)):
+        return "heading", start
+    if at_sentence_start and _SUBJECT_VERB.match(folded, end):
+        return ("subject" if in_head else "subject_body"), start
+    if (in_head or in_tail) and words <= 8:
+        return "title_line", start
+    return ("head_mention" if in_head or in_tail else "mention"), start
+
+
+def _joint_clues(index: DetectionIndex, original: str, folded: str,
+                 clues: list[_Clue]) -> set[tuple[int, int]]:
+    """Clues from "on behalf of A, B and C" lists; returns the (start, id) pairs they used."""
+    used: set[tuple[int, int]] = set()
+    for lead in _JOINT_LEAD.finditer(folded):
+        listed, pos = [], lead.end()
+        while True:
+            filler = _LIST_FILLER.match(folded, pos)
+            hit = index.match_at(original, folded, filler.end())
+            if hit is None:
+                break
+            listed.append(hit)
+            pos = hit[1]
+        ids = list(dict.fromkeys(h[2] for h in listed))
+        if not ids:
+            continue
+        quote = _quote(original[lead.start():listed[-1][1]])
+        kind = "joint" if len(ids) > 1 else "on_behalf"
+        reason = f"joint submission: '{quote}'" if len(ids) > 1 else f"on behalf of: '{quote}'"
+        clues.extend(_Clue(contributor_id, kind, reason) for contributor_id in ids)
+        used |= {(h[0], h[2]) for h in listed}
+    return used
+
+
+def _sender_clues(index: DetectionIndex, sender: str, sender_name: str) -> list[_Clue]:
+    clues = []
+    if sender_name.strip():
+        for _, _, contributor_id in index.matches(sender_name, normalise(sender_name)):
+            clues.append(_Clue(contributor_id, "sender_name", f"sender: '{sender_name.strip()}'"))
+    address = sender.strip().strip("<>")
+    if "@" in address:
+        local, _, domain = address.rpartition("@")
+        words = re.sub(r"[._+\-]+", " ", f"{local} {domain.rpartition('.')[0]}")
+        for _, _, contributor_id in index.matches(words, normalise(words)):
+            clues.append(_Clue(contributor_id, "sender_address", f"sender address: {address}"))
+        tld = domain.rpartition(".")[2].upper()
+        contributor_id = index.by_code.get({"UK": "GB"}.get(tld, tld)) if len(tld) == 2 else None
+        if contributor_id is not None:
+            clues.append(_Clue(contributor_id, "sender_domain", f"sender address: {address}"))
+    return clues
+
+
+def _file_name_clues(index: DetectionIndex, file_name: str) -> list[_Clue]:
+    name = PurePath(file_name.replace("\\", "/")).name
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    if not stem:
+        return []
+    words = re.sub(r"[_+.()\[\]]+", " ", stem)
+    clues = [
+        _Clue(contributor_id, "file_name", f"file name: '{name}'")
+        for _, _, contributor_id in index.matches(words, normalise(words))
+    ]
+    if not clues:
+        for token in re.split(r"[\s_\-.+()\[\],]+", stem):
+            if (token.isupper() and token.isalpha() and token in index.by_code
+                    and token not in _AMBIGUOUS_CODES):
+                clues.append(_Clue(index.by_code[token], "file_code", f"file name: '{name}'"))
+    return clues
+
+
+def _rank(clues: list[_Clue]) -> list[dict]:
+    best: dict[int, dict[str, _Clue]] = {}
+    for clue in clues:
+        best.setdefault(clue.contributor_id, {}).setdefault(clue.kind, clue)
+    candidates = []
+    for contributor_id, kinds in best.items():
+        soft = [WEIGHTS[k] for k in kinds if k in SOFT_KINDS]
+        doubt = 1.0 - max(soft, default=0.0)
+        for kind in kinds.keys() - SOFT_KINDS:
+            doubt *= 1.0 - WEIGHTS[kind]
+        strongest = max(kinds.values(), key=lambda c: WEIGHTS[c.kind])
+        candidates.append({
+            "contributor_id": contributor_id, "confidence": round(1.0 - doubt, 3),
+            "reason": strongest.reason, "chosen": False, "_kinds": set(kinds),
+        })
+    candidates.sort(key=lambda c: (-c["confidence"], c["contributor_id"]))
+    joint = [c for c in candidates if "joint" in c["_kinds"]]
+    if joint:
+        for c in joint:
+            c["chosen"] = True
+        lead = candidates[0]
+        if lead["_kinds"] & (AUTHOR_KINDS - {"joint"}) and lead["confidence"] >= 0.85:
+            lead["chosen"] = True
+    elif candidates:
+        candidates[0]["chosen"] = True
+    candidates.sort(key=lambda c: (not c["chosen"], -c["confidence"], c["contributor_id"]))
+    for c in candidates:
+        del c["_kinds"]
+    return candidates
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

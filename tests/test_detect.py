@@ -1,0 +1,244 @@
+"""Contributor detection against the registry: letterheads, joint lists, senders, file names."""
+
+import pytest
+
+from lapdesk.ingest.detect import CONFIRM_BELOW, DetectionIndex, detect_contributors
+from lapdesk.store import registry
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    from lapdesk.store.connection import open_store
+
+    with open_store(tmp_path_factory.mktemp("detect") / "registry.lapdesk") as store:
+        index = DetectionIndex.from_store(store)
+        index.ids = {row["key"]: row["id"] for row in registry.contributors(store)}
+        yield index
+
+
+def detect(index, paragraphs=(), **clues):
+    return detect_contributors(index, paragraphs=list(paragraphs), **clues)
+
+
+def chosen(index, result):
+    keys = {v: k for k, v in index.ids.items()}
+    return [keys[c["contributor_id"]] for c in result if c["chosen"]]
+
+
+def candidate(index, result, key):
+    return next(c for c in result if c["contributor_id"] == index.ids[key])
+
+
+AUSTRIA_NV = [
+    "PERMANENT MISSION OF AUSTRIA TO THE UNITED NATIONS OFFICE AT GENEVA",
+    "Note No. 2020/123",
+    "The Permanent Mission of Austria to the United Nations Office and other international "
+    "organisations in Geneva presents its compliments to the Permanent Mission of Switzerland "
+    "and, in its capacity as Presidency of the Second Review Conference, has the honour to "
+    "transmit Austria's comments on the concept note of the Lausanne Action Plan.",
+    "Austria thanks Switzerland for its leadership. As Chile proposed at the intersessional "
+    "meeting, clearance deadlines deserve attention, and the situation in Lao PDR shows why.",
+    "We welcome the work of the ICRC and of the Cluster Munition Coalition.",
+    "The Permanent Mission of Austria avails itself of this opportunity to renew to the "
+    "Permanent Mission of Switzerland the assurances of its highest consideration.",
+    "Geneva, 5 June 2020",
+]
+
+
+def test_english_note_verbale_names_the_author_not_the_addressee(index):
+    result = detect(index, AUSTRIA_NV, file_name="Austria_LAP_comments.docx")
+    assert chosen(index, result) == ["aut"]
+    austria = result[0]
+    assert austria["confidence"] >= 0.95
+    assert austria["reason"].startswith("note verbale: 'Permanent Mission of Austria")
+    for distractor in ("che", "chl", "lao", "icrc", "cmc"):
+        assert candidate(index, result, distractor)["confidence"] < 0.3
+    assert all(result[i]["confidence"] >= result[i + 1]["confidence"]
+               for i in range(1, len(result) - 1))
+
+
+def test_french_note_verbale(index):
+    result = detect(index, [
+        "Mission permanente de la France auprès de l'Office des Nations Unies à Genève",
+        "La Mission permanente de la France auprès de l'Office des Nations Unies et des "
+        "organisations internationales à Genève présente ses compliments à la Mission "
+        "permanente de la Suisse et a l'honneur de lui transmettre la contribution de la France.",
+        "La France remercie la Suisse et salue la proposition du Mexique.",
+    ])
+    assert chosen(index, result) == ["fra"]
+    assert result[0]["confidence"] >= 0.9
+    assert "Mission permanente de la France" in result[0]["reason"]
+    assert candidate(index, result, "che")["confidence"] < 0.3
+
+
+def test_spanish_note_verbale(index):
+    result = detect(index, [
+        "Misión Permanente de México ante la Oficina de las Naciones Unidas en Ginebra",
+        "La Misión Permanente de México ante la Oficina de las Naciones Unidas y otros "
+        "Organismos Internacionales con sede en Ginebra saluda atentamente a la Misión "
+        "Permanente de Suiza y tiene el honor de remitir los comentarios del Gobierno de México.",
+        "México agradece a Suiza y a Chile su liderazgo.",
+    ])
+    assert chosen(index, result) == ["mex"]
+    assert result[0]["confidence"] >= 0.9
+    assert candidate(index, result, "che")["confidence"] < 0.3
+
+
+def test_chile_letter_signed_by_its_representative(index):
+    result = detect(index, [
+        "Comments on the draft Lausanne Action Plan",
+        "We support the emphasis on victim assistance, as Colombia and Peru have argued.",
+        "Further detail would help on stockpile destruction.",
+        "Further detail would help on clearance.",
+        "Further detail would help on cooperation.",
+        "Further detail would help on transparency.",
+        "Ambassador Juan Pérez",
+        "Permanent Representative of Chile",
+    ])
+    assert chosen(index, result) == ["chl"]
+    assert result[0]["reason"].startswith("signature: 'Permanent Representative of Chile'")
+
+
+def test_joint_submission_chooses_all_four_states(index):
+    result = detect(index, [
+        "Joint submission on the draft Lausanne Action Plan",
+        "This paper is submitted on behalf of Austria, Ireland, Mexico and New Zealand.",
+        "We thank the Presidency, and note the views expressed by Chile.",
+    ])
+    assert sorted(chosen(index, result)) == ["aut", "irl", "mex", "nzl"]
+    for c in result[:4]:
+        assert c["reason"] == ("joint submission: 'on behalf of Austria, Ireland, Mexico and "
+                               "New Zealand'")
+        assert c["confidence"] >= 0.9
+    assert not candidate(index, result, "chl")["chosen"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Contribution conjointe de l'Autriche, de l'Irlande, du Mexique et de la Nouvelle-Zélande",
+    "Contribución conjunta de Austria, Irlanda, México y Nueva Zelandia",
+    "Au nom de l'Autriche, de l'Irlande, du Mexique et de la Nouvelle-Zélande",
+])
+def test_joint_submission_in_french_and_spanish(index, paragraph):
+    result = detect(index, [paragraph, "Texte de la contribution."])
+    assert sorted(chosen(index, result)) == ["aut", "irl", "mex", "nzl"]
+
+
+def test_joint_note_verbale_keeps_the_transmitting_mission_and_the_list(index):
+    result = detect(index, [
+        "The Permanent Mission of Ireland presents its compliments to the Permanent Mission of "
+        "Switzerland and has the honour to transmit, on behalf of Austria, Ireland, Mexico and "
+        "New Zealand, their joint comments.",
+    ])
+    assert sorted(chosen(index, result)) == ["aut", "irl", "mex", "nzl"]
+    assert candidate(index, result, "che")["chosen"] is False
+
+
+def test_icrc_letter(index):
+    result = detect(index, [
+        "International Committee of the Red Cross",
+        "19 avenue de la Paix, 1202 Geneva",
+        "The ICRC welcomes the draft Lausanne Action Plan and the attention it gives to victims. "
+        "It encourages States such as Lao PDR and Viet Nam to report on clearance.",
+    ])
+    assert chosen(index, result) == ["icrc"]
+    assert result[0]["confidence"] >= 0.8
+
+
+def test_cmc_submission(index):
+    result = detect(index, [
+        "Cluster Munition Coalition (CMC) submission on the draft Lausanne Action Plan",
+        "The CMC urges all States, including the United States and the Russian Federation, "
+        "to join the Convention.",
+    ])
+    assert chosen(index, result) == ["cmc"]
+    assert result[0]["reason"].startswith("heading: 'Cluster Munition Coalition'")
+
+
+@pytest.mark.parametrize(("file_name", "expected"), [
+    ("CH_LAP_contribution.pdf", "che"),
+    ("Autriche - contribution LAP.docx", "aut"),
+    ("NV_Mexico_LAP.pdf", "mex"),
+    ("C:\\Users\\desk\\Downloads\\Guinea-Bissau_comments.pdf", "gnb"),
+    ("AUT_comments.pdf", "aut"),
+])
+def test_file_name_is_the_only_clue_of_an_empty_text(index, file_name, expected):
+    result = detect(index, [], file_name=file_name)
+    assert chosen(index, result) == [expected]
+    assert result[0]["reason"] == f"file name: '{file_name.replace(chr(92), '/').split('/')[-1]}'"
+    assert result[0]["confidence"] < CONFIRM_BELOW + 0.01
+
+
+@pytest.mark.parametrize("file_name", [
+    "LAP_comments_FR.docx", "contribution_ES.pdf", "draft 15 MAR 2020.pdf", "scan0001.pdf",
+    "chapter_notes.docx",
+])
+def test_ambiguous_or_absent_codes_in_file_names_are_no_clue(index, file_name):
+    assert detect(index, [], file_name=file_name) == []
+
+
+def test_nothing_at_all_means_unknown(index):
+    assert detect(index, ["Please find attached our comments.", "Best regards"]) == []
+
+
+@pytest.mark.parametrize(("letterhead", "expected", "not_expected"), [
+    ("Permanent Mission of Guinea-Bissau", "gnb", "gin"),
+    ("Permanent Mission of Guinea Bissau", "gnb", "gin"),
+    ("Permanent Mission of Guinea", "gin", "gnb"),
+    ("Permanent Mission of the Niger", "ner", "nga"),
+    ("Permanent Mission of Nigeria", "nga", "ner"),
+    ("Mission permanente de la République démocratique du Congo", "cod", "cog"),
+    ("Permanent Mission of the Republic of the Congo", "cog", "cod"),
+    ("Permanent Mission of the Democratic People's Republic of Korea", "prk", "kor"),
+    ("Permanent Mission of the Republic of Korea", "kor", "prk"),
+    ("Permanent Mission of Papua New Guinea", "png", "gin"),
+])
+def test_the_longest_name_wins(index, letterhead, expected, not_expected):
+    result = detect(index, [letterhead, "Comments on the draft plan."])
+    assert chosen(index, result) == [expected]
+    assert all(c["contributor_id"] != index.ids[not_expected] for c in result)
+
+
+def test_sender_name_and_address(index):
+    result = detect(index, ["Please find attached our comments."],
+                    sender="mission.chile@minrel.gob.cl", sender_name="Misión de Chile en Ginebra")
+    assert chosen(index, result) == ["chl"]
+    assert result[0]["reason"] == "sender: 'Misión de Chile en Ginebra'"
+    assert result[0]["confidence"] >= 0.9
+
+
+def test_sender_country_domain_is_a_weak_clue(index):
+    result = detect(index, ["Please find attached our comments."], sender="desk@bmeia.gv.at")
+    assert chosen(index, result) == ["aut"]
+    assert result[0]["reason"] == "sender address: desk@bmeia.gv.at"
+    assert result[0]["confidence"] < CONFIRM_BELOW
+
+
+def test_letterhead_outranks_file_name_and_sender_of_another_state(index):
+    result = detect(index, AUSTRIA_NV, file_name="NV_Mexico_LAP.pdf",
+                    sender="registry@eda.admin.ch")
+    assert chosen(index, result) == ["aut"]
+    assert candidate(index, result, "mex")["confidence"] < result[0]["confidence"]
+
+
+def test_body_mentions_alone_are_weak(index):
+    result = detect(index, [
+        "Comments on the draft plan",
+        "We thank Switzerland and, as Chile proposed, we support the work in Lao PDR.",
+    ])
+    assert all(c["confidence"] < 0.3 for c in result)
+    assert sum(c["chosen"] for c in result) == 1
+
+
+def test_acronyms_must_be_capitals(index):
+    result = detect(index, ["Nous avons eu des échanges avec la Présidence et nous l'en "
+                            "remercions; cela se usa poco."])
+    assert result == []
+    result = detect(index, ["Contribution of the EU", "The EU welcomes the plan."])
+    assert chosen(index, result) == ["eu"]
+
+
+def test_many_repeated_mentions_do_not_outrank_the_letterhead(index):
+    body = ["As Chile proposed, Chile and Chile again; Chile is cited."] * 30
+    result = detect(index, AUSTRIA_NV[:3] + body + AUSTRIA_NV[5:])
+    assert chosen(index, result) == ["aut"]
+    assert candidate(index, result, "chl")["confidence"] < 0.3
