@@ -23,10 +23,10 @@ from pathlib import PurePath
 from lapdesk.core.text import fold
 from lapdesk.ingest.country_codes import ISO2_BY_ISO3
 from lapdesk.store import registry
+from lapdesk.store.attention import CONFIRM_BELOW  # below it the desk asks to confirm
 from lapdesk.store.connection import Store
 
-# Below this a chosen contributor is flagged for the user to confirm.
-CONFIRM_BELOW = 0.6
+__all__ = ["CONFIRM_BELOW", "DetectionIndex", "detect_contributors", "normalise"]
 
 # How far detection reads: the head (letterhead, note-verbale formula) and the tail (signature).
 HEAD_PARAGRAPHS = 5

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lapdesk.core.clock import now_iso
 from lapdesk.core.errors import NotFoundError, UsageError
 from lapdesk.core.text import FILE_SEPARATOR, PARAGRAPH_SEPARATOR, layout, next_file_start
+from lapdesk.store.attention import attention_reasons
 from lapdesk.store.changes import Change, record
 from lapdesk.store.connection import Store
 
@@ -226,7 +227,8 @@ def derived_status(row: dict) -> str:
 
 
 def list_contributions(store: Store) -> list[dict]:
-    """Every contribution with what the table and the CLI show (the CLI's shape)."""
+    """Every contribution with what the table and the CLI show (the CLI's shape), including
+    ``needs_attention``: the reasons a person must look at it (:mod:`lapdesk.store.attention`)."""
     rows = store.query(
         "SELECT c.*,"
         " (SELECT count(*) FROM excerpts e WHERE e.contribution_id = c.id) AS excerpts,"
@@ -259,6 +261,7 @@ def list_contributions(store: Store) -> list[dict]:
             "permission_to_publish": bool(row["permission_to_publish"]),
             "superseded_by": row["superseded_by"], "notes": row["notes"],
         })
+        result[-1]["needs_attention"] = attention_reasons(result[-1])
     return result
 
 
