@@ -138,3 +138,58 @@ def test_write_all_writes_one_file_per_kind(tmp_path):
     for kind, path in paths.items():
         assert path.exists(), kind
         assert path.parent == tmp_path / "samples"
+
+
+# --- PDF ------------------------------------------------------------------------------------------
+
+def test_pdf_prose_paragraphs_with_pages_and_running_lines_marked():
+    result = extract(samples.pdf_bytes(), "contribution.pdf")
+    assert result.status == "ok"
+    assert result.media_type == media.PDF
+    assert result.pages == 3
+    body = [p for p in result.paragraphs if p.part == "body"]
+    assert [p.text for p in body] == [samples.PDF_TITLE, *samples.PDF_PROSE]
+    assert body[0].heading_level == 1
+    assert [p.page for p in body] == [1, 1, 1, 2, 2, 3]  # the run-on paragraph keeps page 2
+    assert [(p.text, p.page) for p in result.paragraphs if p.part == "header"] == [
+        (samples.PDF_HEADER, page) for page in (1, 2, 3)]
+    assert [(p.text, p.page) for p in result.paragraphs if p.part == "footer"] == [
+        (f"Page {page} of 3", page) for page in (1, 2, 3)]
+
+
+def test_pdf_page_order_keeps_headers_before_and_footers_after_the_body():
+    result = extract(samples.pdf_bytes(), "contribution.pdf")
+    first_page = [p.part for p in result.paragraphs if p.page == 1]
+    assert first_page[0] == "header" and first_page[-1] == "footer"
+    assert set(first_page[1:-1]) == {"body"}
+
+
+def test_pdf_with_password_is_encrypted_until_the_password_is_given():
+    data = samples.pdf_bytes(password="geneva")
+    locked = extract(data, "locked.pdf")
+    assert locked.status == "encrypted"
+    assert "password" in locked.message
+    wrong = extract(data, "locked.pdf", password="bern")
+    assert wrong.status == "encrypted"
+    opened = extract(data, "locked.pdf", password="geneva")
+    assert opened.status == "ok"
+    assert samples.PDF_PROSE[1] in texts(opened)
+
+
+def test_pdf_without_text_layer_needs_ocr():
+    result = extract(samples.pdf_image_only_bytes(), "scan.pdf")
+    assert result.status == "needs_ocr"
+    assert result.pages == 1
+    assert result.paragraphs == []
+
+
+def test_truncated_pdf_is_unreadable():
+    result = extract(samples.truncated(samples.pdf_bytes(), keep=0.5), "cut.pdf")
+    assert result.status == "unreadable"
+    assert "PDF" in result.message
+
+
+def test_pdf_over_the_page_limit_is_too_large():
+    result = extract(samples.pdf_bytes(), "long.pdf", limits=Limits(max_pages=2))
+    assert result.status == "too_large"
+    assert "3 pages" in result.message

@@ -1,0 +1,226 @@
+"""PDF: prose paragraphs per page, with running headers, footers and page numbers marked.
+
+pypdfium2 gives each page's text as lines.  Lines are rejoined into paragraphs by their
+geometry (a larger gap than the page's usual leading, a change of font size, an indent or a
+list marker starts a new one), hyphenation is undone, and a paragraph that runs over a page
+break is joined back.  Lines near the top or bottom edge that repeat across pages (digits
+aside) or look like page numbers are marked as ``header``/``footer``.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from lapdesk.ingest.extracted import Extracted, Limits
+from lapdesk.ingest.formats.common import ExtractionFailure, unreadable
+from lapdesk.store.contributions import Paragraph
+
+_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
+_EDGE = 0.12  # share of the page height where running headers and footers live
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?(?:(?:page|p\.|seite|página|pagina)\s*)?(?:\d{1,4}|[ivxlc]{1,7})"
+    r"(?:\s*(?:/|of|de|sur|von|\|)\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^([-•–·▪●◦]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,5}[.)])\s")
+_SENTENCE_END = re.compile(r"[.!?:;]['\")\]»”’]*$")
+_HYPHENS = ("-", "\u00ad", "\x02")
+
+
+@dataclass
+class Line:
+    text: str
+    left: float
+    right: float
+    baseline: float
+    size: float
+    height: float  # of the page, to tell where its top and bottom edges are
+    part: str = "body"
+
+
+def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extracted:
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as error:
+        if getattr(error, "err_code", None) == _PASSWORD_ERROR:
+            if password:
+                raise ExtractionFailure("encrypted", "The password given for this PDF is not "
+                                        "the right one; its text could not be extracted.") from error
+            raise ExtractionFailure("encrypted", "This PDF is protected by a password; open it "
+                                    "with the password to extract its text.") from error
+        raise unreadable("This PDF is damaged or incomplete and cannot be opened.") from error
+    try:
+        count = len(document)
+        if count > limits.max_pages:
+            raise ExtractionFailure("too_large", f"This PDF has {count:,} pages, more than "
+                                    f"the {limits.max_pages:,} LAPDesk reads from one file.")
+        pages = [_page_lines(document, index) for index in range(count)]
+        title = (document.get_metadata_dict().get("Title") or "").strip()
+    finally:
+        document.close()
+    if not any(line.text.strip() for lines in pages for line in lines):
+        return Extracted("needs_ocr", "This PDF holds only pictures of pages (a scan) and no "
+                         "text; it needs OCR before its text can be read.", pages=count)
+    _mark_running_lines(pages)
+    paragraphs = _paragraphs(pages)
+    textless = sum(1 for lines in pages if not any(line.part == "body" for line in lines))
+    message = ""
+    if textless and count > 1:
+        message = (f"{textless} of its {count} pages have no text (scanned pages?); "
+                   "they would need OCR.")
+    meta = {"title": title} if title else {}
+    return Extracted("ok", message, paragraphs=paragraphs, pages=count, meta=meta)
+
+
+def _page_lines(document, index: int) -> list[Line]:
+    """The lines of one page in pdfium's reading order, with their position and font size."""
+    import pypdfium2.raw as raw
+
+    page = document[index]
+    text_page = page.get_textpage()
+    try:
+        text = text_page.get_text_range()
+        exact = len(text) == text_page.count_chars()
+        lines: list[Line] = []
+        offset = 0  # UTF-16 units into ``text``, pdfium's "text index"
+        for raw_line in re.split(r"(\r\n|\n|\r)", text):
+            width = len(raw_line.encode("utf-16-le")) // 2
+            stripped = raw_line.strip()
+            if stripped and raw_line not in ("\r\n", "\n", "\r"):
+                first = offset + (len(raw_line) - len(raw_line.lstrip()))
+                last = offset + len(raw_line.rstrip()) - 1
+                if not exact:
+                    first = raw.FPDFText_GetCharIndexFromTextIndex(text_page, first)
+                    last = raw.FPDFText_GetCharIndexFromTextIndex(text_page, last)
+                lines.append(_line(raw, text_page, stripped, first, last, page.get_height()))
+            offset += width
+        return lines
+    finally:
+        text_page.close()
+        page.close()
+
+
+def _line(raw, text_page, text: str, first: int, last: int, height: float) -> Line:
+    x, y = ctypes.c_double(), ctypes.c_double()
+    left = baseline = right = 0.0
+    if first >= 0 and raw.FPDFText_GetCharOrigin(text_page, first, x, y):
+        left, baseline = x.value, y.value
+    box = [ctypes.c_double() for _ in range(4)]
+    if last >= 0 and raw.FPDFText_GetCharBox(text_page, last, *box):
+        right = box[1].value
+    size = raw.FPDFText_GetFontSize(text_page, max(first, 0)) or 0.0
+    # \ufffe is pdfium's mark for a hyphen it removed when joining a hyphenated word.
+    return Line(text.replace("\ufffe", ""), left, max(right, left), baseline, float(size),
+                height)
+
+
+# --- running headers, footers and page numbers ---------------------------------------------------
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def _mark_running_lines(pages: list[list[Line]]) -> None:
+    """Mark lines at the page edges that repeat across pages or are page numbers."""
+
+    def edge(line: Line) -> str | None:
+        if line.baseline >= line.height * (1 - _EDGE):
+            return "header"
+        if line.baseline <= line.height * _EDGE:
+            return "footer"
+        return None
+
+    shapes = Counter()
+    for lines in pages:
+        shapes.update({_shape(line.text) for line in lines if edge(line)})
+    repeating = max(2, (len(pages) + 1) // 2)
+    for lines in pages:
+        for line in lines:
+            where = edge(line)
+            if where and (_PAGE_NUMBER.match(line.text.strip())
+                          or (len(pages) > 1 and shapes[_shape(line.text)] >= repeating)):
+                line.part = where
+
+
+# --- paragraphs ----------------------------------------------------------------------------------
+
+def _paragraphs(pages: list[list[Line]]) -> list[Paragraph]:
+    sizes = [round(line.size) for lines in pages for line in lines
+             if line.part == "body" for _ in line.text]
+    body_size = Counter(sizes).most_common(1)[0][0] if sizes else 0
+    heading_sizes = sorted({s for s in sizes if s >= body_size * 1.2 + 1}, reverse=True)[:3]
+    out: list[Paragraph] = []
+    for number, lines in enumerate(pages, start=1):
+        body = [line for line in lines if line.part == "body"]
+        leading = _usual_leading(body)
+        column_left = min((line.left for line in body), default=0.0)
+        column_right = max((line.right for line in body), default=0.0)
+        current: list[Line] = []
+        page_paragraphs: list[Paragraph] = []
+        for line in lines:
+            if current and (line.part != "body" or _starts_paragraph(
+                    current[-1], line, leading, column_left, column_right)):
+                page_paragraphs.append(_join(current, number, heading_sizes))
+                current = []
+            if line.part == "body":
+                current.append(line)
+            else:
+                page_paragraphs.append(Paragraph(line.text, page=number, part=line.part))
+        if current:
+            page_paragraphs.append(_join(current, number, heading_sizes))
+        first = next((p for p in page_paragraphs if p.part == "body"), None)
+        previous = next((p for p in reversed(out) if p.part == "body"), None)
+        if first and previous and _continues(previous, first):
+            previous.text = _glue(previous.text, first.text)
+            page_paragraphs.remove(first)
+        out.extend(page_paragraphs)
+    return out
+
+
+def _usual_leading(lines: list[Line]) -> float:
+    gaps = [a.baseline - b.baseline for a, b in zip(lines, lines[1:], strict=False)
+            if a.baseline - b.baseline > 0 and abs(a.size - b.size) < 0.5]
+    return statistics.median(gaps) if gaps else 0.0
+
+
+def _starts_paragraph(previous: Line, line: Line, leading: float, column_left: float,
+                      column_right: float) -> bool:
+    gap = previous.baseline - line.baseline
+    if gap <= 0 or abs(previous.size - line.size) >= 1:
+        return True  # a new column, or a heading
+    if leading and gap > leading * 1.35:
+        return True
+    if _LIST_ITEM.match(line.text):
+        return True
+    indent = max(line.size, 1.0)
+    if line.left > previous.left + indent and previous.left <= column_left + indent:
+        return True  # a first-line indent
+    short = previous.right < column_right - 0.15 * max(column_right - column_left, 1.0)
+    return short and bool(_SENTENCE_END.search(previous.text))
+
+
+def _join(lines: list[Line], page: int, heading_sizes: list[int]) -> Paragraph:
+    text = lines[0].text
+    for line in lines[1:]:
+        text = _glue(text, line.text)
+    size = round(lines[0].size)
+    level = heading_sizes.index(size) + 1 if size in heading_sizes and len(text) < 200 else None
+    return Paragraph(text, page=page, heading_level=level)
+
+
+def _glue(text: str, more: str) -> str:
+    """Join two lines of one paragraph, undoing a hyphenation at the end of the first."""
+    if text.endswith(_HYPHENS) and len(text) > 1 and text[-2].isalpha() and more[:1].islower():
+        return text[:-1] + more
+    return f"{text} {more}"
+
+
+def _continues(previous: Paragraph, first: Paragraph) -> bool:
+    """Whether a page's first paragraph continues the previous page's last one."""
+    return (previous.heading_level is None
+            and first.heading_level is None and not _SENTENCE_END.search(previous.text)
+            and first.text[:1].islower())
