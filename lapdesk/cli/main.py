@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import keyword
 import os
 import sys
 import traceback
@@ -32,11 +33,14 @@ COMMAND_MODULES = [
     "check",
     "map",
     "unmap",
+    "import",
 ]
 
 
 def _commands() -> list[ModuleType]:
-    return [importlib.import_module(f"lapdesk.cli.commands.{name}") for name in COMMAND_MODULES]
+    # A command named like a Python keyword (import) lives in a module with a trailing "_".
+    return [importlib.import_module(f"lapdesk.cli.commands.{name}{'_' * keyword.iskeyword(name)}")
+            for name in COMMAND_MODULES]
 
 
 def _common_options() -> argparse.ArgumentParser:

@@ -1,0 +1,45 @@
+"""``lapdesk import``: log received files and folders as contributions."""
+
+from dataclasses import replace
+
+from lapdesk.core.errors import UsageError
+from lapdesk.ingest import pipeline
+from lapdesk.ingest.extracted import MB, Limits
+
+NAME = "import"
+HELP = "import files and folders as contributions (one per file or email; --together for one)"
+WRITES = True
+
+
+def configure(parser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
+    parser.add_argument("--together", action="store_true",
+                        help="put all the files into one contribution")
+    parser.add_argument("--password", metavar="PW", help="password to try on encrypted PDFs")
+    parser.add_argument("--max-size", type=float, metavar="MB",
+                        help=f"largest file to read, in MB (default {Limits().max_file_bytes // MB})")
+
+
+def run(args, store) -> list[dict]:
+    limits = Limits()
+    if args.max_size is not None:
+        if args.max_size <= 0:
+            raise UsageError("--max-size must be a positive number of megabytes.")
+        limits = replace(limits, max_file_bytes=int(args.max_size * MB))
+    return pipeline.import_paths(store, args.paths, together=args.together, limits=limits,
+                                 password=args.password)
+
+
+def render(results: list[dict]) -> str:
+    lines = [pipeline.describe(result) for result in results]
+    logged = sum(1 for r in results if r["file_id"] is not None)
+    new = len({r["contribution_id"] for r in results
+               if r["contribution_id"] is not None and r["status"] != "duplicate"})
+    duplicates = sum(1 for r in results if r["status"] == "duplicate")
+    lines.append(f"{logged} of {len(results)} files logged: {new} new contributions, "
+                 f"{duplicates} duplicates.")
+    return "\n".join(lines)
+
+
+def exit_code(results: list[dict]) -> int:
+    return pipeline.exit_code(results)

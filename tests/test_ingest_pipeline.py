@@ -1,0 +1,180 @@
+"""The import pipeline on real files: one contribution per file, duplicates, together, folders,
+cancel, progress, size and time limits, paths that cannot be opened, awkward names."""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import samples
+
+from lapdesk.core.progress import Cancelled, CancelToken
+from lapdesk.ingest.extracted import Limits
+from lapdesk.ingest.pipeline import import_paths
+from lapdesk.store import contributions as c
+from lapdesk.store import integrity
+
+AUSTRIA = ("Statement of the Republic of Austria\n\nAustria welcomes the draft Lausanne Action "
+           "Plan and the attention it gives to victim assistance.\n")
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def test_each_file_becomes_one_contribution_with_its_text_and_contributor(store, tmp_path):
+    austria = write(tmp_path, "austria.txt", AUSTRIA.encode())
+    word = write(tmp_path, "republic.docx", samples.docx_bytes())
+    results = import_paths(store, [austria, word])
+    assert [r["status"] for r in results] == ["ok", "ok"]
+    first, second = results
+    assert first["contribution_id"] != second["contribution_id"]
+    assert [p["name"] for p in first["contributors"]] == ["Austria"]
+    assert set(first["contributors"][0]) == {"id", "name", "kind", "status", "confidence",
+                                             "reason"}
+    assert first["language"] == "en"
+    assert first["sha256"] == c.sha256_of(AUSTRIA.encode())
+    assert first["chars"] == len(AUSTRIA.replace("\n", ""))
+    assert c.blob(store, first["sha256"]) == AUSTRIA.encode()
+    assert samples.DOCX_BODY in c.text_of(store, second["contribution_id"])
+    assert second["media_type"].endswith("wordprocessingml.document")
+    row = c.contribution(store, first["contribution_id"])
+    assert row["channel"] == "file" and row["title"] == "austria.txt"
+    audit = store.query("SELECT action, details FROM audit WHERE action = 'Import'")
+    assert len(audit) == 2 and "austria.txt" in audit[0]["details"]
+    assert integrity.check(store)["ok"]
+
+
+def test_a_byte_identical_file_is_a_duplicate_of_the_first(store, tmp_path):
+    first = import_paths(store, [write(tmp_path, "a.txt", AUSTRIA.encode())])[0]
+    again = import_paths(store, [write(tmp_path / "later", "renamed.txt", AUSTRIA.encode())])[0]
+    assert again["status"] == "duplicate"
+    assert (again["contribution_id"], again["file_id"]) == (first["contribution_id"],
+                                                           first["file_id"])
+    assert [p["name"] for p in again["contributors"]] == ["Austria"]
+    assert store.query_one("SELECT count(*) AS n FROM files")["n"] == 1
+    assert store.query_one("SELECT count(*) AS n FROM contributions")["n"] == 1
+
+
+def test_copies_within_one_batch_are_stored_once(store, tmp_path):
+    for name in ("1.txt", "2.txt", "3.txt"):
+        write(tmp_path / "in", name, AUSTRIA.encode())
+    results = import_paths(store, [tmp_path / "in"])
+    assert [r["status"] for r in results] == ["ok", "duplicate", "duplicate"]
+    assert store.query_one("SELECT count(*) AS n FROM files")["n"] == 1
+
+
+def test_together_puts_every_file_into_one_contribution(store, tmp_path):
+    letter = write(tmp_path, "letter.txt", AUSTRIA.encode())
+    annex = write(tmp_path, "annex.docx", samples.docx_bytes())
+    results = import_paths(store, [letter, annex], together=True)
+    ids = {r["contribution_id"] for r in results}
+    assert len(ids) == 1
+    files = c.files_of(store, ids.pop())
+    assert [f["name"] for f in files] == ["letter.txt", "annex.docx"]
+    assert files[1]["text_start"] > 0  # the annex's text follows the letter's
+
+
+def test_folders_are_walked_in_order_skipping_hidden_and_temporary_files(store, tmp_path):
+    folder = tmp_path / "inbox"
+    write(folder, "b.txt", b"Second file.")
+    write(folder, "A.txt", b"First file.")
+    write(folder, "sub/c.txt", b"Third file.")
+    for junk in ("~$b.docx", ".hidden.txt", "Thumbs.db", "draft.tmp", ".git/x.txt"):
+        write(folder, junk, b"junk")
+    results = import_paths(store, [folder])
+    assert [Path(r["path"]).name for r in results] == ["A.txt", "b.txt", "c.txt"]
+
+
+def test_a_path_that_cannot_be_opened_is_reported_and_the_batch_goes_on(store, tmp_path):
+    good = write(tmp_path, "good.txt", b"Readable contribution.")
+    dangling = tmp_path / "dangling.docx"
+    dangling.symlink_to(tmp_path / "gone.docx")
+    results = import_paths(store, [tmp_path / "missing.txt", dangling, good])
+    assert [r["status"] for r in results] == ["unreadable", "unreadable", "ok"]
+    assert "no file or folder" in results[0]["message"]
+    assert "not a file" in results[1]["message"]
+    assert results[0]["file_id"] is None and results[2]["file_id"] is not None
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_a_file_without_permission_is_reported(store, tmp_path):
+    locked = write(tmp_path, "locked.txt", b"Secret.")
+    locked.chmod(0)
+    try:
+        result = import_paths(store, [locked])[0]
+    finally:
+        locked.chmod(0o600)
+    assert result["status"] == "unreadable" and "cannot be opened" in result["message"]
+
+
+def test_progress_is_reported_per_input_and_cancel_keeps_what_was_committed(store, tmp_path):
+    for i in range(6):
+        write(tmp_path / "in", f"{i}.txt", f"Contribution number {i}.".encode())
+    token = CancelToken()
+    seen = []
+
+    def progress(done, total, name):
+        seen.append((done, total, name))
+        if done == 2:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        import_paths(store, [tmp_path / "in"], progress=progress, cancel=token)
+    assert seen == [(1, 6, "0.txt"), (2, 6, "1.txt")]
+    assert store.query_one("SELECT count(*) AS n FROM contributions")["n"] == 2
+    rest = import_paths(store, [tmp_path / "in"])
+    assert [r["status"] for r in rest] == ["duplicate"] * 2 + ["ok"] * 4
+
+
+def test_a_file_over_the_size_limit_is_logged_by_hash_without_its_bytes(store, tmp_path):
+    big = write(tmp_path, "big.txt", b"x" * 5000)
+    limits = replace(Limits(), max_file_bytes=1000)
+    result = import_paths(store, [big], limits=limits)[0]
+    assert result["status"] == "too_large" and "1000" not in result["message"]
+    assert result["sha256"] == c.sha256_of(b"x" * 5000)
+    row = store.query_one("SELECT size, kept, length(data) AS stored FROM blobs")
+    assert row == {"size": 5000, "kept": 0, "stored": 0}
+    assert integrity.check(store)["ok"]
+    assert import_paths(store, [big], limits=limits)[0]["status"] == "duplicate"
+
+
+def test_an_extraction_past_the_time_limit_is_stopped_and_the_file_logged(store, tmp_path):
+    import docx
+
+    document = docx.Document()
+    for i in range(4000):
+        document.add_paragraph(f"Paragraph {i} of a very long contribution on clearance.")
+    out = io.BytesIO()
+    document.save(out)
+    slow = write(tmp_path, "long.docx", out.getvalue())
+    quick = write(tmp_path, "quick.txt", b"A short one.")
+    results = import_paths(store, [slow, quick], limits=replace(Limits(), timeout_s=0.05))
+    assert results[0]["status"] == "unreadable" and "too long" in results[0]["message"]
+    assert c.blob(store, results[0]["sha256"]) == out.getvalue()  # the original is kept
+    assert results[1]["status"] == "ok"
+
+
+@pytest.mark.parametrize("name", [
+    "Réponse de la Côte d'Ivoire.txt", "名前 with spaces.txt", "con.txt", "a;b'c\"d.txt",
+    "-starts-with-dash.txt", "x" * 200 + ".txt",
+])
+def test_awkward_names_are_imported_under_a_safe_name(store, tmp_path, name):
+    path = write(tmp_path, name, f"Contribution in the file {name!r}.".encode())
+    result = import_paths(store, [path])[0]
+    assert result["status"] == "ok" and result["path"] == str(path)
+    stored = c.files_of(store, result["contribution_id"])[0]
+    assert stored["original_name"] == name
+    assert "/" not in stored["name"] and len(stored["name"]) <= 120
+
+
+def test_the_store_itself_is_never_imported(store, tmp_path):
+    write(tmp_path, "note.txt", b"A note beside the store.")
+    results = import_paths(store, [store.path.parent])
+    assert [Path(r["path"]).name for r in results] == ["note.txt"]
