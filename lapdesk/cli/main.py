@@ -7,7 +7,9 @@
 
 Each command is a module in :mod:`lapdesk.cli.commands` with ``NAME``, ``HELP``, ``WRITES``,
 ``configure(parser)``, ``run(args, store)`` returning the JSON-able result, and optionally
-``render(result) -> str`` for people and ``exit_code(result) -> int``.
+``render(result) -> str`` for people and ``exit_code(result) -> int``.  A command with
+``WRITES = True`` holds the store's writer lock and leaves a backup when it changed the store;
+one with ``OPENS_STORE = False`` (restore, salvage) gets the store's path instead of a store.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import keyword
 import os
 import sys
 import traceback
@@ -33,14 +34,14 @@ COMMAND_MODULES = [
     "check",
     "map",
     "unmap",
-    "import",
+    "backup",
+    "restore",
+    "salvage",
 ]
 
 
 def _commands() -> list[ModuleType]:
-    # A command named like a Python keyword (import) lives in a module with a trailing "_".
-    return [importlib.import_module(f"lapdesk.cli.commands.{name}{'_' * keyword.iskeyword(name)}")
-            for name in COMMAND_MODULES]
+    return [importlib.import_module(f"lapdesk.cli.commands.{name}") for name in COMMAND_MODULES]
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -100,8 +101,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from lapdesk.store.connection import open_store
 
-        with open_store(store_path) as store:
-            result = module.run(args, store)
+        if not getattr(module, "OPENS_STORE", True):
+            # restore and salvage must work on a store too damaged to open normally.
+            result = module.run(args, store_path)
+        else:
+            with open_store(store_path, lock=module.WRITES) as store:
+                result = module.run(args, store)
+                if module.WRITES:
+                    _back_up_after_write(store)
     except LapdeskError as error:
         print(f"lapdesk: {error}", file=sys.stderr)
         return error.exit_code
@@ -120,6 +127,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
     exit_code = getattr(module, "exit_code", None)
     return exit_code(result) if exit_code else 0
+
+
+def _back_up_after_write(store) -> None:
+    """A writing command that succeeded leaves a backup, when the store changed since the last.
+
+    The command's change is already committed: a failed backup is a warning, not a failure.
+    """
+    from lapdesk.store import backup
+
+    try:
+        backup.take_backup(store.conn, store.path, reason="auto")
+    except LapdeskError as error:
+        print(f"lapdesk: warning: {error}", file=sys.stderr)
 
 
 def _print(module: ModuleType, result, as_json: bool) -> None:

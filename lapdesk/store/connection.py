@@ -16,8 +16,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from lapdesk.core.errors import NotAStoreError, ReadOnlyStoreError, StoreError
-from lapdesk.store import migrations
+from lapdesk.core.errors import NotAStoreError, ReadOnlyStoreError, StoreError, StoreLockedError
+from lapdesk.store import backup, migrations, netpath
+from lapdesk.store.lock import WriterLock
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 STORE_SUFFIX = ".lapdesk"
@@ -38,6 +39,8 @@ class Store:
         self.author = author
         self._depth = 0
         self._owner = threading.get_ident()
+        # The sidecar writer lock, when this store was opened with ``lock=True``.
+        self.writer_lock: WriterLock | None = None
 
     @property
     def name(self) -> str:
@@ -51,6 +54,9 @@ class Store:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         if self.readonly:
             raise ReadOnlyStoreError(f"{self.name} is open read-only; this change was not made.")
+        if self.writer_lock is not None and self.writer_lock.lost:
+            raise StoreLockedError(f"Another LAPDesk took over {self.name} while this one was "
+                                   "idle; this change was not made. Reopen the store.")
         if self._depth == 0:
             self.conn.execute("BEGIN IMMEDIATE")
         savepoint = f"sp{self._depth}"
@@ -85,6 +91,9 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if self.writer_lock is not None:
+            self.writer_lock.release()
+            self.writer_lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -109,6 +118,7 @@ def open_store(
     *,
     create: bool = True,
     readonly: bool = False,
+    lock: bool = False,
     author: str | None = None,
     framework: Path | None = None,
     registry: Path | None = None,
@@ -118,6 +128,12 @@ def open_store(
     A new store is seeded with the LAP framework, the contributor registry and the
     consultation settings, from ``resources/`` unless other files are given.
 
+    With ``lock=True`` (the desk, writing commands) the sidecar writer lock is taken first and
+    held until :meth:`Store.close`; read-only opens never take it.  A store on a network drive
+    uses the rollback journal instead of WAL.  Before migrating an older schema, the store is
+    backed up.
+
+    :raises StoreLockedError: ``lock=True`` and another LAPDesk holds the store for writing.
     :raises NotAStoreError: the file is not a LAPDesk store.
     :raises NewerSchemaError: the store comes from a newer LAPDesk.
     :raises StoreError: the file cannot be opened or created.
@@ -128,6 +144,24 @@ def open_store(
         raise StoreError(f"There is no store at {path}.")
     if not is_new:
         _check_header(path)
+    writer_lock = None
+    if lock and not readonly:
+        writer_lock = WriterLock(path, user=author or default_author())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writer_lock.acquire()
+    try:
+        store = _open_locked(path, is_new=is_new, readonly=readonly, author=author,
+                             framework=framework, registry=registry)
+    except BaseException:
+        if writer_lock is not None:
+            writer_lock.release()
+        raise
+    store.writer_lock = writer_lock
+    return store
+
+
+def _open_locked(path: Path, *, is_new: bool, readonly: bool, author: str | None,
+                 framework: Path | None, registry: Path | None) -> Store:
     try:
         if is_new:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -141,13 +175,18 @@ def open_store(
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
         if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            # WAL's shared memory works only between processes of one machine.
+            journal = "DELETE" if netpath.is_network_path(path) else "WAL"
+            conn.execute(f"PRAGMA journal_mode = {journal}")
+            conn.execute("PRAGMA synchronous = NORMAL" if journal == "WAL" else
+                         "PRAGMA synchronous = FULL")
         if not is_new:
             _refuse_foreign_database(conn, path)
         if readonly:
             _check_version_readonly(conn, path)
         else:
+            if 0 < migrations.schema_version(conn) < migrations.SCHEMA_VERSION:
+                backup.take_backup(conn, path, reason="before-migration", force=True)
             migrations.migrate(conn, path_label=path.name)
     except sqlite3.DatabaseError as error:
         conn.close()

@@ -1,0 +1,141 @@
+"""Restoring a backup: checked first, and never at the cost of the current store.
+
+The backup is copied to a private scratch folder, opened (and migrated, if it comes from
+an older LAPDesk) and checked there; only a copy that passes ``check`` is restored.  The current
+store is backed up first — by the online backup API when it can still be read, byte for byte
+when it cannot — and the checked copy is then written into it through SQLite, so a ``-wal``
+left beside the old store can never be replayed onto the restored one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from lapdesk.core.errors import NotAStoreError, StoreError
+from lapdesk.store import backup
+from lapdesk.store.connection import default_author, open_store
+from lapdesk.store.integrity import check
+from lapdesk.store.lock import WriterLock
+
+_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def validate_backup(backup_file: Path, scratch: Path) -> None:
+    """Copy ``backup_file`` to ``scratch`` and make sure it is a sound LAPDesk store there.
+
+    :raises StoreError: it is not a store, comes from a newer LAPDesk, or fails the check.
+    """
+    backup_file = Path(backup_file)
+    if not backup_file.is_file():
+        raise StoreError(f"There is no backup at {backup_file}.")
+    _remove_with_sidecars(scratch)
+    try:
+        source = sqlite3.connect(f"{backup_file.resolve().as_uri()}?mode=ro", uri=True)
+        os.close(os.open(scratch, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+        dest = sqlite3.connect(scratch)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+            source.close()
+    except (OSError, sqlite3.Error) as error:
+        _remove_with_sidecars(scratch)
+        raise NotAStoreError(f"{backup_file.name} is not a LAPDesk store ({error}).") from error
+    try:
+        with open_store(scratch, create=False) as store:
+            result = check(store)
+    except BaseException:
+        _remove_with_sidecars(scratch)
+        raise
+    if not result["ok"]:
+        _remove_with_sidecars(scratch)
+        raise StoreError(f"{backup_file.name} does not pass the integrity check "
+                         f"({result['problems'][0]}); it was not restored.")
+
+
+def restore(store_path: Path, backup_file: Path, *, author: str | None = None) -> dict:
+    """Replace the store's content with a checked backup, keeping the current one first.
+
+    The caller must not hold the store open: restore takes the writer lock itself.
+
+    :returns: ``{restored_from, kept_as}`` (``kept_as`` is null when there was no store).
+    :raises StoreLockedError: another LAPDesk holds the store.
+    :raises StoreError: the backup is not a sound store, or the current one cannot be kept.
+    """
+    store_path = Path(store_path).expanduser()
+    backup_file = Path(backup_file).expanduser()
+    store_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = WriterLock(store_path, user=author or default_author())
+    lock.acquire()
+    scratch_dir = Path(tempfile.mkdtemp(prefix="lapdesk-restore-"))  # 0700
+    scratch = scratch_dir / store_path.name
+    try:
+        validate_backup(backup_file, scratch)
+        kept = keep_current(store_path) if store_path.exists() else None
+        _install(scratch, store_path)
+    finally:
+        shutil.rmtree(scratch_dir, ignore_errors=True)
+        lock.release()
+    return {"restored_from": str(backup_file), "kept_as": str(kept) if kept else None}
+
+
+def keep_current(store_path: Path) -> Path:
+    """Back the current store up before it is replaced; a raw copy if SQLite cannot read it."""
+    try:
+        conn = sqlite3.connect(f"{store_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return backup.take_backup(conn, store_path, reason="before-restore", force=True)
+        finally:
+            conn.close()
+    except (StoreError, sqlite3.Error):
+        pass
+    folder = store_path.with_name(store_path.name + backup.BACKUPS_SUFFIX)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{store_path.stem}-{stamp}-before-restore-000000000000.lapdesk"
+    try:
+        for suffix in ("", "-wal"):
+            source = Path(str(store_path) + suffix)
+            if source.exists():
+                dest = Path(str(target) + suffix)
+                os.close(os.open(dest, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+                shutil.copyfile(source, dest)
+    except OSError as error:
+        raise StoreError(f"The current {store_path.name} could not be kept before restoring "
+                         f"({error}); nothing was restored.") from error
+    return target
+
+
+def _install(scratch: Path, store_path: Path) -> None:
+    source = sqlite3.connect(scratch)
+    try:
+        try:
+            _backup_into(source, store_path)
+        except sqlite3.DatabaseError:
+            # The current file is too damaged for SQLite to write into: it is kept (see
+            # keep_current), so start from an empty file.
+            _remove_with_sidecars(store_path)
+            _backup_into(source, store_path)
+    finally:
+        source.close()
+
+
+def _backup_into(source: sqlite3.Connection, store_path: Path) -> None:
+    if not store_path.exists():
+        os.close(os.open(store_path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+    dest = sqlite3.connect(store_path, isolation_level=None)
+    try:
+        dest.execute("PRAGMA busy_timeout = 5000")
+        source.backup(dest)
+    finally:
+        dest.close()
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for suffix in ("", *_SIDECARS):
+        Path(str(path) + suffix).unlink(missing_ok=True)
