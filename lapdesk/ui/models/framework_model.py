@@ -1,4 +1,4 @@
-"""The framework tree (sections and questions) as a Qt item model."""
+"""The framework tree (sections and questions) as a Qt item model, with what is mapped to it."""
 
 from __future__ import annotations
 
@@ -8,42 +8,79 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 
 from lapdesk.store import framework
 from lapdesk.store.connection import Store
+from lapdesk.ui import colours
 
 Index = QModelIndex | QPersistentModelIndex
 KeyRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
+SectionRole = Qt.ItemDataRole.UserRole + 3  # 0-based place of the node's section
 
 
 @dataclass(eq=False)
 class _Node:
     row: dict
     parent: _Node | None
+    section: int
     children: list[_Node] = field(default_factory=list)
 
 
 class FrameworkTreeModel(QAbstractItemModel):
-    """Columns: the node's title, and how many questions it holds."""
+    """Columns: the node's title, the excerpts mapped to it (or below), their contributors."""
 
-    HEADERS = ("Section / question", "Questions")
+    HEADERS = ("Section / question", "Exc.", "From")
+    HEADER_TIPS = ("", "Excerpts mapped here or below", "Contributors of those excerpts")
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self._store = store
         self._roots: list[_Node] = []
-        self._counts: dict[str, int] = {}
+        self._by_key: dict[str, _Node] = {}
+        self._questions: dict[str, int] = {}
+        self._counts: dict[str, dict[str, int]] = {}
         self.reload()
 
     def reload(self) -> None:
+        """Rebuild from the store (after the framework itself changed)."""
         self.beginResetModel()
+        self._roots, self._by_key = [], {}
         by_id: dict[int, _Node] = {}
-        self._roots = []
+        sections = -1
         for row in framework.nodes(self._store):
             parent = by_id.get(row["parent_id"])
-            item = _Node(row, parent)
+            if row["kind"] == "section":
+                sections += 1
+            item = _Node(row, parent, parent.section if parent and row["kind"] != "section"
+                         else max(sections, 0))
             by_id[row["id"]] = item
+            self._by_key[row["key"]] = item
             (parent.children if parent else self._roots).append(item)
-        self._counts = framework.question_counts(self._store)
+        self._questions = framework.question_counts(self._store)
+        self._counts = framework.mapping_counts(self._store)
         self.endResetModel()
+
+    def refresh_counts(self) -> None:
+        """Update the count columns in place (keeps the view's expansion and selection)."""
+        self._counts = framework.mapping_counts(self._store)
+        self._counts_changed(QModelIndex())
+
+    def _counts_changed(self, parent: QModelIndex) -> None:
+        rows = self.rowCount(parent)
+        if not rows:
+            return
+        self.dataChanged.emit(self.index(0, 1, parent), self.index(rows - 1, 2, parent),
+                              [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole])
+        for row in range(rows):
+            self._counts_changed(self.index(row, 0, parent))
+
+    def index_of(self, key: str) -> QModelIndex:
+        node = self._by_key.get(key)
+        if node is None:
+            return QModelIndex()
+        return self.createIndex(self._siblings(node.parent).index(node), 0, node)
+
+    def section_position(self, key: str) -> int:
+        node = self._by_key.get(key)
+        return node.section if node else -1
 
     def _node(self, index: Index) -> _Node | None:
         return index.internalPointer() if index.isValid() else None
@@ -75,21 +112,34 @@ class FrameworkTreeModel(QAbstractItemModel):
         node = self._node(index)
         if node is None:
             return None
-        row = node.row
+        row, column = node.row, index.column()
+        counts = self._counts.get(row["key"], {"excerpts": 0, "contributors": 0})
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
-                return row["short_title"] or row["title"]
-            count = self._counts.get(row["key"], 0)
-            return count if row["kind"] != "question" else None
+            if column == 0:
+                title = row["short_title"] or row["title"]
+                return f"{row['number']}. {title}" if row["number"] else title
+            return counts["excerpts"] if column == 1 else counts["contributors"]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row["title"]
+            questions = self._questions.get(row["key"], 0)
+            extra = f" ({questions} questions)" if questions else ""
+            return f"{row['title']}{extra}"
+        if role == Qt.ItemDataRole.AccessibleTextRole and column:
+            return f"{counts['excerpts']} excerpts, {counts['contributors']} contributors"
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and row["kind"] == "section":
+            return colours.base_colour(node.section)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == KeyRole:
             return row["key"]
         if role == KindRole:
             return row["kind"]
+        if role == SectionRole:
+            return node.section
         return None
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.HEADER_TIPS[section] or None
         return None

@@ -1,0 +1,191 @@
+"""Every contribution as a table model, and the filter the contributions pane puts over it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from lapdesk.core.text import fold
+from lapdesk.store import registry
+from lapdesk.store.connection import Store
+from lapdesk.store.contributions import list_contributions
+
+Index = QModelIndex | QPersistentModelIndex
+IdRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+STATUS_WORDS = {"state_party": "State Party", "signatory": "signatory", "observer": "observer"}
+KIND_WORDS = {"international_organisation": "organisation", "civil_society": "civil society",
+              "other": "other"}
+FILE_PROBLEMS = {"needs_ocr": "needs OCR", "encrypted": "encrypted", "unreadable": "unreadable",
+                 "empty": "empty", "unsupported": "unsupported", "too_large": "too large",
+                 "duplicate": "duplicate"}
+
+
+def kind_word(person: dict) -> str:
+    """The team's word for a contributor's kind: State Party, signatory, organisation..."""
+    if person["kind"] == "state":
+        return STATUS_WORDS.get(person["status"], "State")
+    return KIND_WORDS.get(person["kind"], "other")
+
+
+def attention_reasons(row: dict) -> list[str]:
+    """Why a contribution needs a look: the core's reasons when it gives them, else our own."""
+    given = row.get("needs_attention")
+    if isinstance(given, list | tuple):
+        return [str(reason) for reason in given]
+    if isinstance(given, str):
+        return [given] if given else []
+    reasons = []
+    if not row["contributors"]:
+        reasons.append("unknown contributor")
+    for file in row["files"]:
+        problem = FILE_PROBLEMS.get(file["status"])
+        if problem:
+            reasons.append(f"{file['name']}: {problem}")
+    if not row["language"]:
+        reasons.append("language unknown")
+    return reasons
+
+
+def contributor_label(row: dict) -> str:
+    people = [p["name"] for p in row["contributors"]]
+    if not people:
+        return "Unknown contributor"
+    if len(people) > 2:
+        return f"Joint ({len(people)}): {', '.join(people)}"
+    return " and ".join(people)
+
+
+class ContributionsModel(QAbstractTableModel):
+    """One row per contribution, read from :func:`list_contributions` in one query pass."""
+
+    HEADERS = ("Contributor", "Kind", "Group", "Received", "Language", "Files", "Attention",
+               "Excerpts", "Reviewed")
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self._rows: list[dict] = []
+        self._names: dict[int, str] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        aliases: dict[int, list[str]] = {}
+        for name, contributor_id in registry.name_index(self._store):
+            aliases.setdefault(contributor_id, []).append(name)
+        self._rows = list_contributions(self._store)
+        for row in self._rows:
+            row["_attention"] = attention_reasons(row)
+            row["_label"] = contributor_label(row)
+            row["_search"] = " | ".join(
+                [fold(row["_label"]), fold(row["title"] or "")]
+                + [alias for p in row["contributors"] for alias in aliases.get(p["id"], [])]
+            )
+        self.endResetModel()
+
+    @property
+    def rows(self) -> list[dict]:
+        return self._rows
+
+    def row_of(self, contribution_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r["id"] == contribution_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def _cell(self, row: dict, column: int):
+        """(shown text, sort key) of one cell."""
+        first = row["contributors"][0] if row["contributors"] else None
+        if column == 0:
+            mark = "⚠ " if row["_attention"] else ""
+            return mark + row["_label"], fold(row["_label"])
+        if column == 1:
+            text = kind_word(first) if first else "–"
+            return text, text
+        if column == 2:
+            text = (first or {}).get("group") or "–"
+            return text, text
+        if column == 3:
+            return row["received"][:10], row["received"]
+        if column == 4:
+            return row["language"] or "?", row["language"] or ""
+        if column == 5:
+            return str(len(row["files"])), len(row["files"])
+        if column == 6:
+            text = ", ".join(row["_attention"]) or "–"
+            return text, len(row["_attention"])
+        if column == 7:
+            return (str(row["excerpts"]) if row["excerpts"] else "–"), row["excerpts"]
+        share = round(100 * row["reviewed"] / row["excerpts"]) if row["excerpts"] else 0
+        return (f"{share} %" if row["excerpts"] else "–"), share
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._cell(row, index.column())[0]
+        if role == SortRole:
+            return self._cell(row, index.column())[1]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row["_attention"]:
+                return "Needs attention: " + "; ".join(row["_attention"])
+            return ", ".join(f["name"] for f in row["files"]) or None
+        if role == IdRole:
+            return row["id"]
+        return None
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+
+QUICK_FILTERS = ("All contributions", "Needs attention", "Not yet mapped")
+
+
+class ContributionsFilter(QSortFilterProxyModel):
+    """Quick filters (attention, unmapped, a kind, a group, a language) and a text box that
+    matches contributor names in any of their registry aliases, accents and case aside."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self._text = ""
+        self._quick: tuple[str, str] = ("all", "")
+
+    def set_text(self, text: str) -> None:
+        self._text = fold(text.strip())
+        self.invalidateRowsFilter()
+
+    def set_quick(self, kind: str, value: str = "") -> None:
+        """``kind`` is all, attention, unmapped, kind, group or language."""
+        self._quick = (kind, value)
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        row = self.sourceModel().rows[source_row]
+        if self._text and self._text not in row["_search"]:
+            return False
+        kind, value = self._quick
+        if kind == "attention":
+            return bool(row["_attention"])
+        if kind == "unmapped":
+            return not row["excerpts"]
+        if kind == "kind":
+            return any(kind_word(p) == value for p in row["contributors"])
+        if kind == "group":
+            return any(p.get("group") == value for p in row["contributors"])
+        if kind == "language":
+            return (row["language"] or "?") == value
+        return True

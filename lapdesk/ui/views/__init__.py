@@ -1,0 +1,1 @@
+"""The desk's panes and strips, each a view over the session's store."""

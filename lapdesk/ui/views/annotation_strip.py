@@ -1,0 +1,209 @@
+"""The bottom strip: the selected excerpt, where it is mapped, and the position it records.
+
+It follows the reader's and the section view's selection.  Each field is saved when the user
+leaves it (one undoable change), as an edit of the excerpt's first annotation or, when it has
+none yet, as a new one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+from lapdesk.core.errors import NotFoundError
+from lapdesk.store import excerpts, framework, settings
+from lapdesk.store.excerpts import STANCES
+from lapdesk.ui.session import StoreSession
+
+REFRESH_ON = {"excerpts", "mappings", "annotations", "topics", "framework_nodes", "settings"}
+
+
+class AnnotationStrip(QWidget):
+    """Shows one excerpt (or says how to make one) and edits its position."""
+
+    excerpt_gone = Signal()
+
+    def __init__(self, session: StoreSession, parent=None):
+        super().__init__(parent)
+        self._session = session
+        self.excerpt_id: int | None = None
+        self._where = ""
+        self._annotation: dict | None = None
+        self._loading = False
+
+        self.summary_label = QLabel(self)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label.setAccessibleName("Selected excerpt")
+        self.stance = QComboBox(self)
+        self.stance.addItems(STANCES)
+        self.stance.setAccessibleName("Stance")
+        self.topic = QComboBox(self)
+        self.topic.setEditable(True)
+        self.topic.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.topic.setAccessibleName("Topic")
+        self.topic.lineEdit().setPlaceholderText("topic or proposal (pick or type a new one)")
+        self._topics = QStringListModel(self)
+        self.topic.setModel(self._topics)
+        topic_completer = QCompleter(self._topics, self.topic)
+        topic_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        topic_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.topic.setCompleter(topic_completer)
+        self.summary = QLineEdit(self)
+        self.summary.setPlaceholderText("one-line summary of the position")
+        self.summary.setAccessibleName("Summary")
+        self.note = QLineEdit(self)
+        self.note.setPlaceholderText("note for the team")
+        self.note.setAccessibleName("Note")
+        self.tags = QLineEdit(self)
+        self.tags.setPlaceholderText("tags, comma-separated")
+        self.tags.setAccessibleName("Tags")
+        self.reviewed = QCheckBox("Reviewed", self)
+        self.reviewed.setAccessibleName("Reviewed")
+        self.author = QLabel(self)
+        self.author.setAccessibleName("Author")
+
+        self._buttons = QWidget(self)
+        self._buttons_layout = QGridLayout(self._buttons)
+        self._buttons_layout.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(4, 2, 4, 2)
+        grid.addWidget(self.summary_label, 0, 0, 1, 6)
+        grid.addWidget(self._buttons, 0, 6, 1, 3)
+        for column, (caption, widget) in enumerate((("Stance", self.stance),
+                                                    ("Topic", self.topic))):
+            label = QLabel(caption, self)
+            label.setBuddy(widget)
+            grid.addWidget(label, 1, column * 2)
+            grid.addWidget(widget, 1, column * 2 + 1)
+        summary_caption = QLabel("Summary", self)
+        summary_caption.setBuddy(self.summary)
+        grid.addWidget(summary_caption, 1, 4)
+        grid.addWidget(self.summary, 1, 5, 1, 2)
+        grid.addWidget(self.reviewed, 1, 7)
+        grid.addWidget(self.author, 1, 8)
+        note_caption = QLabel("Note", self)
+        note_caption.setBuddy(self.note)
+        grid.addWidget(note_caption, 2, 0)
+        grid.addWidget(self.note, 2, 1, 1, 3)
+        tags_caption = QLabel("Tags", self)
+        tags_caption.setBuddy(self.tags)
+        grid.addWidget(tags_caption, 2, 4)
+        grid.addWidget(self.tags, 2, 5, 1, 4)
+        grid.setColumnStretch(3, 1)
+        grid.setColumnStretch(5, 2)
+        for first, second in ((self.stance, self.topic), (self.topic, self.summary),
+                              (self.summary, self.reviewed), (self.reviewed, self.note),
+                              (self.note, self.tags)):
+            self.setTabOrder(first, second)
+
+        self.stance.activated.connect(lambda _: self._save("stance", self.stance.currentText()))
+        self.topic.lineEdit().editingFinished.connect(
+            lambda: self._save("topic", self.topic.currentText().strip() or None))
+        self.topic.activated.connect(
+            lambda _: self._save("topic", self.topic.currentText().strip() or None))
+        self.summary.editingFinished.connect(lambda: self._save("summary", self.summary.text()))
+        self.note.editingFinished.connect(lambda: self._save("note", self.note.text()))
+        self.tags.editingFinished.connect(lambda: self._save("tags", self.tags.text()))
+        self.reviewed.toggled.connect(self._reviewed_toggled)
+        session.store_changed.connect(self._store_changed)
+        self._fill_topics()
+        self.show_excerpt(None)
+
+    def add_action_buttons(self, actions) -> None:
+        """Buttons for the window's excerpt actions (set to selection, map, delete...)."""
+        for column, action in enumerate(actions):
+            button = QToolButton(self._buttons)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self._buttons_layout.addWidget(button, 0, column)
+
+    def _fill_topics(self) -> None:
+        current = self.topic.currentText()
+        self._topics.setStringList([t["title"] for t in excerpts.topics(self._session.store)])
+        self.topic.setCurrentText(current)
+
+    def show_excerpt(self, excerpt_id: int | None, *, where: str = "") -> None:
+        self.excerpt_id = excerpt_id
+        self._where = where or (self._where if excerpt_id else "")
+        self._load()
+
+    def _load(self) -> None:
+        self._loading = True
+        try:
+            store = self._session.store
+            initials = settings.get(store, "team_initials")
+            self.author.setText(f"by {initials}" if initials else "")
+            row = None
+            if self.excerpt_id is not None:
+                try:
+                    row = excerpts.excerpt(store, self.excerpt_id)
+                except NotFoundError:
+                    self.excerpt_id = None
+                    self.excerpt_gone.emit()
+            editors = (self.stance, self.topic, self.summary, self.note, self.tags, self.reviewed)
+            for widget in editors:
+                widget.setEnabled(row is not None)
+            if row is None:
+                self._annotation = None
+                self.summary_label.setText(
+                    "Select a passage and map it: right-click › Map to, drag it onto the "
+                    "framework, or press Ctrl+1 … Ctrl+9 (Ctrl+M to choose by typing).")
+                for line in (self.summary, self.note, self.tags):
+                    line.clear()
+                self.topic.setCurrentText("")
+                self.stance.setCurrentText("neutral")
+                self.reviewed.setChecked(False)
+                return
+            titles = []
+            for key in row["nodes"]:
+                node = framework.node(store, key)
+                section = framework.section_of(store, key)
+                name = node["short_title"] or node["title"]
+                if section["key"] != key:
+                    name = f"{section['short_title'] or section['title']} / {name}"
+                titles.append(name)
+            text = " ".join(row["text"].split())
+            quoted = text if len(text) <= 90 else text[:87] + "…"
+            where = f"{self._where} " if self._where else ""
+            self.summary_label.setText(
+                f"Excerpt {where}→ {'; '.join(titles) or 'not mapped'}   “{quoted}”")
+            self._annotation = row["annotations"][0] if row["annotations"] else None
+            note = self._annotation or {}
+            self.stance.setCurrentText(note.get("stance", "neutral"))
+            self.topic.setCurrentText(note.get("topic") or "")
+            self.summary.setText(note.get("summary", ""))
+            self.note.setText(note.get("note", ""))
+            self.tags.setText(note.get("tags", ""))
+            self.reviewed.setChecked(row["reviewed"])
+        finally:
+            self._loading = False
+
+    def _store_changed(self, tables: set[str]) -> None:
+        if "topics" in tables:
+            self._fill_topics()
+        if tables & REFRESH_ON and not self._loading:
+            self._load()
+
+    def _save(self, field: str, value) -> None:
+        if self._loading or self.excerpt_id is None:
+            return
+        if self._annotation is None:
+            if field == "stance" and value == "neutral" or not value:
+                return  # nothing to record yet
+            self._session.apply(excerpts.annotate, self.excerpt_id, **{field: value})
+        elif (self._annotation.get(field) or None) != (value or None):
+            self._session.apply(excerpts.update_annotation, self._annotation["id"],
+                                **{field: value})
+
+    def _reviewed_toggled(self, on: bool) -> None:
+        if not self._loading and self.excerpt_id is not None:
+            self._session.apply(excerpts.set_reviewed, self.excerpt_id, on)

@@ -1,0 +1,153 @@
+"""The left pane: every contribution in a sortable table, quick filters and a name filter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lapdesk.ui.models.contributions_model import (
+    ContributionsFilter,
+    ContributionsModel,
+    IdRole,
+    kind_word,
+)
+from lapdesk.ui.session import StoreSession
+
+REFRESH_ON = {"contributions", "contribution_contributors", "files", "excerpts", "contributors",
+              "contributor_aliases"}
+
+
+class ContributionsPane(QWidget):
+    """Emits :attr:`contribution_selected` with the id of the row the user picks."""
+
+    contribution_selected = Signal(int)
+
+    def __init__(self, session: StoreSession, parent=None):
+        super().__init__(parent)
+        self._session = session
+        self.model = ContributionsModel(session.store, self)
+        self.proxy = ContributionsFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.title = QLabel("Contributions", self)
+        self.quick = QComboBox(self)
+        self.quick.setAccessibleName("Quick filter")
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setPlaceholderText("Filter by contributor, in any language…")
+        self.filter_box.setAccessibleName("Filter contributions by contributor")
+        self.filter_box.setClearButtonEnabled(True)
+        self.table = QTableView(self)
+        self.table.setAccessibleName("Contributions")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.resizeSection(0, 170)
+        for column, width in ((1, 90), (2, 60), (3, 80), (4, 40), (5, 40), (6, 120), (7, 60),
+                              (8, 60)):
+            header.resizeSection(column, width)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.title, self.quick, self.filter_box, self.table):
+            layout.addWidget(widget)
+        self.setTabOrder(self.filter_box, self.quick)
+        self.setTabOrder(self.quick, self.table)
+
+        self.filter_box.textChanged.connect(self.proxy.set_text)
+        self.quick.activated.connect(self._apply_quick)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        session.store_changed.connect(self._store_changed)
+        self._fill_quick()
+
+    def _fill_quick(self) -> None:
+        rows = self.model.rows
+        chosen = self.quick.currentData()
+        self.quick.clear()
+        self.quick.addItem(f"All contributions ({len(rows)})", ("all", ""))
+        self.quick.addItem(f"Needs attention ({sum(bool(r['_attention']) for r in rows)})",
+                           ("attention", ""))
+        self.quick.addItem(f"Not yet mapped ({sum(not r['excerpts'] for r in rows)})",
+                           ("unmapped", ""))
+        people = [p for r in rows for p in r["contributors"]]
+        for label, kind, values in (
+            ("Kind", "kind", {kind_word(p) for p in people}),
+            ("Group", "group", {p["group"] for p in people if p.get("group")}),
+            ("Language", "language", {r["language"] or "?" for r in rows}),
+        ):
+            for value in sorted(values):
+                self.quick.addItem(f"{label}: {value}", (kind, value))
+        position = self.quick.findData(chosen) if chosen else 0
+        self.quick.setCurrentIndex(max(position, 0))
+        self.title.setText(f"Contributions ({len(rows)})")
+
+    def _apply_quick(self, position: int) -> None:
+        kind, value = self.quick.itemData(position)
+        self.proxy.set_quick(kind, value)
+
+    def _store_changed(self, tables: set[str]) -> None:
+        if not tables & REFRESH_ON:
+            return
+        current = self.current_id()
+        self.model.reload()
+        self._fill_quick()
+        if current is not None:
+            self.select_contribution(current, notify=False)
+
+    def _current_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self.contribution_selected.emit(current.data(IdRole))
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(IdRole) if index.isValid() else None
+
+    def select_contribution(self, contribution_id: int, *, notify: bool = True) -> bool:
+        row = self.model.row_of(contribution_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # filtered out: show everything again rather than hide it
+            self.filter_box.clear()
+            self.quick.setCurrentIndex(0)
+            self.proxy.set_quick("all")
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.blockSignals(not notify)
+        selection = self.table.selectionModel()
+        selection.blockSignals(not notify)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+        selection.blockSignals(False)
+        self.table.blockSignals(False)
+        self.table.scrollTo(index)
+        return True
+
+    def step(self, delta: int) -> None:
+        """Move to the previous (-1) or next (+1) contribution in the table's order."""
+        count = self.proxy.rowCount()
+        if not count:
+            return
+        current = self.table.currentIndex()
+        row = current.row() + delta if current.isValid() else 0
+        row = max(0, min(count - 1, row))
+        self.table.selectionModel().setCurrentIndex(
+            self.proxy.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(self.proxy.index(row, 0))

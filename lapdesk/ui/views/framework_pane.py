@@ -1,0 +1,98 @@
+"""The right pane: the framework with its counts; a drop of the reader's selection maps it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lapdesk.ui.models.framework_model import FrameworkTreeModel, KeyRole
+from lapdesk.ui.session import StoreSession
+from lapdesk.ui.views.reader import span_from_mime
+
+
+class FrameworkTree(QTreeView):
+    """Accepts drops that carry a reader span and reports them as (node key, span)."""
+
+    span_dropped = Signal(str, dict)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setDropIndicatorShown(True)
+
+    def dragEnterEvent(self, event) -> None:
+        if span_from_mime(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and span_from_mime(event.mimeData()) is not None:
+            self.setCurrentIndex(index)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        index = self.indexAt(event.position().toPoint())
+        span = span_from_mime(event.mimeData())
+        if not index.isValid() or span is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.span_dropped.emit(index.siblingAtColumn(0).data(KeyRole), span)
+
+
+class FrameworkPane(QWidget):
+    """Emits :attr:`node_chosen` when the user picks a section or question."""
+
+    node_chosen = Signal(str)
+
+    def __init__(self, session: StoreSession, parent=None):
+        super().__init__(parent)
+        self._session = session
+        self.model = FrameworkTreeModel(session.store, self)
+        self.title = QLabel("Framework  (excerpts │ contributors)", self)
+        self.tree = FrameworkTree(self)
+        self.tree.setModel(self.model)
+        self.tree.setAccessibleName("Framework")
+        self.tree.setUniformRowHeights(True)
+        self.tree.expandAll()
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tree)
+        self.tree.clicked.connect(self._chosen)
+        self.tree.activated.connect(self._chosen)
+        session.store_changed.connect(self._store_changed)
+
+    def _chosen(self, index) -> None:
+        if index.isValid():
+            self.node_chosen.emit(index.siblingAtColumn(0).data(KeyRole))
+
+    def _store_changed(self, tables: set[str]) -> None:
+        if "framework_nodes" in tables:
+            self.model.reload()
+            self.tree.expandAll()
+        elif tables & {"mappings", "excerpts", "contribution_contributors"}:
+            self.model.refresh_counts()
+
+    def select_node(self, key: str) -> None:
+        index = self.model.index_of(key)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)

@@ -1,0 +1,228 @@
+"""Building the reader's document in one pass, and translating between its positions and the
+core's character offsets.
+
+The document shows more than the contribution's text (paragraph numbers, page markers, file
+names, section labels beside highlights), so a position in it is not an offset into the text.
+:class:`ReaderLayout` remembers where each paragraph's text sits and converts both ways,
+counting UTF-16 units on the Qt side and Python characters on the core side.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QApplication
+
+from lapdesk.core.text import python_offset, utf16_offset
+from lapdesk.ui import colours
+
+FILE_STATUS_WORDS = {"ok": "✓", "needs_ocr": "needs OCR", "encrypted": "encrypted",
+                     "unreadable": "unreadable", "empty": "empty", "duplicate": "duplicate",
+                     "unsupported": "unsupported", "too_large": "too large"}
+
+
+@dataclass
+class _Placed:
+    start: int  # the paragraph's offset in the contribution's text
+    end: int
+    text: str
+    block: int  # the document block that shows it
+    prefix: int  # UTF-16 units of "¶12 " before the text in that block
+    number: int  # the paragraph's number as shown (1-based)
+
+
+@dataclass
+class SectionMark:
+    """How the reader marks an excerpt mapped to a section: a tint and a label."""
+
+    position: int
+    label: str
+    title: str
+
+
+class ReaderLayout:
+    """Where each paragraph's text sits in the document."""
+
+    def __init__(self, document: QTextDocument, placed: list[_Placed]):
+        self.document = document
+        self._placed = placed
+        self._starts = [p.start for p in placed]
+        self._by_block = {p.block: p for p in placed}
+
+    @property
+    def empty(self) -> bool:
+        return not self._placed
+
+    def position_of(self, offset: int) -> int:
+        """The document position of a text offset (a separator counts as the next paragraph)."""
+        if not self._placed:
+            return 0
+        i = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        placed = self._placed[i]
+        if offset > placed.end and i + 1 < len(self._placed):
+            placed = self._placed[i + 1]
+        inside = max(0, min(offset - placed.start, len(placed.text)))
+        block = self.document.findBlockByNumber(placed.block)
+        return block.position() + placed.prefix + utf16_offset(placed.text, inside)
+
+    def offset_of(self, position: int, *, end: bool = False) -> int:
+        """The text offset of a document position; outside any paragraph's text, the nearest
+        paragraph boundary (its start for a span's start, its end for a span's end)."""
+        if not self._placed:
+            return 0
+        block = self.document.findBlock(position)
+        placed = self._by_block.get(block.blockNumber())
+        if placed is None:
+            numbers = [p.block for p in self._placed]
+            i = bisect.bisect_left(numbers, block.blockNumber())
+            if end:
+                placed = self._placed[max(0, i - 1)]
+                return placed.end
+            return self._placed[min(i, len(self._placed) - 1)].start
+        inside = position - block.position() - placed.prefix
+        inside = max(0, min(inside, utf16_offset(placed.text, len(placed.text))))
+        return placed.start + python_offset(placed.text, inside)
+
+    def paragraph_number(self, offset: int) -> int | None:
+        """The shown number (¶N) of the paragraph holding ``offset``."""
+        if not self._placed:
+            return None
+        return self._placed[max(0, bisect.bisect_right(self._starts, offset) - 1)].number
+
+    def paragraphs_between(self, start: int, end: int) -> list[_Placed]:
+        i = max(0, bisect.bisect_right(self._starts, start) - 1)
+        j = bisect.bisect_left(self._starts, end)
+        return [p for p in self._placed[i:j] if p.end > start and p.start < end]
+
+
+def _palette_colour(role: QPalette.ColorRole) -> QColor:
+    return QApplication.palette().color(role)
+
+
+def build(paragraphs: list[dict], files: list[dict], excerpts: list[dict],
+          marks: dict[str, SectionMark], *, font: QFont) -> ReaderLayout:
+    """One document for a contribution: paragraphs with ¶ numbers, headings, page markers, a
+    line per file when there are several, mapped excerpts tinted with their section's labels."""
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setUndoRedoEnabled(False)
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    muted = QTextCharFormat()
+    muted.setForeground(QBrush(_palette_colour(QPalette.ColorRole.PlaceholderText)))
+    body = QTextCharFormat()
+    numbered = QTextBlockFormat()
+    numbered.setBottomMargin(6)
+    centred = QTextBlockFormat()
+    centred.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    centred.setTopMargin(4)
+    centred.setBottomMargin(4)
+    file_names = {f["file_id"]: f for f in files}
+    placed: list[_Placed] = []
+    first = True
+    last_page = last_file = None
+
+    def new_block(block_format: QTextBlockFormat) -> None:
+        nonlocal first
+        if first:
+            cursor.setBlockFormat(block_format)
+            first = False
+        else:
+            cursor.insertBlock(block_format)
+
+    for paragraph in paragraphs:
+        if len(files) > 1 and paragraph["file_id"] != last_file:
+            file = file_names.get(paragraph["file_id"], {})
+            new_block(centred)
+            heading = QTextCharFormat(muted)
+            heading.setFontWeight(QFont.Weight.Bold)
+            cursor.insertText(f"— {file.get('name', 'file')} —", heading)
+            last_file, last_page = paragraph["file_id"], None
+        page = paragraph["page"]
+        if page is not None and page != last_page:
+            new_block(centred)
+            cursor.insertText(f"— page {page} —", muted)
+            last_page = page
+        level = paragraph["heading_level"]
+        block_format = QTextBlockFormat(numbered)
+        text_format = QTextCharFormat(body)
+        if level:
+            block_format.setHeadingLevel(min(level, 6))
+            block_format.setTopMargin(10)
+            text_format.setFontWeight(QFont.Weight.Bold)
+            text_format.setFontPointSize(font.pointSizeF() * (1.35 if level == 1 else 1.15))
+        elif paragraph["part"] == "footnote":
+            text_format.setFontPointSize(font.pointSizeF() * 0.9)
+        new_block(block_format)
+        prefix = f"¶{paragraph['index'] + 1}  "
+        cursor.insertText(prefix, muted)
+        cursor.insertText(paragraph["text"], text_format)
+        placed.append(_Placed(paragraph["start"], paragraph["end"], paragraph["text"],
+                              cursor.block().blockNumber(), len(prefix),
+                              paragraph["index"] + 1))
+    layout = ReaderLayout(document, placed)
+    if not placed:
+        new_block(numbered)
+        cursor.insertText(_no_text_message(files), muted)
+    _mark_excerpts(layout, excerpts, marks)
+    cursor.endEditBlock()
+    return layout
+
+
+def _no_text_message(files: list[dict]) -> str:
+    if not files:
+        return "This contribution has no files yet."
+    problems = [f"{f['name']}: {f['message'] or FILE_STATUS_WORDS.get(f['status'], f['status'])}"
+                for f in files]
+    return "There is no text to read. " + "; ".join(problems)
+
+
+def _mark_excerpts(layout: ReaderLayout, excerpts: list[dict],
+                   marks: dict[str, SectionMark]) -> None:
+    """Tint each excerpt with its (first) section's colour and end each paragraph that holds
+    excerpts with their section labels, so colour is never the only cue."""
+    if layout.empty:
+        return
+    labels: dict[int, list[SectionMark]] = {}
+    cursor = QTextCursor(layout.document)
+    for excerpt in excerpts:
+        sections = [marks[k] for k in excerpt["nodes"] if k in marks]
+        if not sections:
+            continue
+        highlight = QTextCharFormat()
+        highlight.setBackground(colours.tint(sections[0].position))
+        highlight.setToolTip(", ".join(f"{m.label}. {m.title}" for m in sections))
+        if excerpt.get("suggested"):
+            highlight.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            highlight.setBackground(QBrush())
+        cursor.setPosition(layout.position_of(excerpt["start"]))
+        cursor.setPosition(layout.position_of(excerpt["end"]), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(highlight)
+        if excerpt.get("suggested"):
+            continue
+        for placed in layout.paragraphs_between(excerpt["start"], excerpt["end"])[-1:]:
+            shown = labels.setdefault(placed.block, [])
+            shown.extend(m for m in sections if m not in shown)
+    for block_number, sections in labels.items():
+        block = layout.document.findBlockByNumber(block_number)
+        cursor.setPosition(block.position() + block.length() - 1)
+        for mark in sections:
+            chip = QTextCharFormat()
+            chip.setBackground(colours.tint(mark.position, strength=0.5))
+            chip.setFontWeight(QFont.Weight.Bold)
+            chip.setFontPointSize(layout.document.defaultFont().pointSizeF() * 0.8)
+            chip.setToolTip(mark.title)
+            cursor.insertText(" ", QTextCharFormat())
+            cursor.insertText(f"◆ {mark.label} {mark.title[:22]} ", chip)

@@ -1,0 +1,244 @@
+"""Working by section: every excerpt under a section or question, grouped by contributor in
+the conference's order of attribution, beside the Presidency's synthesis for it.
+
+The synthesis is edited as rich text (bold, italic, lists) and stored as Markdown, the form
+the export reads.  It is saved shortly after typing stops and when the editor loses focus;
+each save is one undoable change.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QTextListFormat
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTextEdit,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lapdesk.store import contributions, excerpts, framework
+from lapdesk.store.registry import attribution_rank
+from lapdesk.ui import colours
+from lapdesk.ui.session import StoreSession
+
+SAVE_AFTER_MS = 800
+STANCE_CHIPS = {"supports": "✔ supports", "opposes": "✖ opposes", "proposes": "✚ proposes",
+                "concern": "⚠ concern", "question": "? question", "neutral": "○ neutral"}
+REFRESH_ON = {"excerpts", "mappings", "annotations", "topics", "contribution_contributors",
+              "framework_nodes", "contributions"}
+
+
+def grouped_excerpts(store, node_key: str) -> list[tuple[str, list[dict]]]:
+    """(contributors' names, excerpts) for every contribution with excerpts under the node,
+    in the order of attribution of each contribution's first contributor."""
+    seen: dict[int, dict] = {}
+    for key in framework.descendant_keys(store, node_key):
+        for row in excerpts.excerpts_under(store, key):
+            seen.setdefault(row["id"], row)
+    by_contribution: dict[int, list[dict]] = {}
+    for row in sorted(seen.values(), key=lambda r: (r["contribution_id"], r["start"])):
+        by_contribution.setdefault(row["contribution_id"], []).append(row)
+    groups = []
+    for contribution_id, rows in by_contribution.items():
+        people = contributions.contributors_of(store, contribution_id)
+        name = ", ".join(p["name"] for p in people) or f"Unknown contributor ({contribution_id})"
+        rank = (attribution_rank(people[0]["kind"], people[0]["status"]), name.casefold()) \
+            if people else (9, name.casefold())
+        groups.append((rank, name, rows))
+    groups.sort(key=lambda g: g[0])
+    return [(name, rows) for _, name, rows in groups]
+
+
+class SectionView(QWidget):
+    """Emits :attr:`back_requested` (Back / breadcrumb) and :attr:`excerpt_opened`
+    (contribution id, excerpt id) when the user follows an excerpt to its contribution."""
+
+    back_requested = Signal()
+    excerpt_opened = Signal(int, int)
+
+    def __init__(self, session: StoreSession, parent=None):
+        super().__init__(parent)
+        self._session = session
+        self.node_key: str | None = None
+        self._saved_markdown = ""
+        self._loading = False
+
+        self.back = QPushButton("‹ Back to the contribution", self)
+        self.back.setAccessibleName("Back to the contribution")
+        self.back.setToolTip("Back (Alt+Left)")
+        self.breadcrumb = QLabel(self)
+        self.breadcrumb.setAccessibleName("Where you are")
+        self.listing = QTextBrowser(self)
+        self.listing.setAccessibleName("Excerpts under this section")
+        self.listing.setOpenLinks(False)
+        self.editor = QTextEdit(self)
+        self.editor.setAccessibleName("Presidency's synthesis")
+        self.editor.setAcceptRichText(True)
+        self.editor.setPlaceholderText("The Presidency's synthesis of the views on this section…")
+        self.tools = QToolBar("Synthesis formatting", self)
+        self.bold = self._tool("Bold", QKeySequence.StandardKey.Bold, self._toggle_bold)
+        self.italic = self._tool("Italic", QKeySequence.StandardKey.Italic, self._toggle_italic)
+        self.bullets = self._tool("• List", None, lambda: self._list(QTextListFormat.Style.ListDisc))
+        self.numbers = self._tool("1. List", None,
+                                  lambda: self._list(QTextListFormat.Style.ListDecimal))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_AFTER_MS)
+
+        top = QHBoxLayout()
+        top.addWidget(self.back)
+        top.addWidget(self.breadcrumb, 1)
+        synthesis = QWidget(self)
+        side = QVBoxLayout(synthesis)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(QLabel("Synthesis (saved as you type)", synthesis))
+        side.addWidget(self.tools)
+        side.addWidget(self.editor)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.listing)
+        self.splitter.addWidget(synthesis)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        self.back.clicked.connect(self.back_requested.emit)
+        self.breadcrumb.linkActivated.connect(lambda _link: self.back_requested.emit())
+        self.listing.anchorClicked.connect(self._anchor_clicked)
+        self.editor.textChanged.connect(self._edited)
+        self._timer.timeout.connect(self.save_synthesis)
+        self.editor.installEventFilter(self)
+        session.store_changed.connect(self._store_changed)
+
+    def _tool(self, text: str, keys, slot) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(action.shortcutContext().WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.tools.addAction(action)
+        return action
+
+    # --- showing --------------------------------------------------------------------------
+
+    def show_node(self, node_key: str, *, back_to: str = "") -> None:
+        self.save_synthesis()
+        self.node_key = node_key
+        crumbs = [f'<a href="back">{html.escape(back_to or "Contribution")}</a>']
+        section = framework.section_of(self._session.store, node_key)
+        node = framework.node(self._session.store, node_key)
+        crumbs.append(html.escape(section["short_title"] or section["title"]))
+        if node["key"] != section["key"]:
+            crumbs.append(html.escape(node["short_title"] or node["title"]))
+        self.breadcrumb.setText(" › ".join(crumbs))
+        self._fill_listing()
+        self._load_synthesis()
+
+    def _fill_listing(self) -> None:
+        store = self._session.store
+        node = framework.node(store, self.node_key)
+        position = next((i for i, s in enumerate(framework.sections(store))
+                         if s["key"] == framework.section_of(store, self.node_key)["key"]), 0)
+        tint = colours.tint(position).name()
+        groups = grouped_excerpts(store, self.node_key)
+        count = sum(len(rows) for _, rows in groups)
+        parts = [f"<h2>{html.escape(node['title'])}</h2>"]
+        if node["description"]:
+            parts.append(f"<p><i>{html.escape(node['description'])}</i></p>")
+        parts.append(f"<p>{count} excerpt{'s' * (count != 1)} from {len(groups)}"
+                     f" contribution{'s' * (len(groups) != 1)}.</p>")
+        for name, rows in groups:
+            parts.append(f"<h3>{html.escape(name)}</h3>")
+            for row in rows:
+                chips = " ".join(
+                    f"<b>[{STANCE_CHIPS.get(a['stance'], a['stance'])}]</b>"
+                    + (f" <i>{html.escape(a['topic'])}</i>" if a["topic"] else "")
+                    + (f" — {html.escape(a['summary'])}" if a["summary"] else "")
+                    for a in row["annotations"]) or "<i>no position recorded yet</i>"
+                reviewed = " ✓ reviewed" if row["reviewed"] else ""
+                parts.append(
+                    f"<p>{chips}{reviewed}<br/>"
+                    f"<span style='background-color:{tint}'>“{html.escape(row['text'])}”</span>"
+                    f" <a href='excerpt:{row['contribution_id']}:{row['id']}'>open</a></p>")
+        if not groups:
+            parts.append("<p>Nothing is mapped here yet. Select a passage in a contribution and "
+                         "drag it onto this section, or press Ctrl+1 … Ctrl+9.</p>")
+        scroll = self.listing.verticalScrollBar().value()
+        self.listing.setHtml("".join(parts))
+        self.listing.verticalScrollBar().setValue(scroll)
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("excerpt:"):
+            _, contribution_id, excerpt_id = text.split(":")
+            self.excerpt_opened.emit(int(contribution_id), int(excerpt_id))
+
+    def _store_changed(self, tables: set[str]) -> None:
+        if self.node_key is None or not tables & REFRESH_ON:
+            return
+        self._fill_listing()
+        if "framework_nodes" in tables:
+            stored = framework.node(self._session.store, self.node_key)["synthesis"]
+            if stored != self._saved_markdown:  # an undo or redo of the synthesis
+                self._load_synthesis()
+
+    # --- the synthesis --------------------------------------------------------------------
+
+    def _load_synthesis(self) -> None:
+        self._loading = True
+        self._timer.stop()
+        self._saved_markdown = framework.node(self._session.store, self.node_key)["synthesis"]
+        self.editor.setMarkdown(self._saved_markdown)
+        self._loading = False
+
+    def _edited(self) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def synthesis_markdown(self) -> str:
+        return self.editor.toMarkdown().strip()
+
+    def save_synthesis(self) -> None:
+        """Store the editor's text if it changed since it was loaded or last saved."""
+        self._timer.stop()
+        if self.node_key is None or self._loading:
+            return
+        text = self.synthesis_markdown()
+        if text == self._saved_markdown.strip():
+            return
+        self._saved_markdown = text
+        self._session.apply(framework.set_synthesis, self.node_key, text)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.editor and event.type() == event.Type.FocusOut:
+            self.save_synthesis()
+        return super().eventFilter(watched, event)
+
+    # --- formatting -----------------------------------------------------------------------
+
+    def _toggle_bold(self) -> None:
+        bold = self.editor.fontWeight() != QFont.Weight.Bold
+        self.editor.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+
+    def _toggle_italic(self) -> None:
+        self.editor.setFontItalic(not self.editor.fontItalic())
+
+    def _list(self, style: QTextListFormat.Style) -> None:
+        cursor = self.editor.textCursor()
+        if cursor.currentList():
+            block = cursor.blockFormat()
+            block.setIndent(0)
+            cursor.currentList().remove(cursor.block())
+            cursor.setBlockFormat(block)
+        else:
+            cursor.createList(style)

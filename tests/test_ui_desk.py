@@ -1,0 +1,175 @@
+"""The desk driven through its real widgets: reading, mapping by key, menu and drag, undo."""
+
+from __future__ import annotations
+
+import pytest
+from builders import add_text_contribution
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDropEvent, QTextCursor
+
+from lapdesk.store import excerpts
+from lapdesk.ui.main_window import MainWindow
+
+FIRST = "Austria considers that the rate of ratification must rise."
+SECOND = "We support regional workshops led by the coordinators."
+
+
+@pytest.fixture
+def desk(qtbot, store):
+    austria = add_text_contribution(store, ["On universalisation", FIRST, SECOND],
+                                    contributors=["Austria"], received="2020-06-05")
+    france = add_text_contribution(store, ["La France soutient l'universalisation."],
+                                   contributors=["France"], received="2020-06-08", language="fr")
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_contribution(austria)
+    return window, austria, france
+
+
+def select_text(window: MainWindow, needle: str) -> None:
+    """Select ``needle`` in the reader as a user would, by document position."""
+    document = window.reader.document()
+    found = document.find(needle)
+    assert not found.isNull(), needle
+    window.reader.setTextCursor(found)
+
+
+def test_the_reader_shows_numbered_paragraphs(desk):
+    window, austria, _ = desk
+    text = window.reader.toPlainText()
+    assert "¶2  " + FIRST in text
+    assert window.header.heading.text().startswith("Austria · State Party")
+
+
+def test_ctrl_3_maps_the_selection_to_universalisation_and_highlights_it(desk, qtbot, store):
+    window, austria, _ = desk
+    select_text(window, "rate of ratification")
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    [mapped] = excerpts.excerpts_of(store, austria)
+    assert mapped["text"] == "rate of ratification"
+    assert mapped["nodes"] == ["universalisation"]
+    cursor = window.reader.document().find("rate of ratification")
+    probe = QTextCursor(window.reader.document())
+    probe.setPosition(cursor.selectionStart() + 2)
+    assert probe.charFormat().background().color().isValid()
+    assert probe.charFormat().background().style() != Qt.BrushStyle.NoBrush
+    assert "◆ a Universalisation" in window.reader.toPlainText()  # a label, never colour alone
+    assert window.strip.excerpt_id == mapped["id"]
+
+
+def test_the_context_menu_maps(desk, store):
+    window, austria, _ = desk
+    select_text(window, "regional workshops")
+    menu = window.map_menu()
+    universalisation = next(a for a in menu.actions() if "Universalisation" in a.text())
+    rate = next(a for a in universalisation.menu().actions() if a.text() == "Rate of accession")
+    rate.trigger()
+    [mapped] = excerpts.excerpts_of(store, austria)
+    assert (mapped["text"], mapped["nodes"]) == ("regional workshops", ["universalisation.q3"])
+
+
+def test_dropping_the_selection_on_a_framework_node_maps_it(desk, store):
+    window, austria, _ = desk
+    select_text(window, "regional workshops led")
+    mime = window.reader.createMimeDataFromSelection()
+    tree = window.framework.tree
+    target = window.framework_model.index_of("transparency")
+    tree.scrollTo(target)
+    point = QPointF(tree.visualRect(target).center())
+    drop = QDropEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    tree.dropEvent(drop)
+    [mapped] = excerpts.excerpts_of(store, austria)
+    assert (mapped["text"], mapped["nodes"]) == ("regional workshops led", ["transparency"])
+
+
+def test_undo_removes_the_mapping_and_redo_brings_it_back(desk, qtbot, store):
+    window, austria, _ = desk
+    select_text(window, "must rise")
+    window.map_selection_to("universalisation")
+    assert len(excerpts.excerpts_of(store, austria)) == 1
+    assert window.undo_action.text().replace("&", "") == "Undo Map excerpt to Universalisation"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert excerpts.excerpts_of(store, austria) == []
+    assert "◆" not in window.reader.toPlainText()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(excerpts.excerpts_of(store, austria)) == 1
+    assert "◆ a Universalisation" in window.reader.toPlainText()
+
+
+def test_ctrl_m_maps_to_a_node_chosen_by_typing(desk, qtbot, store):
+    window, austria, _ = desk
+    select_text(window, "coordinators")
+    picker = window.pick_node()
+    qtbot.keyClicks(picker.search, "Rate of acc")
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    [mapped] = excerpts.excerpts_of(store, austria)
+    assert mapped["nodes"] == ["universalisation.q3"]
+
+
+def test_a_passage_maps_to_several_nodes_and_a_click_selects_its_excerpt(desk, qtbot, store):
+    window, austria, _ = desk
+    select_text(window, "regional workshops")
+    window.map_selection_to("universalisation.q3")
+    select_text(window, "regional workshops")
+    window.map_selection_to("cooperation_assistance")
+    [mapped] = excerpts.excerpts_of(store, austria)
+    assert mapped["nodes"] == ["universalisation.q3", "cooperation_assistance"]
+    window.select_excerpt(0)
+    found = window.reader.document().find("workshops")
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(found.selectionStart() + 1)
+    window.reader.setTextCursor(cursor)
+    rect = window.reader.cursorRect(cursor)
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.center())
+    assert window.strip.excerpt_id == mapped["id"]
+
+
+def test_excerpt_actions_resize_review_unmap_and_delete_are_undoable(desk, store):
+    window, austria, _ = desk
+    select_text(window, "regional workshops")
+    window.map_selection_to("universalisation")
+    [mapped] = excerpts.excerpts_of(store, austria)
+    select_text(window, "regional workshops led by the coordinators")
+    window.resize_excerpt()
+    assert excerpts.excerpt(store, mapped["id"])["text"] == \
+        "regional workshops led by the coordinators"
+    window.toggle_reviewed()
+    assert excerpts.excerpt(store, mapped["id"])["reviewed"]
+    window.delete_excerpt()
+    assert excerpts.excerpts_of(store, austria) == []
+    for _ in range(3):
+        window.undo_action.trigger()
+    assert excerpts.excerpt(store, mapped["id"])["text"] == "regional workshops"
+
+
+def test_alt_down_moves_to_the_next_contribution(desk, qtbot):
+    window, austria, france = desk
+    assert window.reader.contribution_id == austria
+    qtbot.keyClick(window.reader, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.reader.contribution_id == france
+    qtbot.keyClick(window.reader, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert window.reader.contribution_id == austria
+
+
+def test_the_status_says_it_in_words(desk):
+    window, _, _ = desk
+    assert window.status_label.text() == "2 contributions · 0 need attention · 0 % mapped"
+    select_text(window, "must rise")
+    window.map_selection_to("universalisation")
+    assert window.status_label.text() == "2 contributions · 0 need attention · 50 % mapped"
+
+
+def test_every_menu_exists_and_every_widget_is_named(desk):
+    window, _, _ = desk
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles == ["File", "Edit", "View", "Contribution", "Framework", "Export", "Help"]
+    for widget in (window.reader, window.contributions.table, window.contributions.filter_box,
+                   window.framework.tree, window.strip.stance, window.strip.topic,
+                   window.strip.summary, window.header.contributors, window.header.received,
+                   window.header.language, window.section_view.editor):
+        assert widget.accessibleName()
