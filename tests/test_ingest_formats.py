@@ -193,3 +193,58 @@ def test_pdf_over_the_page_limit_is_too_large():
     result = extract(samples.pdf_bytes(), "long.pdf", limits=Limits(max_pages=2))
     assert result.status == "too_large"
     assert "3 pages" in result.message
+
+
+# --- OpenDocument, RTF, HTML --------------------------------------------------------------------
+
+def test_odt_headings_lists_tables_footnotes_headers_footers():
+    result = extract(samples.odt_bytes(), "contribution.odt")
+    assert result.status == "ok"
+    assert result.media_type == media.ODT
+    assert [(p.text, p.part, p.heading_level) for p in result.paragraphs] == [
+        (samples.ODT_HEADER, "header", None),
+        (samples.ODT_HEADING, "body", 1),
+        (samples.ODT_BODY, "body", None),
+        *[(item, "body", None) for item in samples.ODT_ITEMS],
+        *[(cell, "table", None) for row in samples.ODT_TABLE for cell in row],
+        (samples.FRENCH, "body", None),
+        (samples.ODT_FOOTNOTE, "footnote", None),
+        (samples.ODT_FOOTER, "footer", None),
+    ]
+
+
+def test_rtf_paragraphs_with_code_page_accents():
+    result = extract(samples.rtf_bytes(), "contribution.doc")
+    assert result.status == "ok"
+    assert result.media_type == media.RTF
+    assert texts(result) == list(samples.RTF_PARAGRAPHS)
+
+
+def test_html_drops_scripts_and_styles_and_keeps_structure():
+    result = extract(samples.html_bytes(), "page.htm")
+    assert result.status == "ok"
+    assert result.meta == {"title": samples.HTML_TITLE}
+    assert [(p.text, p.heading_level) for p in result.paragraphs] == [
+        ("Contribución de Chile", 1), ("Chile acoge el plan.", None), ("Prioridades", 2),
+        ("1. Universalización", None), ("2. Asistencia a las víctimas", None),
+        ("Acción 5", None), ("De acuerdo", None), (samples.SPANISH, None)]
+    everything = " ".join(texts(result))
+    for leaked in ("fetch", "injected", "color", "tracker", "comment"):
+        assert leaked not in everything
+
+
+def test_extraction_never_opens_a_network_connection(monkeypatch):
+    import socket
+
+    attempts = []
+
+    def refuse(self, address, *args):
+        attempts.append(address)
+        raise OSError("network access during extraction")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    for data, name in ((samples.html_bytes(), "page.html"), (samples.docx_bytes(), "c.docx"),
+                       (samples.odt_bytes(), "c.odt"), (samples.pdf_bytes(), "c.pdf")):
+        assert extract(data, name).status == "ok"
+    assert attempts == []

@@ -1,0 +1,121 @@
+"""OpenDocument text (.odt): headings with their outline level, lists, tables, footnotes,
+headers and footers, read from ``content.xml`` and ``styles.xml`` behind the ZIP and XML guards.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from lapdesk.ingest.extracted import Extracted, Limits
+from lapdesk.ingest.formats.common import (
+    ExtractionFailure,
+    open_zip,
+    parse_xml,
+    read_member,
+    unreadable,
+)
+from lapdesk.store.contributions import Paragraph
+
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+WHAT = "This OpenDocument file"
+
+
+def t(tag: str) -> str:
+    return f"{{{TEXT}}}{tag}"
+
+
+# Containers whose children are read in order; anything else is text-bearing or ignored.
+_CONTAINERS = {t("section"), t("list"), t("list-item"), t("list-header"), f"{{{TABLE}}}table",
+               f"{{{TABLE}}}table-row", f"{{{TABLE}}}table-cell", f"{{{TABLE}}}table-rows",
+               f"{{{TABLE}}}table-header-rows", f"{{{TABLE}}}table-row-group",
+               f"{{{OFFICE}}}text", t("index-body"), t("table-of-content")}
+_SKIPPED_IN_TEXT = {t("note"), t("tracked-changes"), t("bookmark-ref")}
+
+
+def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extracted:
+    with open_zip(data, limits=limits, what=WHAT) as archive:
+        names = set(archive.namelist())
+        if "content.xml" not in names:
+            raise unreadable(f"{WHAT} has no content and cannot be read.")
+        if "META-INF/manifest.xml" in names and b"encryption-data" in read_member(
+                archive, "META-INF/manifest.xml", limits=limits, what=WHAT):
+            raise ExtractionFailure("encrypted", f"{WHAT} is protected by a password; save "
+                                    "it without one to import its text.")
+        content = parse_xml(read_member(archive, "content.xml", limits=limits, what=WHAT),
+                            what=WHAT)
+        styles = (parse_xml(read_member(archive, "styles.xml", limits=limits, what=WHAT),
+                            what=WHAT) if "styles.xml" in names else None)
+    body = content.find(f"{{{OFFICE}}}body/{{{OFFICE}}}text")
+    if body is None:
+        raise unreadable(f"{WHAT} is not a text document LAPDesk can read.")
+    reader = _Reader()
+    headers, footers = _running(styles)
+    for element in headers:
+        reader.read(element, "header")
+    reader.read(body, "body")
+    for note in reader.notes:
+        body_element = note.find(t("note-body"))
+        if body_element is not None:
+            reader.read(body_element, "footnote")
+    for element in footers:
+        reader.read(element, "footer")
+    return Extracted("ok", paragraphs=reader.paragraphs)
+
+
+def _running(styles: etree._Element | None) -> tuple[list, list]:
+    """The header and footer contents of the master pages (each distinct one once)."""
+    headers, footers, seen = [], [], set()
+    if styles is None:
+        return headers, footers
+    for master in styles.iter(f"{{{STYLE}}}master-page"):
+        for child in master:
+            kind = etree.QName(child).localname
+            target = headers if kind.startswith("header") else footers \
+                if kind.startswith("footer") else None
+            key = etree.tostring(child)
+            if target is not None and key not in seen and len(child):
+                seen.add(key)
+                target.append(child)
+    return headers, footers
+
+
+class _Reader:
+    def __init__(self):
+        self.paragraphs: list[Paragraph] = []
+        self.notes: list[etree._Element] = []
+
+    def read(self, container: etree._Element, part: str, *, in_table: bool = False) -> None:
+        for child in container:
+            if child.tag in (t("p"), t("h")):
+                level = None
+                if child.tag == t("h"):
+                    raw = child.get(t("outline-level"), "1")
+                    level = int(raw) if raw.isdigit() and 1 <= int(raw) <= 9 else 1
+                text = "".join(self._text(child))
+                if text.strip():
+                    where = "table" if in_table and part == "body" else part
+                    self.paragraphs.append(Paragraph(text, heading_level=level if where == "body"
+                                                     else None, part=where))
+            elif child.tag in _CONTAINERS:
+                table = in_table or child.tag.startswith(f"{{{TABLE}}}")
+                self.read(child, part, in_table=table)
+
+    def _text(self, element: etree._Element):
+        if element.text:
+            yield element.text
+        for child in element:
+            tag = child.tag
+            if tag == t("note"):
+                self.notes.append(child)
+            elif tag == t("s"):
+                count = child.get(t("c"), "1")
+                yield " " * min(int(count) if count.isdigit() else 1, 100)
+            elif tag in (t("tab"), t("line-break")):
+                yield " "
+            elif tag not in _SKIPPED_IN_TEXT and isinstance(tag, str):
+                yield from self._text(child)
+            if child.tail:
+                yield child.tail
