@@ -31,6 +31,9 @@ from lapdesk.core.paths import default_store_path
 COMMAND_MODULES = [
     "framework",
     "contributors",
+    "contributions",
+    "show",
+    "search",
     "check",
     "map",
     "unmap",

@@ -270,7 +270,7 @@ def _text_clues(index: DetectionIndex, paragraphs: list[str]) -> list[_Clue]:
     head = {i for i, _ in scanned[:HEAD_PARAGRAPHS]}
     tail = {i for i, _ in scanned[-TAIL_PARAGRAPHS:]} if len(scanned) > HEAD_PARAGRAPHS else set()
     clues: list[_Clue] = []
-    for position, (i, original) in enumerate(scanned):
+    for i, original in scanned:
         folded = normalise(original)
         listed = _joint_clues(index, original, folded, clues)
         for start, end, contributor_id in index.matches(original, folded):
@@ -283,7 +283,7 @@ def _text_clues(index: DetectionIndex, paragraphs: list[str]) -> list[_Clue]:
                      "letterhead_body": "mention", "subject_body": "mention",
                      "head_mention": "mention", "context_mention": "mention",
                      "subject": "opening"}.get(kind, kind.replace("_", " "))
-            clues.append(_Clue(contributor_id, kind, f"{label}: '{quote}' (¶{position + 1})"))
+            clues.append(_Clue(contributor_id, kind, f"{label}: '{quote}' (¶{i + 1})"))
     return clues
 
 
