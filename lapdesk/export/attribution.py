@@ -1,0 +1,106 @@
+"""Naming who said something, in the conference's order, or not naming them.
+
+Named attribution lists contributors as the conference does: States Parties alphabetically,
+then signatories and observer States, then international organisations, then civil society
+(:func:`lapdesk.store.registry.attribution_rank`).  Anonymous attribution uses the usual
+quantifiers ("one State Party", "several States Parties", "many delegations"), and
+anonymous contributors always come last within their category, so that their place in an
+alphabetical list cannot betray their name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lapdesk.core.text import fold
+from lapdesk.export.boilerplate import join_names, words
+from lapdesk.store.registry import attribution_rank
+
+# Categories in the order they are named; signatories before observer States.
+CATEGORIES = ("state_party", "signatory", "observer", "international_organisation",
+              "civil_society", "other")
+SEVERAL_UP_TO = 6          # 3 to 6 is "several"; more is "many"
+MANY_DELEGATIONS_FROM = 10  # an all-anonymous list this long is just "many delegations"
+
+
+def category(person: dict) -> str:
+    if person["kind"] == "state":
+        return person["status"] if person["status"] in ("state_party", "signatory",
+                                                        "observer") else "other"
+    return person["kind"] if person["kind"] in CATEGORIES else "other"
+
+
+def sort_key(person: dict) -> tuple:
+    """Attribution order: rank, then category (signatories before observers), then name."""
+    return (attribution_rank(person["kind"], person["status"]),
+            CATEGORIES.index(category(person)), fold(person["name"]), person["id"])
+
+
+def ordered(people: Iterable[dict]) -> list[dict]:
+    return sorted(people, key=sort_key)
+
+
+def quantity(count: int, cat: str, lang: str) -> str:
+    """"one State Party", "two States Parties", "several ...", "many ..."."""
+    w = words(lang)
+    singular, plural = w["kinds"][cat]
+    if count == 1:
+        return f"{w['numbers'][0]} {singular}"
+    if count == 2:
+        return f"{w['numbers'][1]} {plural}"
+    if count <= SEVERAL_UP_TO:
+        return w["several"].format(plural=plural)
+    return w["many"].format(plural=plural)
+
+
+def _others(count: int, cat: str, lang: str) -> str:
+    w = words(lang)
+    singular, plural = w["kinds"][cat]
+    if count == 1:
+        return w["other_one"].format(singular=singular)
+    number = w["numbers"][count - 1] if count <= len(w["numbers"]) else str(count)
+    return w["other_many"].format(number=number, plural=plural)
+
+
+def attribute(people: Iterable[dict], *, hidden: set[int] | frozenset[int], lang: str) -> str:
+    """The list of contributors as a phrase: names in order, the hidden ones quantified.
+
+    :param hidden: ids of contributors that must not be named.
+    """
+    people = ordered({p["id"]: p for p in people}.values())
+    if not people:
+        return ""
+    anonymous = [p for p in people if p["id"] in hidden]
+    if len(anonymous) == len(people) and len(people) >= MANY_DELEGATIONS_FROM:
+        return words(lang)["many_delegations"]
+    pieces: list[str] = []
+    for cat in CATEGORIES:
+        members = [p for p in people if category(p) == cat]
+        named = [p["name"] for p in members if p["id"] not in hidden]
+        unnamed = len(members) - len(named)
+        pieces.extend(named)
+        if unnamed:
+            pieces.append(_others(unnamed, cat, lang) if named else quantity(unnamed, cat, lang))
+    return join_names(pieces, lang)
+
+
+def capitalised(phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:]
+
+
+class Redactor:
+    """Removes the names (and every alias) of contributors who must stay anonymous from text
+    that comes from the store: quotes, syntheses, topic titles."""
+
+    def __init__(self, names: Iterable[str], *, replacement: str):
+        unique = sorted({n.strip() for n in names if n and n.strip()}, key=lambda n: (-len(n), n))
+        self.replacement = replacement
+        self._pattern = (re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(n) for n in unique) + r")(?!\w)", re.IGNORECASE)
+            if unique else None)
+
+    def __call__(self, text: str) -> str:
+        if not self._pattern or not text:
+            return text
+        return self._pattern.sub(self.replacement, text)

@@ -1,0 +1,141 @@
+"""Writing paragraphs into the template: one place that knows styles, lists and footnotes.
+
+The chapters and annexes say *what* to write (a heading, a numbered paragraph, a quote with a
+source note, a table); :class:`PaperWriter` says *how* in Word terms.  Every text that comes
+from the store passes through the redactor first, so a name that must stay anonymous never
+reaches the document, whichever part of the paper writes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from docx.enum.text import WD_BREAK
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from lapdesk.export import markdown
+from lapdesk.export.footnotes import Footnotes
+from lapdesk.export.numbering import ListNumbering, set_num
+from lapdesk.export.template import styles_of
+
+Spans = Sequence[tuple[str, bool, bool]]
+
+
+class PaperWriter:
+    def __init__(self, document, *, redact: Callable[[str], str]):
+        self.document = document
+        self.styles = styles_of(document)
+        self.redact = redact
+        self.footnotes = Footnotes(
+            document, text_style=self.styles["WP Footnote Text"].style_id,
+            reference_style=self.styles["WP Footnote Reference"].style_id)
+        self.lists = ListNumbering(document)
+        self.chars = 0  # for the page estimate
+        self._body = document._body
+
+    # --- plain paragraphs ------------------------------------------------------------------
+
+    def paragraph(self, style: str, text: str = "", *, spans: Spans = ()):
+        paragraph = self._body.add_paragraph(style=self.styles[style])
+        if text:
+            paragraph.add_run(text)
+        for piece, bold, italic in spans:
+            run = paragraph.add_run(piece)
+            if bold:
+                run.bold = True
+            if italic:
+                run.italic = True
+        self.chars += len(text) + sum(len(s[0]) for s in spans)
+        return paragraph
+
+    def heading(self, style: str, text: str):
+        return self.paragraph(style, text)
+
+    def numbered(self, text: str = "", *, spans: Spans = ()):
+        return self.paragraph("WP Numbered Paragraph", text, spans=spans)
+
+    def page_break(self) -> None:
+        self._body.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    # --- text the Presidency wrote (Markdown) ----------------------------------------------
+
+    def markdown(self, text: str) -> int:
+        """Write Markdown as numbered paragraphs, bullets and (a), (b) lists; returns how many
+        paragraphs were written."""
+        written = 0
+        for block in markdown.parse_blocks(self.redact(text)):
+            if block.kind == "heading":
+                self.paragraph("WP Heading 3", spans=markdown.spans(block.items[0]))
+            elif block.kind == "paragraph":
+                self.numbered(spans=markdown.spans(block.items[0]))
+            elif block.kind == "bullets":
+                for item in block.items:
+                    self.paragraph("WP Bullet", spans=markdown.spans(item))
+            else:
+                num_id = self.lists.restart(self.styles["WP Lettered"])
+                for item in block.items:
+                    set_num(self.paragraph("WP Lettered", spans=markdown.spans(item)), num_id)
+            written += len(block.items)
+        return written
+
+    # --- quotes and sources ----------------------------------------------------------------
+
+    def quote(self, attribution: str, text: str, source: str) -> None:
+        """An attributed quote, its source in a footnote; never a quote without attribution."""
+        if not attribution.strip():
+            raise ValueError("a quote needs an attribution")
+        self.paragraph("WP Attribution", attribution)
+        lines = [line.strip() for line in self.redact(text).split("\n") if line.strip()]
+        last = None
+        for index, line in enumerate(lines):
+            opening = "\u201c" if index == 0 else ""
+            closing = "\u201d" if index == len(lines) - 1 else ""
+            last = self.paragraph("WP Quote", f"{opening}{line}{closing}")
+        self.footnotes.add(last, source)
+        self.chars += len(source)
+
+    # --- tables and fields -----------------------------------------------------------------
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]],
+              widths_cm: Sequence[float]) -> None:
+        from docx.shared import Cm
+
+        table = self._body.add_table(1 + len(rows), len(header), Cm(sum(widths_cm)))
+        table.style = self.styles["WP Table"]
+        table.autofit = False
+        for column, width in zip(table.columns, widths_cm, strict=True):
+            column.width = Cm(width)  # the grid: what LibreOffice and Word lay out from
+        heading_style, text_style = self.styles["WP Table Heading"], self.styles["WP Table Text"]
+        for r, values in enumerate([header, *rows]):
+            cells = table.rows[r].cells
+            for c, value in enumerate(values):
+                cell = cells[c]
+                cell.width = Cm(widths_cm[c])
+                paragraph = cell.paragraphs[0]
+                paragraph.style = heading_style if r == 0 else text_style
+                paragraph.add_run(value)
+                self.chars += len(value)
+        # The heading row repeats on every page the table spans.
+        table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+
+    def table_of_contents(self, title: str) -> None:
+        """A TOC field over the outline levels 1-2; Word fills it when the file is opened."""
+        self.paragraph("WP Contents Heading", title)
+        paragraph = self._body.add_paragraph(style=self.styles["WP Body Text"])
+        for xml in ('<w:r {}><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>',
+                    '<w:r {}><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u '
+                    '</w:instrText></w:r>',
+                    '<w:r {}><w:fldChar w:fldCharType="separate"/></w:r>',
+                    '<w:r {}><w:t>{}</w:t></w:r>',
+                    '<w:r {}><w:fldChar w:fldCharType="end"/></w:r>'):
+            paragraph._p.append(parse_xml(xml.replace("{}", nsdecls("w"), 1).replace(
+                "{}", title + " \u2026")))
+        # Word asks to update the fields on opening; updateFields sits just before footnotePr
+        # in the settings schema, and the template always has a footnotePr.
+        settings = self.document.settings.element
+        settings.find(qn("w:footnotePr")).addprevious(
+            parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>'))
+
+    def finish(self) -> None:
+        self.footnotes.save()
