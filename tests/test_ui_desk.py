@@ -15,7 +15,7 @@ SECOND = "We support regional workshops led by the coordinators."
 
 
 @pytest.fixture
-def desk(qtbot, store):
+def desk(store, qtbot):
     austria = add_text_contribution(store, ["On universalisation", FIRST, SECOND],
                                     contributors=["Austria"], received="2020-06-05")
     france = add_text_contribution(store, ["La France soutient l'universalisation."],

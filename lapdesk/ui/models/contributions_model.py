@@ -165,13 +165,15 @@ class ContributionsFilter(QSortFilterProxyModel):
         self._quick: tuple[str, str] = ("all", "")
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self._text = fold(text.strip())
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_quick(self, kind: str, value: str = "") -> None:
         """``kind`` is all, attention, unmapped, kind, group or language."""
+        self.beginFilterChange()
         self._quick = (kind, value)
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         row = self.sourceModel().rows[source_row]

@@ -191,8 +191,8 @@ class ContributionHeader(QWidget):
         self._update(language=text.strip() or None)
 
     def _contributors_edited(self) -> None:
-        if self._loading or self.contribution_id is None:
-            return
+        if self._loading or self.contribution_id is None or not self.isVisible():
+            return  # (a window being closed also ends the editing)
         names = [n.strip() for n in self.contributors.text().split(",") if n.strip()]
         ids = []
         for name in names:

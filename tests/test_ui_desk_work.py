@@ -1,0 +1,179 @@
+"""The desk's other work: annotating, working by section, the synthesis, metadata, filtering."""
+
+from __future__ import annotations
+
+import pytest
+from builders import add_text_contribution
+from PySide6.QtCore import Qt
+
+from lapdesk.store import contributions, excerpts, framework
+from lapdesk.ui.main_window import MainWindow
+from lapdesk.ui.models.contributions_model import ContributionsFilter, ContributionsModel
+
+
+@pytest.fixture
+def desk(store, qtbot):
+    ids = {
+        "austria": add_text_contribution(
+            store, ["Austria considers that the rate of ratification must rise."],
+            contributors=["Austria"], received="2020-06-05"),
+        "ghana": add_text_contribution(
+            store, ["Ghana calls for more regional workshops."],
+            contributors=["Ghana"], received="2020-06-06"),
+        "icrc": add_text_contribution(
+            store, ["The ICRC recalls the rate of accession."],
+            contributors=[], received="2020-06-07"),
+    }
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, ids
+
+
+def map_text(window: MainWindow, contribution_id: int, needle: str, node: str) -> int:
+    window.open_contribution(contribution_id)
+    window.reader.setTextCursor(window.reader.document().find(needle))
+    window.map_selection_to(node)
+    return window.strip.excerpt_id
+
+
+def test_the_annotation_strip_saves_stance_topic_and_summary(desk, qtbot, store):
+    window, ids = desk
+    excerpt_id = map_text(window, ids["austria"], "rate of ratification", "universalisation.q3")
+    strip = window.strip
+    strip.stance.setFocus()
+    strip.stance.setCurrentText("supports")
+    strip.stance.activated.emit(strip.stance.currentIndex())
+    strip.topic.setFocus()
+    qtbot.keyClicks(strip.topic.lineEdit(), "regional outreach")
+    qtbot.keyClick(strip.topic.lineEdit(), Qt.Key.Key_Return)
+    strip.summary.setFocus()
+    qtbot.keyClicks(strip.summary, "Favours regional workshops")
+    qtbot.keyClick(strip.summary, Qt.Key.Key_Return)
+    [note] = excerpts.excerpt(store, excerpt_id)["annotations"]
+    assert (note["stance"], note["topic"], note["summary"]) == (
+        "supports", "regional outreach", "Favours regional workshops")
+    assert strip.author.text() == "by FB"
+    assert "regional outreach" in [t["title"] for t in excerpts.topics(store)]
+    window.undo_action.trigger()
+    [note] = excerpts.excerpt(store, excerpt_id)["annotations"]
+    assert note["summary"] == ""
+    assert strip.summary.text() == ""
+
+
+def test_the_section_view_groups_excerpts_by_contributor_in_attribution_order(desk, store):
+    window, ids = desk
+    map_text(window, ids["ghana"], "regional workshops", "universalisation.q2")
+    map_text(window, ids["austria"], "must rise", "universalisation.q3")
+    map_text(window, ids["icrc"], "rate of accession", "universalisation")
+    window.show_section("universalisation")
+    assert window.centre.currentWidget() is window.section_view
+    listing = window.section_view.listing.toPlainText()
+    assert listing.index("Austria") < listing.index("Ghana") < listing.index("Unknown contributor")
+    assert "“must rise”" in listing and "“regional workshops”" in listing
+    assert "3 excerpts from 3 contributions" in listing
+    window.show_section("universalisation.q3")
+    listing = window.section_view.listing.toPlainText()
+    assert "must rise" in listing and "regional workshops" not in listing
+
+
+def test_back_returns_to_the_contribution(desk, qtbot):
+    window, ids = desk
+    window.open_contribution(ids["ghana"])
+    window.show_section("transparency")
+    qtbot.keyClick(window.section_view.listing, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.centre.currentIndex() == 0
+    assert window.reader.contribution_id == ids["ghana"]
+
+
+def test_the_synthesis_editor_saves_markdown_and_undo_restores_it(desk, qtbot, store):
+    window, _ = desk
+    window.show_section("universalisation")
+    editor = window.section_view.editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Views ")
+    window.section_view.bold.trigger()
+    qtbot.keyClicks(editor, "converge")
+    window.section_view.save_synthesis()
+    saved = framework.node(store, "universalisation")["synthesis"]
+    assert saved == "Views **converge**"
+    window.section_view.bold.trigger()
+    qtbot.keyClicks(editor, ".")
+    qtbot.waitUntil(lambda: framework.node(store, "universalisation")["synthesis"]
+                    == "Views **converge**.", timeout=3000)  # the idle timer saved it
+    window.undo_action.trigger()
+    assert framework.node(store, "universalisation")["synthesis"] == "Views **converge**"
+    assert editor.toMarkdown().strip() == "Views **converge**"
+
+
+def test_metadata_edits_are_undoable(desk, qtbot, store):
+    window, ids = desk
+    window.open_contribution(ids["icrc"])
+    header = window.header
+    header.contributors.setFocus()
+    qtbot.keyClicks(header.contributors, "Autriche, Ghana")
+    header.contributors.editingFinished.emit()
+    assert [p["name"] for p in contributions.contributors_of(store, ids["icrc"])] == [
+        "Austria", "Ghana"]
+    header.language.setCurrentText("fr")
+    header.received.setDate(header.received.date().addDays(2))
+    row = contributions.contribution(store, ids["icrc"])
+    assert (row["language"], row["received"]) == ("fr", "2020-06-09")
+    for _ in range(3):
+        window.undo_action.trigger()
+    row = contributions.contribution(store, ids["icrc"])
+    assert (row["language"], row["received"]) == ("en", "2020-06-07")
+    assert contributions.contributors_of(store, ids["icrc"]) == []
+    assert header.language.currentText() == "en"
+
+
+def test_an_unknown_contributor_is_one_sentence_in_the_status_bar(desk, qtbot, store):
+    window, ids = desk
+    window.open_contribution(ids["icrc"])
+    window.header.contributors.setText("Atlantis")
+    window.header.contributors.editingFinished.emit()
+    assert "“Atlantis” is not in the registry" in window.statusBar().currentMessage()
+
+
+def test_save_original_writes_the_stored_bytes(desk, tmp_path):
+    window, ids = desk
+    window.open_contribution(ids["ghana"])
+    window.header.write_original(tmp_path / "copy.txt")
+    assert (tmp_path / "copy.txt").read_text() == "Ghana calls for more regional workshops."
+
+
+def test_the_filter_box_matches_any_alias(desk, qtbot):
+    window, ids = desk
+    pane = window.contributions
+    qtbot.keyClicks(pane.filter_box, "Autriche")
+    assert pane.proxy.rowCount() == 1
+    assert pane.proxy.index(0, 0).data().endswith("Austria")
+    pane.filter_box.clear()
+    qtbot.keyClicks(pane.filter_box, "ghana")
+    assert pane.proxy.rowCount() == 1
+
+
+def test_quick_filters(desk):
+    window, ids = desk
+    pane = window.contributions
+    pane.proxy.set_quick("attention")
+    assert pane.proxy.rowCount() == 1  # the one without a contributor
+    assert "contributor" in pane.proxy.index(0, 6).data()
+    map_text(window, ids["austria"], "must rise", "universalisation")
+    pane.proxy.set_quick("unmapped")
+    assert pane.proxy.rowCount() == 2
+    pane.proxy.set_quick("group", "WEOG")
+    assert pane.proxy.rowCount() == 1
+
+
+def test_the_contribution_models_pass_the_model_tester(qtmodeltester, desk, store):
+    window, ids = desk
+    map_text(window, ids["austria"], "must rise", "universalisation")
+    model = ContributionsModel(store)
+    qtmodeltester.check(model)
+    proxy = ContributionsFilter()
+    proxy.setSourceModel(model)
+    proxy.set_text("austr")
+    qtmodeltester.check(proxy)
+    qtmodeltester.check(window.framework_model)
