@@ -242,3 +242,48 @@ def test_many_repeated_mentions_do_not_outrank_the_letterhead(index):
     result = detect(index, AUSTRIA_NV[:3] + body + AUSTRIA_NV[5:])
     assert chosen(index, result) == ["aut"]
     assert candidate(index, result, "chl")["confidence"] < 0.3
+
+
+EMAIL_BODY = ["Dear colleagues,", "Please find attached our comments on the concept note.",
+              "We thank Switzerland for its work.", "Kind regards,", "Anna Muster",
+              "Desk officer, arms control", "Geneva office"]
+
+
+def test_an_attached_note_counts_as_a_letterhead_with_file_starts(index):
+    nv = ["Permanent Mission of Ireland", "Comments on the concept note",
+          "Ireland supports strong language on victim assistance."]
+    result = detect(index, EMAIL_BODY + nv, file_name="message.eml",
+                    file_starts=[len(EMAIL_BODY)])
+    assert chosen(index, result) == ["irl"]
+    assert result[0]["reason"] == "letterhead: 'Permanent Mission of Ireland' (¶8)"
+    without = detect(index, EMAIL_BODY + nv, file_name="message.eml")
+    assert without[0]["confidence"] < result[0]["confidence"]
+
+
+def test_a_note_verbale_formula_is_trusted_anywhere(index):
+    result = detect(index, EMAIL_BODY + AUSTRIA_NV[2:])
+    assert chosen(index, result) == ["aut"]
+    assert result[0]["reason"].startswith("note verbale: 'Permanent Mission of Austria")
+
+
+def test_attachment_names_are_clues_of_an_email_without_letterhead(index):
+    result = detect(index, EMAIL_BODY, file_name="message.eml",
+                    attachment_names=["NV_Mexico_LAP.pdf", "annex.docx"])
+    assert chosen(index, result) == ["mex"]
+    assert result[0]["reason"] == "file name: 'NV_Mexico_LAP.pdf'"
+
+
+def test_signature_at_the_end_of_a_long_document(index):
+    body = [f"Paragraph {n} on clearance and risk education in affected areas." for n in range(300)]
+    result = detect(index, ["Comments on the draft plan", *body, "Permanent Representative of Chile"])
+    assert chosen(index, result) == ["chl"]
+    assert result[0]["reason"] == "signature: 'Permanent Representative of Chile' (¶302)"
+
+
+def test_ids_are_stable_and_reasons_readable_for_every_candidate(index):
+    result = detect(index, AUSTRIA_NV, sender="desk@bmeia.gv.at",
+                    sender_name="Permanent Mission of Austria",
+                    file_name="Austria_LAP_comments.docx")
+    assert [set(c) for c in result] == [{"contributor_id", "confidence", "reason", "chosen"}] * len(result)
+    assert all(0 < c["confidence"] <= 1 and c["reason"] for c in result)
+    assert result[0]["confidence"] > 0.99

@@ -17,6 +17,7 @@ capitals, so the French participle "eu" is not the European Union.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -235,49 +236,64 @@ class DetectionIndex:
 
 def detect_contributors(index: DetectionIndex, *, paragraphs: list[str],
                         sender: str | None = None, sender_name: str | None = None,
-                        file_name: str = "") -> list[dict]:
+                        file_name: str = "", file_starts: Sequence[int] = (),
+                        attachment_names: Sequence[str] = ()) -> list[dict]:
     """Every candidate author ``{contributor_id, confidence, reason, chosen}``, best first.
 
     The best candidate is chosen, and with an "on behalf of" list every State in it.  A chosen
     candidate below :data:`CONFIRM_BELOW` is a guess the user should confirm; no candidate at
     all means the author is unknown.
+
+    :param paragraphs: the text of every file of the contribution, in order.
+    :param sender: the e-mail address it came from; ``sender_name`` its display name.
+    :param file_name: the name of the (first) file received.
+    :param file_starts: where each further file's paragraphs start in ``paragraphs``, so that
+        an attached note's letterhead counts as a letterhead, not as a mention in the e-mail.
+    :param attachment_names: the names of the other files (an e-mail's attachments).
     """
     clues: list[_Clue] = []
-    clues += _text_clues(index, paragraphs)
+    clues += _text_clues(index, paragraphs, file_starts)
     clues += _sender_clues(index, sender or "", sender_name or "")
-    clues += _file_name_clues(index, file_name)
+    for name in (file_name, *attachment_names):
+        clues += _file_name_clues(index, name)
     return _rank(clues)
 
 
-def _scanned(paragraphs: list[str]) -> list[tuple[int, str]]:
-    """The paragraphs detection reads: the head and the tail, within a character budget."""
-    texts = [(i, p) for i, p in enumerate(paragraphs) if p and p.strip()]
-    if len(texts) > MAX_SCANNED_PARAGRAPHS:
-        texts = texts[: MAX_SCANNED_PARAGRAPHS - TAIL_PARAGRAPHS] + texts[-TAIL_PARAGRAPHS:]
-    budget, kept = MAX_SCANNED_CHARS, []
-    for i, text in texts:
-        if budget <= 0 and i < texts[-TAIL_PARAGRAPHS:][0][0]:
-            continue
-        kept.append((i, text[:MAX_SCANNED_CHARS]))
-        budget -= len(text)
+def _scanned(paragraphs: list[str], file_starts: Sequence[int]) -> list[tuple[int, str, str]]:
+    """The paragraphs detection reads, as ``(index, text, place)``, place being ``head``,
+    ``tail`` or ``body``: each file's first and last paragraphs, and as much of its body as
+    the character budget allows (a letterhead is never deep in a 100-page report)."""
+    bounds = sorted({0, *(s for s in file_starts if 0 < s < len(paragraphs))}, reverse=True)
+    budget = MAX_SCANNED_CHARS // max(1, len(bounds))
+    kept, end = [], len(paragraphs)
+    for start in bounds:
+        texts = [(i, paragraphs[i]) for i in range(start, end) if paragraphs[i].strip()]
+        end = start
+        head, tail = texts[:HEAD_PARAGRAPHS], texts[HEAD_PARAGRAPHS:][-TAIL_PARAGRAPHS:]
+        body, used = [], sum(len(t) for _, t in head + tail)
+        for i, text in texts[len(head): len(texts) - len(tail)]:
+            if used >= budget or len(body) >= MAX_SCANNED_PARAGRAPHS:
+                break
+            body.append((i, text))
+            used += len(text)
+        kept[:0] = ([(i, t[:MAX_SCANNED_CHARS], "head") for i, t in head]
+                    + [(i, t[:MAX_SCANNED_CHARS], "body") for i, t in body]
+                    + [(i, t[:MAX_SCANNED_CHARS], "tail") for i, t in tail])
     return kept
 
 
-def _text_clues(index: DetectionIndex, paragraphs: list[str]) -> list[_Clue]:
-    scanned = _scanned(paragraphs)
-    if not scanned:
-        return []
-    head = {i for i, _ in scanned[:HEAD_PARAGRAPHS]}
-    tail = {i for i, _ in scanned[-TAIL_PARAGRAPHS:]} if len(scanned) > HEAD_PARAGRAPHS else set()
+def _text_clues(index: DetectionIndex, paragraphs: list[str],
+                file_starts: Sequence[int]) -> list[_Clue]:
     clues: list[_Clue] = []
-    for i, original in scanned:
+    for i, original, place in _scanned(paragraphs, file_starts):
         folded = normalise(original)
         listed = _joint_clues(index, original, folded, clues)
         for start, end, contributor_id in index.matches(original, folded):
             if (start, contributor_id) in listed:
                 continue
-            kind, span_start = _mention_kind(folded, start, end, in_head=i in head,
-                                             in_tail=i in tail, words=len(original.split()))
+            kind, span_start = _mention_kind(folded, start, end, in_head=place == "head",
+                                             in_tail=place == "tail",
+                                             words=len(original.split()))
             quote = _quote(original[span_start:end])
             label = {"note_verbale": "note verbale", "title_line": "letterhead",
                      "letterhead_body": "mention", "subject_body": "mention",
@@ -301,10 +317,9 @@ def _mention_kind(folded: str, start: int, end: int, *, in_head: bool, in_tail: 
             return "context_mention", phrase_start
         if prefix.group("sig"):
             return ("signature" if in_tail or in_head else "letterhead_body"), phrase_start
-        if in_head or in_tail:
-            formula = _FORMULA.search(folded, end, end + 250)
-            return ("note_verbale" if formula else "letterhead"), phrase_start
-        return "letterhead_body", phrase_start
+        if _FORMULA.search(folded, end, end + 250):  # unmistakable wherever it stands
+            return "note_verbale", phrase_start
+        return ("letterhead" if in_head or in_tail else "letterhead_body"), phrase_start
     if _NEGATIVE.search(before[-40:]) or _THANKS_BEFORE.search(sentence_before):
         return "context_mention", start
     at_sentence_start = re.fullmatch(r"\s*(?:the |la |le |l'|el |\(?\w\)\s*|\d+\.\s*)?",
