@@ -287,3 +287,29 @@ def test_ids_are_stable_and_reasons_readable_for_every_candidate(index):
     assert [set(c) for c in result] == [{"contributor_id", "confidence", "reason", "chosen"}] * len(result)
     assert all(0 < c["confidence"] <= 1 and c["reason"] for c in result)
     assert result[0]["confidence"] > 0.99
+
+
+def test_addressee_lines_do_not_compete_with_the_letterhead(index):
+    result = detect(index, [
+        "Permanent Mission of Austria",
+        "To: Permanent Mission of Switzerland",
+        "Subject: comments on the draft Lausanne Action Plan",
+        "Austria welcomes the draft.",
+        "Austria supports the section on universalisation.",
+        "Austria supports the section on clearance.",
+        "Permanent Mission of Switzerland to the United Nations Office at Geneva",
+    ])
+    assert chosen(index, result) == ["aut"]
+    assert candidate(index, result, "che")["confidence"] < result[0]["confidence"] - 0.1
+
+
+@pytest.mark.parametrize(("sender", "file_name", "expected"), [
+    ("disarmament@icrc.org", "", "icrc"),
+    ("", "cmc_submission_lap.docx", "cmc"),
+    ("mission.usa@state.gov", "", "usa"),
+])
+def test_acronyms_in_addresses_and_file_names_may_be_lower_case(index, sender, file_name,
+                                                                 expected):
+    result = detect(index, ["Please find attached our comments."], sender=sender,
+                    file_name=file_name)
+    assert chosen(index, result) == [expected]

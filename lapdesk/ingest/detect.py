@@ -77,7 +77,7 @@ _AUTHOR_PREFIX = re.compile(
     rf" (?:{_OF} ?{_ARTICLE})$"
 )
 # What makes a phrase the addressee: "compliments to the", "saluda atentamente a la".
-_ADDRESSEE = re.compile(r"(?:\b(?:to|a|aupres de|aupres du|au|aux)) (?:the |la |le |l')?$")
+_ADDRESSEE = re.compile(r"\b(?:to|a|aupres de|aupres du|au|aux) ?:? (?:the |la |le |l')?$")
 _NEGATIVE = re.compile(
     r"\b(?:thanks?|thanking|thanked|grateful to|gratitude to|congratulates?|congratulate"
     r"|remercie|remercions|remercier|agradece|agradecemos|agradecer|felicita|felicitamos"
@@ -291,8 +291,7 @@ def _text_clues(index: DetectionIndex, paragraphs: list[str],
         for start, end, contributor_id in index.matches(original, folded):
             if (start, contributor_id) in listed:
                 continue
-            kind, span_start = _mention_kind(folded, start, end, in_head=place == "head",
-                                             in_tail=place == "tail",
+            kind, span_start = _mention_kind(folded, start, end, place=place,
                                              words=len(original.split()))
             quote = _quote(original[span_start:end])
             label = {"note_verbale": "note verbale", "title_line": "letterhead",
@@ -303,9 +302,10 @@ def _text_clues(index: DetectionIndex, paragraphs: list[str],
     return clues
 
 
-def _mention_kind(folded: str, start: int, end: int, *, in_head: bool, in_tail: bool,
+def _mention_kind(folded: str, start: int, end: int, *, place: str,
                   words: int) -> tuple[str, int]:
     """What kind of clue a name at ``folded[start:end]`` is, and where its phrase starts."""
+    in_head, in_tail = place == "head", place == "tail"
     before = folded[max(0, start - 90):start]
     prefix = _AUTHOR_PREFIX.search(before)
     sentence_before = re.split(r"[.;!?] ", before)[-1]
@@ -316,10 +316,12 @@ def _mention_kind(folded: str, start: int, end: int, *, in_head: bool, in_tail: 
                 re.split(r"[.;!?] ", ahead)[-1]):
             return "context_mention", phrase_start
         if prefix.group("sig"):
-            return ("signature" if in_tail or in_head else "letterhead_body"), phrase_start
+            return ("signature" if place != "body" else "letterhead_body"), phrase_start
         if _FORMULA.search(folded, end, end + 250):  # unmistakable wherever it stands
             return "note_verbale", phrase_start
-        return ("letterhead" if in_head or in_tail else "letterhead_body"), phrase_start
+        # At the foot of a page a mission's name is a signature, or the addressee's line.
+        return ({"head": "letterhead", "tail": "signature"}.get(place, "letterhead_body"),
+                phrase_start)
     if _NEGATIVE.search(before[-40:]) or _THANKS_BEFORE.search(sentence_before):
         return "context_mention", start
     at_sentence_start = re.fullmatch(r"\s*(?:the |la |le |l'|el |\(?\w\)\s*|\d+\.\s*)?",
@@ -366,7 +368,8 @@ def _sender_clues(index: DetectionIndex, sender: str, sender_name: str) -> list[
     if "@" in address:
         local, _, domain = address.rpartition("@")
         words = re.sub(r"[._+\-]+", " ", f"{local} {domain.rpartition('.')[0]}")
-        for _, _, contributor_id in index.matches(words, normalise(words)):
+        # Addresses are lower case: an acronym (icrc.org, mission.usa@...) still counts.
+        for _, _, contributor_id in index.matches(words.upper(), normalise(words)):
             clues.append(_Clue(contributor_id, "sender_address", f"sender address: {address}"))
         tld = domain.rpartition(".")[2].upper()
         contributor_id = index.by_code.get({"UK": "GB"}.get(tld, tld)) if len(tld) == 2 else None
@@ -383,7 +386,7 @@ def _file_name_clues(index: DetectionIndex, file_name: str) -> list[_Clue]:
     words = re.sub(r"[_+.()\[\]]+", " ", stem)
     clues = [
         _Clue(contributor_id, "file_name", f"file name: '{name}'")
-        for _, _, contributor_id in index.matches(words, normalise(words))
+        for _, _, contributor_id in index.matches(words.upper(), normalise(words))
     ]
     if not clues:
         for token in re.split(r"[\s_\-.+()\[\],]+", stem):
