@@ -53,5 +53,11 @@ package: $(STAMP)
 bench: $(STAMP)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
+# Mutated samples of every format fed to the extractors (FUZZ_MINUTES long); failing inputs
+# are kept in bench/out/fuzz-failures/.
+FUZZ_MINUTES ?= 10
+fuzz: $(STAMP)
+	$(BIN)/python bench/fuzz_ingest.py --minutes $(FUZZ_MINUTES)
+
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache bench/out
