@@ -314,6 +314,109 @@ def html_bytes() -> bytes:
 <p>{SPANISH}</p><!-- a comment --></body></html>""".encode()
 
 
+# --- email and archives -----------------------------------------------------------------------
+
+EML_SENDER = "mission.france@diplomatie.invalid"
+EML_SENDER_NAME = "Mission permanente de la France"
+EML_SUBJECT = "Contribution de la France – Plan d'action de Lausanne"
+EML_DATE = "2020-08-14T10:15:00+02:00"
+EML_TO = ("presidency@ccm.invalid", "isu@ccm.invalid")
+EML_BODY = ("Madame la Présidente,", "Veuillez trouver ci-joint la contribution de la France.",
+            "Avec nos salutations distinguées.")
+NESTED_SUBJECT = "Fwd: Views of the Republic"
+NESTED_BODY = "The Republic's views are in the attached document."
+
+
+def nested_email():
+    from email.message import EmailMessage
+
+    inner = EmailMessage()
+    inner["From"] = "Republic Mission <mission@republic.invalid>"
+    inner["To"] = EML_SENDER
+    inner["Subject"] = NESTED_SUBJECT
+    inner["Date"] = "Thu, 13 Aug 2020 16:00:00 +0000"
+    inner.set_content(NESTED_BODY)
+    return inner
+
+
+def eml_bytes() -> bytes:
+    """An email with an HTML-only body, a .docx, a .pdf (under a hostile name) and a forwarded
+    email attached as message/rfc822."""
+    from email.message import EmailMessage
+    from email.utils import formataddr
+
+    message = EmailMessage()
+    message["From"] = formataddr((EML_SENDER_NAME, EML_SENDER))
+    message["To"] = ", ".join(EML_TO)
+    message["Subject"] = EML_SUBJECT
+    message["Date"] = "Fri, 14 Aug 2020 10:15:00 +0200"
+    message["Message-ID"] = "<contribution-fr@diplomatie.invalid>"
+    paragraphs = "".join(f"<p>{p}</p>" for p in EML_BODY)
+    message.set_content(f"<html><body>{paragraphs}<img src=\"http://tracker.invalid/t.gif\">"
+                        "</body></html>", subtype="html")
+    message.add_attachment(docx_bytes(), maintype="application",
+                           subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+                           filename="Contribution France.docx")
+    message.add_attachment(pdf_bytes(), maintype="application", subtype="pdf",
+                           filename="../../annexe.pdf")
+    message.add_attachment(nested_email())
+    return message.as_bytes()
+
+
+def zip_bytes() -> bytes:
+    """A .zip of a Word document, a PDF and a text file in a subfolder (plus its directory)."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("contributions/", b"")
+        archive.writestr("contributions/republic.docx", docx_bytes())
+        archive.writestr("contributions/republic.pdf", pdf_bytes())
+        archive.writestr("notes/spain.txt", text_utf8_bytes())
+    return out.getvalue()
+
+
+def zip_bomb_bytes(*, declared: int = 2 * 1024**3) -> bytes:
+    """A zip bomb: a member of zeros that really deflates about 1000:1 (1 MB to 1 KB), its
+    headers then patched to declare ``declared`` bytes as hostile archives do, so that no test
+    ever has to hold gigabytes."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("zeros.txt", b"\0" * (1024 * 1024))
+    return declare_size(out.getvalue(), "zeros.txt", declared)
+
+
+def docx_zip_bomb_bytes(*, declared: int = 2 * 1024**3) -> bytes:
+    """A Word document carrying a member of zeros that declares ``declared`` bytes."""
+    import zipfile
+
+    out = io.BytesIO(docx_bytes(footnote=False))
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/media/zeros.bin", b"\0" * (1024 * 1024))
+    return declare_size(out.getvalue(), "word/media/zeros.bin", declared)
+
+
+def declare_size(container: bytes, member: str, declared: int) -> bytes:
+    """Patch the uncompressed size a ZIP member declares, in its local and central headers."""
+    import struct
+
+    data = bytearray(container)
+    name = member.encode()
+    for signature, size_offset, name_offset in ((b"PK\x03\x04", 22, 30),
+                                                (b"PK\x01\x02", 24, 46)):
+        position = data.find(signature)
+        while position != -1:
+            length = struct.unpack_from("<H", data, position + name_offset - (
+                4 if signature == b"PK\x03\x04" else 18))[0]
+            start = position + name_offset
+            if bytes(data[start:start + length]) == name:
+                struct.pack_into("<I", data, position + size_offset, declared)
+            position = data.find(signature, position + 4)
+    return bytes(data)
+
+
 # --- the folder of one of each ----------------------------------------------------------------
 
 def write_all(folder: Path) -> dict[str, Path]:
@@ -334,6 +437,10 @@ def write_all(folder: Path) -> dict[str, Path]:
         "odt": ("contribution.odt", odt_bytes()),
         "rtf": ("contribution.rtf", rtf_bytes()),
         "html": ("contribution.html", html_bytes()),
+        "eml": ("contribution.eml", eml_bytes()),
+        "zip": ("contributions.zip", zip_bytes()),
+        "zip_bomb": ("bomb.zip", zip_bomb_bytes()),
+        "docx_zip_bomb": ("bomb.docx", docx_zip_bomb_bytes()),
         "empty": ("empty.docx", b""),
     }
     paths = {}

@@ -248,3 +248,90 @@ def test_extraction_never_opens_a_network_connection(monkeypatch):
                        (samples.odt_bytes(), "c.odt"), (samples.pdf_bytes(), "c.pdf")):
         assert extract(data, name).status == "ok"
     assert attempts == []
+
+
+# --- email and archives -------------------------------------------------------------------------
+
+def test_eml_body_meta_and_attachments():
+    result = extract(samples.eml_bytes(), "message.eml")
+    assert result.status == "ok"
+    assert result.media_type == media.EML
+    assert texts(result) == list(samples.EML_BODY)
+    assert result.meta == {
+        "sender": samples.EML_SENDER, "sender_name": samples.EML_SENDER_NAME,
+        "date": samples.EML_DATE, "subject": samples.EML_SUBJECT,
+        "to": ", ".join(samples.EML_TO)}
+    names = [a.name for a in result.attachments]
+    assert names == ["Contribution France.docx", "annexe.pdf",
+                     f"{samples.NESTED_SUBJECT.replace(':', '_')}.eml"]
+    docx, pdf, nested = result.attachments
+    assert samples.DOCX_BODY in texts(extract(docx.data, docx.name))
+    assert samples.PDF_PROSE[0] in texts(extract(pdf.data, pdf.name))
+    inner = extract(nested.data, nested.name)
+    assert inner.media_type == media.EML
+    assert inner.meta["subject"] == samples.NESTED_SUBJECT
+    assert texts(inner) == [samples.NESTED_BODY]
+
+
+def test_eml_plain_body_preferred_and_inline_logo_not_an_attachment():
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "isu@ccm.invalid"
+    message["Subject"] = "Reminder"
+    message.set_content("Dear colleagues,\n\nPlease send your views by 31 August.\n")
+    message.add_alternative("<p>Dear colleagues,</p><p>Please send your views by 31 August."
+                            '</p><img src="cid:logo">', subtype="html")
+    message.get_payload()[1].add_related(b"\x89PNG\r\n\x1a\n" + b"\0" * 64, maintype="image",
+                                         subtype="png", cid="<logo>")
+    result = extract(message.as_bytes(), "reminder.eml")
+    assert texts(result) == ["Dear colleagues,", "Please send your views by 31 August."]
+    assert result.attachments == []
+    assert result.meta == {"sender": "isu@ccm.invalid", "subject": "Reminder"}
+
+
+def test_eml_with_broken_headers_still_gives_its_body():
+    raw = (b"From: =?utf-8?q?broken\r\nDate: not a date\r\nSubject: Views\r\n"
+           b"Content-Type: text/plain; charset=unknown-8bit\r\n\r\nOur views: caf\xe9.\r\n")
+    result = extract(raw, "x.eml")
+    assert result.status == "ok"
+    assert "date" not in result.meta
+    assert texts(result) == ["Our views: café."]
+
+
+def test_zip_members_become_attachments_without_directories():
+    result = extract(samples.zip_bytes(), "bundle.zip")
+    assert result.status == "ok"
+    assert result.paragraphs == []
+    assert [a.name for a in result.attachments] == ["republic.docx", "republic.pdf", "spain.txt"]
+    assert result.attachments[2].data == samples.text_utf8_bytes()
+
+
+def test_zip_bomb_is_refused_before_inflating():
+    result = extract(samples.zip_bomb_bytes(), "bomb.zip")
+    assert result.status == "too_large"
+    assert result.attachments == []
+
+
+def test_zip_bomb_declaring_a_modest_size_is_refused_by_its_ratio():
+    result = extract(samples.zip_bomb_bytes(declared=150 * 2**20), "bomb.zip")
+    assert result.status == "too_large"
+    assert "zip bomb" in result.message
+
+
+def test_zip_member_lying_about_its_size_is_not_inflated_past_it():
+    result = extract(samples.zip_bomb_bytes(declared=1000), "liar.zip")
+    assert result.status == "unreadable"
+
+
+def test_zip_bomb_inside_a_docx_is_refused():
+    result = extract(samples.docx_zip_bomb_bytes(), "bomb.docx")
+    assert result.status == "too_large"
+    assert "Word" in result.message
+
+
+def test_archive_caps_the_number_of_members():
+    result = extract(samples.zip_bytes(), "bundle.zip", limits=Limits(max_attachments=2))
+    assert result.status == "ok"
+    assert len(result.attachments) == 2
+    assert "more than 2 files" in result.message

@@ -76,10 +76,10 @@ def sniff(data: bytes, name: str) -> str:
     if text is None:
         return UNKNOWN
     start = text.lstrip("\ufeff \t\r\n")
-    if _HTML_START.search(start[:1024]):
-        return HTML
     if _looks_like_email(start):
         return EML
+    if start.startswith("<") and _HTML_START.search(start[:1024]):
+        return HTML
     return _BY_ENDING.get(ending, TEXT)
 
 
