@@ -313,3 +313,19 @@ def test_acronyms_in_addresses_and_file_names_may_be_lower_case(index, sender, f
     result = detect(index, ["Please find attached our comments."], sender=sender,
                     file_name=file_name)
     assert chosen(index, result) == [expected]
+
+
+@pytest.mark.parametrize("lead", ["Joint submission by:", "Contribution conjointe de",
+                                  "Co-sponsored by"])
+def test_a_joint_lead_may_end_its_paragraph_and_the_list_follow(index, lead):
+    result = detect(index, [lead, "Austria, Ireland, Mexico and New Zealand",
+                            "We welcome the concept note, as Chile does."])
+    assert sorted(chosen(index, result)) == ["aut", "irl", "mex", "nzl"]
+    assert result[0]["reason"] == (f"joint submission: '{lead} Austria, Ireland, Mexico and "
+                                   "New Zealand'")
+
+
+def test_a_list_of_states_without_a_joint_lead_is_not_a_joint_submission(index):
+    result = detect(index, ["Comments of Austria",
+                            "Universalisation has progressed in Chile, Peru and Colombia."])
+    assert chosen(index, result) == ["aut"]

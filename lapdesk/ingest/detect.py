@@ -285,9 +285,12 @@ def _scanned(paragraphs: list[str], file_starts: Sequence[int]) -> list[tuple[in
 def _text_clues(index: DetectionIndex, paragraphs: list[str],
                 file_starts: Sequence[int]) -> list[_Clue]:
     clues: list[_Clue] = []
+    carried, previous = None, None
     for i, original, place in _scanned(paragraphs, file_starts):
         folded = normalise(original)
-        listed = _joint_clues(index, original, folded, clues)
+        listed, lead = _joint_clues(index, original, folded, clues,
+                                    carried=carried if previous == i - 1 else None)
+        carried, previous = lead, i
         for start, end, contributor_id in index.matches(original, folded):
             if (start, contributor_id) in listed:
                 continue
@@ -335,12 +338,21 @@ def _mention_kind(folded: str, start: int, end: int, *, place: str,
     return ("head_mention" if in_head or in_tail else "mention"), start
 
 
-def _joint_clues(index: DetectionIndex, original: str, folded: str,
-                 clues: list[_Clue]) -> set[tuple[int, int]]:
-    """Clues from "on behalf of A, B and C" lists; returns the (start, id) pairs they used."""
+def _joint_clues(index: DetectionIndex, original: str, folded: str, clues: list[_Clue], *,
+                 carried: str | None) -> tuple[set[tuple[int, int]], str | None]:
+    """Clues from "on behalf of A, B and C" lists, added to ``clues``.
+
+    ``carried`` is a lead ("Joint submission by:") that ended the previous paragraph, whose
+    list is this paragraph.  Returns the (start, id) pairs the lists used, and the lead this
+    paragraph ends with, if any, for the next one.
+    """
     used: set[tuple[int, int]] = set()
-    for lead in _JOINT_LEAD.finditer(folded):
-        listed, pos = [], lead.end()
+    leads = [(m.start(), m.end()) for m in _JOINT_LEAD.finditer(folded)]
+    if carried:
+        leads.insert(0, (0, 0))
+    ending = None
+    for lead_start, lead_end in leads:
+        listed, pos = [], lead_end
         while True:
             filler = _LIST_FILLER.match(folded, pos)
             hit = index.match_at(original, folded, filler.end())
@@ -350,13 +362,16 @@ def _joint_clues(index: DetectionIndex, original: str, folded: str,
             pos = hit[1]
         ids = list(dict.fromkeys(h[2] for h in listed))
         if not ids:
+            if lead_end and not folded[lead_end:].strip(" :.-"):
+                ending = original[lead_start:].strip()
             continue
-        quote = _quote(original[lead.start():listed[-1][1]])
+        said = original[lead_start:listed[-1][1]]
+        quote = _quote(f"{carried} {said}" if lead_end == 0 else said)
         kind = "joint" if len(ids) > 1 else "on_behalf"
         reason = f"joint submission: '{quote}'" if len(ids) > 1 else f"on behalf of: '{quote}'"
         clues.extend(_Clue(contributor_id, kind, reason) for contributor_id in ids)
         used |= {(h[0], h[2]) for h in listed}
-    return used
+    return used, ending
 
 
 def _sender_clues(index: DetectionIndex, sender: str, sender_name: str) -> list[_Clue]:
