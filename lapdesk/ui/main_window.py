@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from lapdesk import APP_NAME
 from lapdesk.store import excerpts, framework, settings
 from lapdesk.store.connection import Store
+from lapdesk.ui import desk_extensions
 from lapdesk.ui.session import StoreSession
 from lapdesk.ui.views.annotation_strip import AnnotationStrip
 from lapdesk.ui.views.contribution_header import ContributionHeader
@@ -37,7 +38,7 @@ from lapdesk.ui.views.section_view import SectionView
 
 # Installers that add menus, tool buttons and behaviour from other modules, each called with
 # the window once it is built: ``def install(window: MainWindow) -> None``.
-EXTENSIONS: list[Callable[[MainWindow], None]] = []
+EXTENSIONS: list[Callable[[MainWindow], None]] = [desk_extensions.install]
 MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"),
          ("contribution", "&Contribution"), ("framework", "F&ramework"), ("export", "E&xport"),
          ("help", "&Help"))

@@ -1,0 +1,1 @@
+"""The desk's dialogs: import progress and summary, settings, export."""

@@ -1,0 +1,69 @@
+"""The import's progress: "File 3 of 12", the current file's name, and Cancel.
+
+Other long work (the demo, the export) shows the same dialog with its own title and its own
+way of counting (``describe(done, total)``).
+
+Cancel asks the worker to stop at its next cancel point, between two files: every file already
+logged stays logged, none is left half-written.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout
+
+from lapdesk.ui.ops import StoreOp
+
+
+class ImportProgressDialog(QDialog):
+    """Follows one import op; closes itself when the op finishes."""
+
+    def __init__(self, op: StoreOp, *, total: int = 0, title: str = "Importing contributions",
+                 describe=None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        if describe is not None:
+            self._count_text = describe
+        self.setModal(False)
+        self.setMinimumWidth(460)
+        self.op = op
+        self.count_label = QLabel(self._count_text(0, total), self)
+        self.file_label = QLabel("", self)
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.file_label.setAccessibleName("Current file")
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(0)
+        self.bar.setAccessibleName("Import progress")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setToolTip("Stop after the file being read; files already logged stay")
+        self.cancel_button.clicked.connect(self._cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.file_label)
+        layout.addWidget(self.bar)
+        layout.addWidget(buttons)
+        op.progressed.connect(self.show_progress)
+        op.finished.connect(self.accept)
+
+    @staticmethod
+    def _count_text(done: int, total: int) -> str:
+        if not total:
+            return "Looking at what was dropped…"
+        return f"File {min(done + 1, total)} of {total}"
+
+    def show_progress(self, done: int, total: int, label: str) -> None:
+        self.count_label.setText(self._count_text(done, total))
+        self.file_label.setText(label)
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+    def _cancel(self) -> None:
+        self.op.cancel()
+        self.cancel_button.setEnabled(False)
+        self.count_label.setText("Stopping after the current file…")
+
+    def reject(self) -> None:
+        """Escape or the close button cancel the import rather than hiding it."""
+        self._cancel()

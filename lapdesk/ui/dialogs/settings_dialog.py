@@ -1,0 +1,96 @@
+"""Settings: the consultation's (kept in the store, shared by the team) and the user's own.
+
+The consultation's settings — conference, meeting, place, dates, the working paper's title and
+symbol, the team's initials, the Presidency's introduction — are saved as one undoable change
+through :func:`lapdesk.store.settings.update`.  The user's own initials, which mark the
+positions they record, belong to this laptop's user and live in QSettings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from lapdesk.store import settings as store_settings
+from lapdesk.ui.session import StoreSession
+
+# (store key, label) in the order the dialog shows them.
+CONSULTATION_FIELDS = (
+    ("conference", "Conference"),
+    ("meeting", "Meeting"),
+    ("place", "Place"),
+    ("meeting_date", "Meeting date"),
+    ("title", "Working paper title"),
+    ("symbol", "Document symbol"),
+    ("deadline", "Deadline for contributions"),
+    ("team_initials", "Team initials"),
+)
+INTRODUCTION_KEY = "introduction"
+USER_INITIALS_KEY = "user/initials"
+
+
+def user_initials(qsettings: QSettings) -> str:
+    """The initials this laptop's user chose in Settings ("" when not set)."""
+    return str(qsettings.value(USER_INITIALS_KEY, "") or "")
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, session: StoreSession, qsettings: QSettings, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setMinimumWidth(560)
+        self.session = session
+        self.qsettings = qsettings
+        current = store_settings.all_settings(session.store)
+        self.fields: dict[str, QLineEdit] = {}
+        consultation = QGroupBox("Consultation (shared by everyone using this store)", self)
+        form = QFormLayout(consultation)
+        for key, label in CONSULTATION_FIELDS:
+            edit = QLineEdit(current.get(key, ""), consultation)
+            edit.setAccessibleName(label)
+            form.addRow(f"{label}:", edit)
+            self.fields[key] = edit
+        self.introduction = QPlainTextEdit(current.get(INTRODUCTION_KEY, ""), consultation)
+        self.introduction.setAccessibleName("The Presidency's introduction")
+        self.introduction.setPlaceholderText(
+            "The Presidency's introduction to the working paper (**bold**, *italic*, - lists)")
+        self.introduction.setTabChangesFocus(True)
+        form.addRow("Introduction:", self.introduction)
+        own = QGroupBox("You", self)
+        own_form = QFormLayout(own)
+        self.initials = QLineEdit(user_initials(qsettings), own)
+        self.initials.setAccessibleName("Your initials")
+        self.initials.setMaxLength(8)
+        self.initials.setPlaceholderText("e.g. FB — marks the positions you record")
+        own_form.addRow("Your initials:", self.initials)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(consultation)
+        layout.addWidget(own)
+        layout.addWidget(buttons)
+        self._original = {**{k: current.get(k, "") for k, _ in CONSULTATION_FIELDS},
+                          INTRODUCTION_KEY: current.get(INTRODUCTION_KEY, "")}
+
+    def values(self) -> dict[str, str]:
+        values = {key: edit.text().strip() for key, edit in self.fields.items()}
+        values[INTRODUCTION_KEY] = self.introduction.toPlainText()
+        return values
+
+    def accept(self) -> None:
+        changed = {k: v for k, v in self.values().items() if v != self._original.get(k, "")}
+        if changed:
+            self.session.apply(store_settings.update, changed)
+        self.qsettings.setValue(USER_INITIALS_KEY, self.initials.text().strip())
+        self.qsettings.sync()
+        super().accept()

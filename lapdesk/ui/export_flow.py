@@ -1,0 +1,88 @@
+"""Export > Working paper… (Ctrl+E): the dialog, the export in the background, then "Open it?".
+
+The export reads the store, so it runs on a reader worker with its own read-only store; the
+window stays usable while Word's file is built.  The finished file is handed to the operating
+system (the user's Word) only when the user asks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from lapdesk.export.options import ExportOptions
+from lapdesk.ui.dialogs.export_dialog import ExportDialog
+from lapdesk.ui.dialogs.import_progress import ImportProgressDialog
+from lapdesk.ui.import_flow import show_failure
+from lapdesk.ui.ops import StoreOp, TaskManager
+from lapdesk.ui.session import StoreSession
+
+
+def describe_export(done: int, total: int) -> str:
+    return f"Writing part {min(done + 1, total)} of {total}" if total else "Reading the store…"
+
+
+class ExportFlow(QObject):
+    exported = Signal(dict)  # the export's report
+
+    def __init__(self, window: QMainWindow, session_of: Callable[[], StoreSession],
+                 tasks: TaskManager):
+        super().__init__(window)
+        self.window = window
+        self.session_of = session_of
+        self.tasks = tasks
+        self.dialog: ExportDialog | None = None
+        self.done_box: QMessageBox | None = None
+        self.action = QAction("&Working paper (Word)…", window)
+        self.action.setShortcut(QKeySequence("Ctrl+E"))
+        self.action.setStatusTip("Export the consolidated draft working paper as a Word file")
+        self.action.triggered.connect(self.choose)
+
+    def choose(self) -> ExportDialog:
+        self.dialog = ExportDialog(self.session_of().store, parent=self.window)
+        self.dialog.accepted.connect(
+            lambda: self.start(self.dialog.out(), self.dialog.options()))
+        self.dialog.open()
+        return self.dialog
+
+    def start(self, out: Path, options: ExportOptions) -> StoreOp:
+        from lapdesk.export.working_paper import export_working_paper
+
+        session = self.session_of()
+
+        def work(store, progress, cancel):
+            return export_working_paper(store, out, options=options, progress=progress,
+                                        cancel=cancel).as_dict()
+
+        op = StoreOp(self.tasks, work, store_path=session.path, writes=False)
+        progress = ImportProgressDialog(op, title="Exporting the working paper",
+                                        describe=describe_export, parent=self.window)
+        op.succeeded.connect(self._done)
+        op.failed.connect(lambda failure: show_failure(self.window, "The working paper was not "
+                                                       "exported", failure))
+        progress.show()
+        return op.run()
+
+    def _done(self, report: dict) -> None:
+        self.exported.emit(report)
+        out = Path(report["out"])
+        box = QMessageBox(QMessageBox.Icon.Information, "Working paper exported",
+                          f"The working paper is saved as {out.name} in {out.parent}.",
+                          QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+                          self.window)
+        warnings = report.get("warnings") or []
+        if warnings:
+            box.setInformativeText("\n".join(warnings))
+        box.setObjectName("export-done")
+        box.finished.connect(lambda result: self._maybe_open(result, out))
+        self.done_box = box
+        box.open()
+
+    @staticmethod
+    def _maybe_open(result: int, out: Path) -> None:
+        if result == QMessageBox.StandardButton.Open:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))

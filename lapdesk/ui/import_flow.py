@@ -1,0 +1,174 @@
+"""Import by drop or by File > Import…: files in, progress, a summary of what needs attention.
+
+A drop can land anywhere on the window, on any pane: an application-wide event filter takes
+external drags of files (and of virtual files, which Outlook sends for an email dragged straight
+out of it) that are headed for this window, and leaves every drag started inside the desk
+(a selection dragged onto the framework) to the widget it is meant for.  The drop itself stays
+cheap: it only turns URLs into paths and defers the import with ``QTimer.singleShot(0, …)``;
+the import runs on the writer worker through :mod:`lapdesk.ui.ops`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
+
+from lapdesk.ui.dialogs.import_progress import ImportProgressDialog
+from lapdesk.ui.dialogs.import_summary import ImportSummaryDialog
+from lapdesk.ui.ops import Failure, StoreOp, TaskManager
+from lapdesk.ui.session import StoreSession
+
+# What an import can change, so that every view showing one of these refreshes.
+IMPORT_TABLES = frozenset({"contributions", "files", "paragraphs", "contribution_contributors",
+                           "suggestions", "contributors"})
+# The formats Windows uses for files that exist only inside another program (an Outlook email).
+VIRTUAL_FILE_FORMATS = ("FileGroupDescriptorW", "FileGroupDescriptor", "FileContents")
+FILE_FILTER = ("Contributions (*.docx *.doc *.odt *.rtf *.pdf *.txt *.eml *.msg *.zip *.xlsx);;"
+               "All files (*)")
+
+NO_FILES_TITLE = "Nothing to import"
+NO_FILES_TEXT = (
+    "What was dropped carries no file LAPDesk can read: an email dragged straight out of "
+    "Outlook arrives as a message that exists only inside Outlook."
+)
+NO_FILES_HOW = (
+    "Save the email first: drag it from Outlook to the desktop or a folder (or use File > "
+    "Save As in Outlook), then drop the saved .msg file here, or use File > Import…."
+)
+
+
+def local_paths(mime: QMimeData) -> list[str]:
+    """The local files and folders a drop carries, in the order they were dragged."""
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
+
+
+def carries_virtual_files(mime: QMimeData) -> bool:
+    return any(key in fmt for fmt in mime.formats() for key in VIRTUAL_FILE_FORMATS)
+
+
+def is_import_drag(mime: QMimeData) -> bool:
+    """Whether a drag from outside the desk is something to import (or to explain)."""
+    return mime.hasUrls() or carries_virtual_files(mime)
+
+
+class ImportFlow(QObject):
+    """Drops, the Import… action, and the dialogs that follow an import.
+
+    :param open_contribution: called with a contribution id when the user picks one in the
+        summary (the window's way of showing a contribution).
+    """
+
+    import_finished = Signal(list)  # the pipeline's results, one dict per input file
+    no_files_dropped = Signal(str)  # the explanation shown
+
+    def __init__(self, window: QMainWindow, session_of: Callable[[], StoreSession],
+                 tasks: TaskManager, *,
+                 open_contribution: Callable[[int], None] | None = None):
+        super().__init__(window)
+        self.window = window
+        self.session_of = session_of
+        self.tasks = tasks
+        self.open_contribution = open_contribution
+        self.progress_dialog: ImportProgressDialog | None = None
+        self.summary_dialog: ImportSummaryDialog | None = None
+        self.last_op: StoreOp | None = None
+        self.action = QAction("&Import…", window)
+        self.action.setShortcut(QKeySequence("Ctrl+I"))
+        self.action.setStatusTip("Log contributions from files, folders or saved emails")
+        self.action.triggered.connect(self.choose_files)
+        window.setAcceptDrops(True)
+        QApplication.instance().installEventFilter(self)
+
+    # --- drag and drop ----------------------------------------------------------------------
+
+    def _is_ours(self, watched: QObject) -> bool:
+        return isinstance(watched, QWidget) and watched.window() is self.window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            return False
+        if not self._is_ours(watched) or event.source() is not None:
+            return False  # a drag started inside the desk belongs to the widget under it
+        if not is_import_drag(event.mimeData()):
+            return False
+        if kind == QEvent.Type.Drop:
+            self.handle_drop(event)
+        else:
+            event.acceptProposedAction()
+        return True
+
+    def handle_drop(self, event: QDropEvent | QDragEnterEvent) -> None:
+        paths = local_paths(event.mimeData())
+        event.acceptProposedAction()
+        if paths:
+            QTimer.singleShot(0, lambda: self.start_import(paths))
+        else:
+            QTimer.singleShot(0, self.explain_no_files)
+
+    def explain_no_files(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, NO_FILES_TITLE, NO_FILES_TEXT,
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setInformativeText(NO_FILES_HOW)
+        box.setObjectName("no-files-dropped")
+        box.setModal(True)
+        self.no_files_dropped.emit(f"{NO_FILES_TEXT} {NO_FILES_HOW}")
+        box.open()
+
+    # --- the import itself ------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self.window, "Import contributions", "",
+                                                FILE_FILTER)
+        if paths:
+            self.start_import(paths)
+
+    def start_import(self, paths: list[str]) -> StoreOp:
+        from lapdesk.ingest.pipeline import import_paths
+
+        session = self.session_of()
+        chosen = [str(Path(p)) for p in paths]
+
+        def work(store, progress, cancel):
+            return import_paths(store, chosen, progress=progress, cancel=cancel)
+
+        op = StoreOp(self.tasks, work, store_path=session.path, touches=IMPORT_TABLES,
+                     on_changed=session.notify, author=session.store.author)
+        self.last_op = op
+        self.progress_dialog = ImportProgressDialog(op, total=0, parent=self.window)
+        op.succeeded.connect(self._show_summary)
+        op.cancelled.connect(self._show_cancelled)
+        op.failed.connect(self._show_failure)
+        self.progress_dialog.show()
+        return op.run()
+
+    def _show_summary(self, results: list[dict]) -> None:
+        self.summary_dialog = ImportSummaryDialog(results, parent=self.window)
+        if self.open_contribution:
+            self.summary_dialog.contribution_chosen.connect(self.open_contribution)
+        self.summary_dialog.show()
+        self.import_finished.emit(results)
+
+    def _show_cancelled(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "Import stopped",
+                          "The import stopped; the files logged before you cancelled are kept "
+                          "in the store.", QMessageBox.StandardButton.Ok, self.window)
+        box.open()
+
+    def _show_failure(self, failure: Failure) -> None:
+        show_failure(self.window, "The import did not finish", failure)
+
+
+def show_failure(parent: QWidget, title: str, failure: Failure) -> None:
+    """One human sentence, with the technical details behind a button for a bug."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, failure.message,
+                      QMessageBox.StandardButton.Ok, parent)
+    if failure.details:
+        box.setDetailedText(failure.details)
+    box.open()

@@ -1,0 +1,99 @@
+"""The import summary as a table: one row per file read, what became of it, and why.
+
+Rows that need the team's attention (a file that could not be read, a duplicate, a
+contribution whose sender was not recognised) say so in words, not only by colour.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+ContributionIdRole = Qt.ItemDataRole.UserRole + 1
+NeedsAttentionRole = Qt.ItemDataRole.UserRole + 2
+
+STATUS_WORDS = {
+    "ok": "Logged",
+    "needs_ocr": "Needs OCR (scanned, no text)",
+    "encrypted": "Encrypted",
+    "unreadable": "Unreadable",
+    "empty": "Empty",
+    "duplicate": "Duplicate",
+    "unsupported": "Not a supported format",
+    "too_large": "Too large",
+    "failed": "Failed",
+}
+COLUMNS = ("File", "Outcome", "Contributor", "Message")
+
+
+def needs_attention(row: dict) -> bool:
+    return row.get("status") != "ok" or not row.get("contributors")
+
+
+def outcome(row: dict) -> str:
+    words = STATUS_WORDS.get(row.get("status", ""), str(row.get("status", "")).capitalize())
+    if row.get("status") == "ok" and not row.get("contributors"):
+        return "Logged — contributor unknown"
+    return words
+
+
+def contributor_names(row: dict) -> str:
+    names = [c.get("name", "") if isinstance(c, dict) else str(c)
+             for c in row.get("contributors") or []]
+    return ", ".join(n for n in names if n)
+
+
+def flatten(results: list[dict]) -> list[dict]:
+    """Files and the attachments found in them, each attachment right after what held it."""
+    rows: list[dict] = []
+    for result in results:
+        rows.append(result)
+        nested = [a for a in result.get("attachments") or [] if isinstance(a, dict)]
+        rows.extend(flatten(nested))
+    return rows
+
+
+class ImportSummaryModel(QAbstractTableModel):
+    def __init__(self, results: list[dict], parent=None):
+        super().__init__(parent)
+        self.rows = flatten(results)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(COLUMNS)):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                name = row.get("name") or row.get("path") or ""
+                return name.replace("\\", "/").rsplit("/", 1)[-1]
+            if column == 1:
+                flag = "⚠ " if needs_attention(row) else "✓ "
+                return flag + outcome(row)
+            if column == 2:
+                return contributor_names(row) or "—"
+            if column == 3:
+                return row.get("message") or ""
+        if role == ContributionIdRole:
+            return row.get("contribution_id")
+        if role == NeedsAttentionRole:
+            return needs_attention(row)
+        return None
+
+    def counts(self) -> tuple[int, int]:
+        """(files logged, files that need attention)."""
+        attention = sum(1 for row in self.rows if needs_attention(row))
+        logged = sum(1 for row in self.rows if row.get("contribution_id"))
+        return logged, attention

@@ -1,0 +1,252 @@
+"""The registry view: every expected contributor, and whether they have written yet.
+
+So the team sees at a glance who has not answered, with the follow-up dates it keeps
+(acknowledged, reminder sent).  Filters by regional group, kind and received / not received.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lapdesk.core.text import fold
+from lapdesk.store import registry
+from lapdesk.store.connection import Store
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("Contributor", "Received", "Kind", "Group", "Acknowledged", "Reminder")
+RowRole = Qt.ItemDataRole.UserRole + 1
+REFRESH_ON = {"contributors", "contributor_aliases", "contribution_contributors", "contributions"}
+STATUS_WORDS = {"state_party": "State Party", "signatory": "Signatory", "observer": "Observer",
+                "other": ""}
+KIND_WORDS = {"international_organisation": "International organisation",
+              "civil_society": "Civil society", "other": "Other"}
+RECEIVED_FILTERS = ("Everyone expected", "Received", "Not yet received")
+
+
+def kind_label(row: dict) -> str:
+    """"State Party", "Signatory", "Observer State", "International organisation"…"""
+    if row["kind"] == "state":
+        return {"observer": "Observer State"}.get(row["status"],
+                                                 STATUS_WORDS.get(row["status"]) or "State")
+    return KIND_WORDS.get(row["kind"], row["kind"])
+
+
+def registry_rows(store: Store) -> list[dict]:
+    """Every expected contributor with how many contributions they sent and the first date."""
+    received = {
+        r["contributor_id"]: r for r in store.query(
+            "SELECT cc.contributor_id, count(DISTINCT cc.contribution_id) AS n,"
+            " min(c.received) AS first FROM contribution_contributors cc"
+            " JOIN contributions c ON c.id = cc.contribution_id WHERE cc.chosen = 1"
+            " GROUP BY cc.contributor_id"
+        )
+    }
+    rows = []
+    for entry in registry.contributors(store):
+        if not entry["expected"]:
+            continue
+        got = received.get(entry["id"])
+        rows.append({**entry, "contributions": got["n"] if got else 0,
+                     "first_received": (got["first"] or "")[:10] if got else "",
+                     "kind_label": kind_label(entry)})
+    return rows
+
+
+class RegistryModel(QAbstractTableModel):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.rows: list[dict] = []
+        self.reload(store)
+
+    def reload(self, store: Store) -> None:
+        self.beginResetModel()
+        self.rows = registry_rows(store)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(COLUMNS)):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == RowRole:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, index.column())
+        if role == Qt.ItemDataRole.UserRole:  # sort key
+            if index.column() == 1:
+                return row["first_received"] or "9999"  # not received sorts last
+            return fold(str(self._display(row, index.column())))
+        return None
+
+    @staticmethod
+    def _display(row: dict, column: int) -> str:
+        if column == 0:
+            return row["name"]
+        if column == 1:
+            if not row["contributions"]:
+                return "✗ not yet"
+            more = f" ({row['contributions']})" if row["contributions"] > 1 else ""
+            return f"✓ {row['first_received']}{more}"
+        if column == 2:
+            return row["kind_label"]
+        if column == 3:
+            return row["group"] or ""
+        if column == 4:
+            return row["acknowledged_on"] or ""
+        return row["reminder_on"] or ""
+
+    def received_count(self) -> int:
+        return sum(1 for row in self.rows if row["contributions"])
+
+
+class RegistryFilter(QSortFilterProxyModel):
+    """Filters by group, kind label, received state and a name typed in any of its aliases."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.group = ""
+        self.kind = ""
+        self.received = RECEIVED_FILTERS[0]
+        self.text = ""
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def set_filters(self, *, group: str | None = None, kind: str | None = None,
+                    received: str | None = None, text: str | None = None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateRowsFilter is deprecated
+            self.beginFilterChange()
+        if group is not None:
+            self.group = group
+        if kind is not None:
+            self.kind = kind
+        if received is not None:
+            self.received = received
+        if text is not None:
+            self.text = fold(text.strip())
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        row = self.sourceModel().data(self.sourceModel().index(source_row, 0, source_parent),
+                                      RowRole)
+        if self.group and (row["group"] or "") != self.group:
+            return False
+        if self.kind and row["kind_label"] != self.kind:
+            return False
+        if self.received == RECEIVED_FILTERS[1] and not row["contributions"]:
+            return False
+        if self.received == RECEIVED_FILTERS[2] and row["contributions"]:
+            return False
+        if self.text:
+            names = [row["name"], row["key"], row["iso3"] or "", *row["aliases"]]
+            return any(self.text in fold(name) for name in names)
+        return True
+
+
+class RegistryView(QWidget):
+    """The registry table with its filters and a line of counts."""
+
+    def __init__(self, session_of, parent=None):
+        super().__init__(parent)
+        self.session_of = session_of
+        self.model = RegistryModel(session_of().store, self)
+        self.proxy = RegistryFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.counts = QLabel(self)
+        self.group_box = QComboBox(self)
+        self.group_box.setAccessibleName("Regional group")
+        self.kind_box = QComboBox(self)
+        self.kind_box.setAccessibleName("Kind of contributor")
+        self.received_box = QComboBox(self)
+        self.received_box.setAccessibleName("Received or not")
+        self.received_box.addItems(RECEIVED_FILTERS)
+        self.name_filter = QLineEdit(self)
+        self.name_filter.setPlaceholderText("Filter by name")
+        self.name_filter.setAccessibleName("Filter contributors by name")
+        self.name_filter.setClearButtonEnabled(True)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Registry of contributors")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the conference's order
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        filters = QHBoxLayout()
+        for widget in (self.received_box, self.group_box, self.kind_box, self.name_filter):
+            filters.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.counts)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        self._fill_choices()
+        self.group_box.currentIndexChanged.connect(
+            lambda i: self.proxy.set_filters(group=self.group_box.itemData(i) or ""))
+        self.kind_box.currentIndexChanged.connect(
+            lambda i: self.proxy.set_filters(kind=self.kind_box.itemData(i) or ""))
+        self.received_box.currentTextChanged.connect(
+            lambda text: self.proxy.set_filters(received=text))
+        self.name_filter.textChanged.connect(lambda text: self.proxy.set_filters(text=text))
+        self._update_counts()
+
+    def _fill_choices(self) -> None:
+        for box, values, everyone in (
+            (self.group_box, sorted({r["group"] for r in self.model.rows if r["group"]}),
+             "All groups"),
+            (self.kind_box, list(dict.fromkeys(r["kind_label"] for r in self.model.rows)),
+             "All kinds"),
+        ):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(everyone, "")
+            for value in values:
+                box.addItem(value, value)
+            box.setCurrentIndex(max(box.findData(current), 0) if current else 0)
+            box.blockSignals(False)
+
+    def _update_counts(self) -> None:
+        total, received = len(self.model.rows), self.model.received_count()
+        self.counts.setText(f"{received} of {total} expected contributors have written · "
+                            f"{total - received} not yet")
+
+    def refresh(self, tables: set[str] | None = None) -> None:
+        if tables is not None and not tables & REFRESH_ON:
+            return
+        self.model.reload(self.session_of().store)
+        self._fill_choices()
+        self._update_counts()

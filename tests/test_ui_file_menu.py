@@ -1,0 +1,89 @@
+"""File and Help menus: settings, recent stores, save a copy, switching stores, about."""
+
+from __future__ import annotations
+
+from desk_helpers import open_desk, private_settings  # noqa: F401
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from lapdesk import __version__
+from lapdesk.store import integrity
+from lapdesk.store import settings as store_settings
+from lapdesk.store.connection import open_store
+from lapdesk.ui.dialogs.settings_dialog import user_initials
+from lapdesk.ui.file_menu import RecentStores
+from lapdesk.ui.prefs import app_settings
+
+
+def menu_texts(window, title: str) -> list[str]:
+    menu = window.menus[title]
+    return [a.text() for a in menu.actions()]
+
+
+def test_file_and_help_menus_hold_every_action(qtbot, store, private_settings):  # noqa: F811
+    window = open_desk(qtbot, store)
+    texts = menu_texts(window, "file")
+    for wanted in ("&New store…", "&Open store…", "Open &recent", "&Import…",
+                   "Save a &copy as…", "Se&ttings…", "&Quit"):
+        assert wanted in texts
+    shortcuts = {a.text(): a.shortcut().toString() for a in window.menus["file"].actions()}
+    assert shortcuts["&Quit"] == "Ctrl+Q" and shortcuts["&Import…"] == "Ctrl+I"
+    assert shortcuts["&Open store…"] == "Ctrl+O" and shortcuts["&New store…"] == "Ctrl+N"
+    box = window.desk_extensions.file_menu.about()
+    assert __version__ in box.text()
+
+
+def test_settings_dialog_saves_to_the_store_and_the_user(qtbot, store, private_settings):  # noqa: F811
+    window = open_desk(qtbot, store)
+    dialog = window.desk_extensions.file_menu.edit_settings()
+    dialog.fields["symbol"].setText("CCM/CONF/2020/PM.1/WP.2")
+    dialog.fields["place"].setText("Lausanne")
+    dialog.introduction.setPlainText("The Presidency thanks **all** delegations.")
+    dialog.initials.setText("AB")
+    dialog.accept()
+    assert store_settings.get(store, "symbol") == "CCM/CONF/2020/PM.1/WP.2"
+    assert store_settings.get(store, "introduction") == "The Presidency thanks **all** delegations."
+    assert user_initials(app_settings()) == "AB"
+    window.session.undo_stack.undo()  # one undoable change
+    assert store_settings.get(store, "place") != "Lausanne"
+
+
+def test_recent_stores_newest_first_without_duplicates(tmp_path):
+    recent = RecentStores(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    for name in ("a", "b", "a", "c"):
+        recent.add(tmp_path / f"{name}.lapdesk")
+    assert [p.rsplit("/", 1)[-1] for p in recent.paths()] == ["c.lapdesk", "a.lapdesk",
+                                                             "b.lapdesk"]
+
+
+def test_save_a_copy_makes_a_store_that_opens(qtbot, store, tmp_path, private_settings):  # noqa: F811
+    store_settings.update(store, {"place": "Lausanne"})
+    window = open_desk(qtbot, store)
+    menu = window.desk_extensions.file_menu
+    dest = tmp_path / "copy.lapdesk"
+    with qtbot.waitSignal(menu.copy_saved, timeout=10000):
+        menu.save_copy(dest)
+    with open_store(dest, create=False) as copy:
+        assert store_settings.get(copy, "place") == "Lausanne"
+        assert integrity.check(copy)["ok"]
+
+
+def test_opening_another_store_switches_windows_and_remembers_it(
+        qtbot, store, tmp_path, private_settings):  # noqa: F811
+    window = open_desk(qtbot, store)
+    menu = window.desk_extensions.file_menu
+    other = tmp_path / "other.lapdesk"
+    new_window = menu.switch_to(other)  # a new store is created
+    qtbot.addWidget(new_window)
+    assert isinstance(new_window, QMainWindow) and new_window.isVisible()
+    assert not window.isVisible()
+    assert new_window.session.path == other
+    assert new_window.windowTitle().endswith("(other.lapdesk)") or "other" in \
+        new_window.windowTitle()
+    recent = RecentStores(app_settings()).paths()
+    assert recent[0] == str(other.resolve()) and str(store.path.resolve()) in recent
+    # Closing the switched window releases its store: another writer may now open it.
+    new_window.close()
+    QApplication.processEvents()
+    with open_store(other, lock=True, create=False):
+        pass

@@ -1,0 +1,57 @@
+"""The registry view: who has written and who has not, with filters."""
+
+from __future__ import annotations
+
+from builders import add_text_contribution
+from desk_helpers import open_desk, private_settings  # noqa: F401
+
+from lapdesk.ui.registry_view import RECEIVED_FILTERS, RegistryModel, RowRole
+
+
+def names(view) -> list[str]:
+    proxy = view.proxy
+    return [proxy.data(proxy.index(row, 0)) for row in range(proxy.rowCount())]
+
+
+def test_registry_model_passes_the_model_tester(qtmodeltester, store):
+    add_text_contribution(store, ["Views of Ghana."], contributors=["Ghana"])
+    qtmodeltester.check(RegistryModel(store))
+
+
+def test_received_and_not_received_follow_the_store(qtbot, store, private_settings):  # noqa: F811
+    add_text_contribution(store, ["Views of Ghana."], contributors=["Ghana"],
+                          received="2020-06-06")
+    window = open_desk(qtbot, store)
+    extensions = window.desk_extensions
+    extensions.registry_action.trigger()
+    assert extensions.registry_dock.isVisible()
+    view = extensions.registry
+    total = view.model.rowCount()
+    assert total > 100 and f"1 of {total} expected contributors have written" in view.counts.text()
+
+    view.received_box.setCurrentText(RECEIVED_FILTERS[1])
+    assert names(view) == ["Ghana"]
+    assert view.proxy.data(view.proxy.index(0, 1)) == "✓ 2020-06-06"
+
+    view.received_box.setCurrentText(RECEIVED_FILTERS[2])
+    assert "Ghana" not in names(view) and "Austria" in names(view)
+
+    # A new contribution arrives (through the session, as the desk does): the view follows.
+    add_text_contribution(store, ["Views of Austria."], contributors=["Austria"])
+    window.session.notify({"contributions", "contribution_contributors"})
+    assert "Austria" not in names(view)
+    assert f"2 of {total}" in view.counts.text()
+
+
+def test_filters_by_group_kind_and_name(qtbot, store, private_settings):  # noqa: F811
+    window = open_desk(qtbot, store)
+    view = window.desk_extensions.registry
+    view.group_box.setCurrentIndex(view.group_box.findData("GRULAC"))
+    rows = [view.proxy.data(view.proxy.index(r, 0), RowRole) for r in range(view.proxy.rowCount())]
+    assert rows and all(r["group"] == "GRULAC" for r in rows)
+    view.group_box.setCurrentIndex(0)
+    view.kind_box.setCurrentIndex(view.kind_box.findData("Civil society"))
+    assert "Cluster Munition Coalition" in names(view)
+    view.kind_box.setCurrentIndex(0)
+    view.name_filter.setText("cicr")  # the French abbreviation of the ICRC, an alias
+    assert names(view) == ["International Committee of the Red Cross"]
