@@ -417,6 +417,29 @@ def declare_size(container: bytes, member: str, declared: int) -> bytes:
     return bytes(data)
 
 
+# --- legacy Word ------------------------------------------------------------------------------
+
+def doc_bytes() -> bytes | None:
+    """A genuine Word 97-2003 .doc, converted from :func:`docx_bytes` by LibreOffice, or None
+    when LibreOffice is not installed."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        (work / "contribution.docx").write_bytes(docx_bytes(footnote=False))
+        subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                        "--headless", "--convert-to", "doc:MS Word 97", "--outdir", str(work),
+                        str(work / "contribution.docx")],
+                       capture_output=True, timeout=120, check=False)
+        result = work / "contribution.doc"
+        return result.read_bytes() if result.exists() else None
+
+
 # --- the folder of one of each ----------------------------------------------------------------
 
 def write_all(folder: Path) -> dict[str, Path]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
 import samples
 
 from lapdesk.ingest import sniff as media
 from lapdesk.ingest.extracted import Limits
 from lapdesk.ingest.formats import extract
+from lapdesk.ingest.sniff import sniff
 
 
 def texts(result, part=None):
@@ -335,3 +337,39 @@ def test_archive_caps_the_number_of_members():
     assert result.status == "ok"
     assert len(result.attachments) == 2
     assert "more than 2 files" in result.message
+
+
+# --- legacy Word .doc ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def legacy_doc():
+    data = samples.doc_bytes()
+    if data is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    return data
+
+
+@pytest.mark.slow
+def test_legacy_doc_is_converted_through_libreoffice(legacy_doc):
+    assert sniff(legacy_doc, "old.bin") == media.DOC
+    result = extract(legacy_doc, "old.doc")
+    assert result.status == "ok"
+    assert result.media_type == media.DOC
+    got = [(p.text, p.part, p.heading_level) for p in result.paragraphs]
+    assert (samples.DOCX_HEADING, "body", 1) in got
+    assert (f"2. {samples.DOCX_ITEMS[1]}", "body", None) in got
+    assert (samples.DOCX_FOOTER, "footer", None) in got
+
+
+def test_legacy_doc_without_libreoffice_is_unsupported(legacy_doc, monkeypatch):
+    monkeypatch.setenv("PATH", "")
+    result = extract(legacy_doc, "old.doc")
+    assert result.status == "unsupported"
+    assert "LibreOffice" in result.message
+
+
+@pytest.mark.slow
+def test_damaged_legacy_doc_is_unreadable(legacy_doc):
+    result = extract(legacy_doc[:6000], "old.doc")
+    assert result.status == "unreadable"
+    assert "LibreOffice" in result.message
