@@ -112,3 +112,21 @@ def test_restore_works_over_a_store_too_damaged_to_open(store_path, tmp_path, cl
     assert _count(store_path) == 1
     kept = result.json()["kept_as"]
     assert Path(kept).read_bytes()[:20] == b"SQLite format 3\x00\xde\xad\xde\xad"
+
+
+def test_restore_into_the_store_the_desk_holds_open(store_path, tmp_path):
+    from lapdesk.store.restore import restore
+
+    with open_store(store_path) as store:
+        add_text_contribution(store, ["First."])
+        saved = backup.take_backup(store.conn, store.path, out=tmp_path / "saved.lapdesk")
+    with open_store(store_path, lock=True) as held:
+        add_text_contribution(held, ["Second."])
+        result = restore(store_path, saved, held_lock=held.writer_lock)
+        # The desk's own connection sees the restored content at once, and can go on writing.
+        assert held.query_one("SELECT count(*) AS n FROM contributions")["n"] == 1
+        add_text_contribution(held, ["Third, after the restore."])
+        assert check(held)["ok"]
+        assert held.writer_lock.held
+    assert _count(store_path) == 2
+    assert _count(result["kept_as"]) == 2

@@ -58,10 +58,13 @@ def validate_backup(backup_file: Path, scratch: Path) -> None:
                          f"({result['problems'][0]}); it was not restored.")
 
 
-def restore(store_path: Path, backup_file: Path, *, author: str | None = None) -> dict:
+def restore(store_path: Path, backup_file: Path, *, author: str | None = None,
+            held_lock: WriterLock | None = None) -> dict:
     """Replace the store's content with a checked backup, keeping the current one first.
 
-    The caller must not hold the store open: restore takes the writer lock itself.
+    Restore takes the writer lock itself, unless the caller passes the lock it already holds
+    (the desk restoring into the store it has open: its connection then sees the restored
+    content, and its views must be refreshed and its undo history dropped).
 
     :returns: ``{restored_from, kept_as}`` (``kept_as`` is null when there was no store).
     :raises StoreLockedError: another LAPDesk holds the store.
@@ -70,8 +73,11 @@ def restore(store_path: Path, backup_file: Path, *, author: str | None = None) -
     store_path = Path(store_path).expanduser()
     backup_file = Path(backup_file).expanduser()
     store_path.parent.mkdir(parents=True, exist_ok=True)
-    lock = WriterLock(store_path, user=author or default_author())
-    lock.acquire()
+    if held_lock is not None and held_lock.held:
+        lock = None
+    else:
+        lock = WriterLock(store_path, user=author or default_author())
+        lock.acquire()
     scratch_dir = Path(tempfile.mkdtemp(prefix="lapdesk-restore-"))  # 0700
     scratch = scratch_dir / store_path.name
     try:
@@ -80,7 +86,8 @@ def restore(store_path: Path, backup_file: Path, *, author: str | None = None) -
         _install(scratch, store_path)
     finally:
         shutil.rmtree(scratch_dir, ignore_errors=True)
-        lock.release()
+        if lock is not None:
+            lock.release()
     return {"restored_from": str(backup_file), "kept_as": str(kept) if kept else None}
 
 
