@@ -6,12 +6,8 @@ list (a joint submission has several authors), the signature block, the sender, 
 name, which is the only clue for a scan or an encrypted file.  A State that is merely mentioned
 ("we thank Switzerland", "as Chile proposed") or addressed ("... compliments to the Permanent
 Mission of Switzerland") must not outrank the author, so every clue is weighed by its phrase
-context and by where it sits in the document.
-
-Names are matched on folded text (case and accents aside) with one regular expression built as
-a trie over every name and alias, longest first, so "Guinea-Bissau" beats "Guinea" and
-"Democratic Republic of the Congo" beats "Congo"; acronyms (ICRC, UK, EU) must be written in
-capitals, so the French participle "eu" is not the European Union.
+context and by where it sits in the document.  Finding the names themselves is
+:mod:`lapdesk.ingest.name_index`'s job.
 """
 
 from __future__ import annotations
@@ -21,11 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from lapdesk.core.text import fold
-from lapdesk.ingest.country_codes import ISO2_BY_ISO3
-from lapdesk.store import registry
+from lapdesk.ingest.name_index import DetectionIndex, normalise
 from lapdesk.store.attention import CONFIRM_BELOW  # below it the desk asks to confirm
-from lapdesk.store.connection import Store
 
 __all__ = ["CONFIRM_BELOW", "DetectionIndex", "detect_contributors", "normalise"]
 
@@ -119,54 +112,6 @@ _LIST_FILLER = re.compile(
     r"|permanent missions?|missions? permanentes?|misiones? permanentes?"
     r"|of|de|du|des|d'|del)\b|l')*"
 )
-_FOLD_TABLE = str.maketrans({
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2010": "-", "\u2011": "-",
-    "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\t": " ", "\n": " ",
-    "\r": " ",
-})
-# Country codes that in a file name more likely mean a language version ("LAP_comments_FR"), a
-# month or an English word, so they are no clue there.
-_AMBIGUOUS_CODES = {"EN", "FR", "ES", "AR", "RU", "ZH", "ENG", "FRA", "ESP", "SPA", "RUS", "ARA",
-                    "CHI", "FRE", "IN", "IS", "NO", "TO", "ME", "AM", "ID", "MAR", "PER", "COM",
-                    "ARM", "CAN", "PAN", "DOM", "BEN"}
-
-
-def normalise(text: str) -> str:
-    """Folded text with the same length as ``text``, so positions map back to the original."""
-    folded = fold(text)
-    if len(folded) != len(text):
-        folded = "".join(f if len(f := fold(c)) == 1 else (c.lower() + " ")[0] for c in text)
-    return folded.translate(_FOLD_TABLE)
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """One regex matching any of ``words``, preferring the longest (a trie of alternatives).
-
-    A space or a hyphen in a name matches either, so "Guinea Bissau" still finds Guinea-Bissau.
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault("-" if char == " " else char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        ends = "" in node
-        branches = []
-        for char in sorted(c for c in node if c):
-            atom = r"[\s-]+" if char == "-" else re.escape(char)
-            branches.append(atom + pattern(node[char]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return pattern(trie)
-
-
-def _key(name: str) -> str:
-    return re.sub(r"[\s-]+", " ", name.strip())
 
 
 @dataclass
@@ -174,64 +119,6 @@ class _Clue:
     contributor_id: int
     kind: str
     reason: str
-
-
-class DetectionIndex:
-    """The registry's names compiled once per import batch (see :meth:`from_store`)."""
-
-    def __init__(self, entries: list[dict]):
-        """``entries``: registry rows with ``id``, ``name``, ``kind``, ``iso3``, ``aliases``."""
-        self.ids_by_name: dict[str, int] = {}
-        self.acronyms: set[str] = set()
-        self.by_code: dict[str, int] = {}
-        self.names: dict[int, str] = {}
-        ambiguous: set[str] = set()
-        for entry in entries:
-            self.names[entry["id"]] = entry["name"]
-            for name in [entry["name"], *entry.get("aliases", [])]:
-                key = _key(normalise(name))
-                if not key:
-                    continue
-                if self.ids_by_name.get(key, entry["id"]) != entry["id"]:
-                    ambiguous.add(key)
-                self.ids_by_name[key] = entry["id"]
-                if len(name) <= 5 and name.replace(".", "").isupper():
-                    self.acronyms.add(key)
-            iso3 = (entry.get("iso3") or "").upper()
-            for code in (iso3, ISO2_BY_ISO3.get(iso3, "")):
-                if code:
-                    self.by_code[code] = entry["id"]
-        for key in ambiguous:
-            del self.ids_by_name[key]
-        names = sorted(self.ids_by_name, key=lambda k: (-len(k), k))
-        self.regex = re.compile(r"(?<!\w)(?:" + _trie_pattern(names) + r")(?!\w)")
-
-    @classmethod
-    def from_store(cls, store: Store) -> DetectionIndex:
-        return cls(registry.contributors(store))
-
-    def matches(self, original: str, folded: str) -> list[tuple[int, int, int]]:
-        """(start, end, contributor id) of every name in ``folded`` (= ``normalise(original)``)."""
-        found = []
-        for match in self.regex.finditer(folded):
-            key = _key(match.group())
-            contributor_id = self.ids_by_name.get(key)
-            if contributor_id is None:
-                continue
-            if key in self.acronyms and any(c.islower() for c in original[match.start():
-                                                                            match.end()]):
-                continue
-            found.append((match.start(), match.end(), contributor_id))
-        return found
-
-    def match_at(self, original: str, folded: str, pos: int) -> tuple[int, int, int] | None:
-        match = self.regex.match(folded, pos)
-        if not match or match.end() == pos:
-            return None
-        hits = self.matches(original[pos:match.end()], folded[pos:match.end()])
-        if not hits or hits[0][0] != 0:
-            return None
-        return pos, match.end(), hits[0][2]
 
 
 def detect_contributors(index: DetectionIndex, *, paragraphs: list[str],
@@ -386,8 +273,7 @@ def _sender_clues(index: DetectionIndex, sender: str, sender_name: str) -> list[
         # Addresses are lower case: an acronym (icrc.org, mission.usa@...) still counts.
         for _, _, contributor_id in index.matches(words.upper(), normalise(words)):
             clues.append(_Clue(contributor_id, "sender_address", f"sender address: {address}"))
-        tld = domain.rpartition(".")[2].upper()
-        contributor_id = index.by_code.get({"UK": "GB"}.get(tld, tld)) if len(tld) == 2 else None
+        contributor_id = index.domain_code(domain.rpartition(".")[2])
         if contributor_id is not None:
             clues.append(_Clue(contributor_id, "sender_domain", f"sender address: {address}"))
     return clues
@@ -405,9 +291,9 @@ def _file_name_clues(index: DetectionIndex, file_name: str) -> list[_Clue]:
     ]
     if not clues:
         for token in re.split(r"[\s_\-.+()\[\],]+", stem):
-            if (token.isupper() and token.isalpha() and token in index.by_code
-                    and token not in _AMBIGUOUS_CODES):
-                clues.append(_Clue(index.by_code[token], "file_code", f"file name: '{name}'"))
+            contributor_id = index.file_code(token)
+            if contributor_id is not None:
+                clues.append(_Clue(contributor_id, "file_code", f"file name: '{name}'"))
     return clues
 
 
