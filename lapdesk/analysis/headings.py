@@ -1,0 +1,109 @@
+"""Recognising the concept note's headings in a contribution, in three languages.
+
+Most contributions follow the concept note: "b. On stockpile destruction", "Destruction des
+stocks", "B) Destrucción de existencias", "Victim Assistance:", or "Transparency: the rate of
+reporting ..." at the start of a paragraph.  A heading is compared with each section's names
+(the framework's titles in English, French and Spanish, its short title and the lexicon's
+``headings``) on their distinctive words, cut to six letters so that "Universalization",
+"Universalisation" and "Universalización" agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lapdesk.core.text import fold
+
+MATCH_THRESHOLD = 0.6
+MAX_HEADING_CHARS = 100
+MAX_HEADING_WORDS = 12
+
+_NUMBERING = re.compile(
+    r"^\s*(?:(?:[ivxlc]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-h])\s*[.)\-]|\(\s*(?:[ivxlc]{1,5}|\d{1,2}|[a-h])\s*\))\s*",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(
+    r"^(?:on the|on|regarding|concerning|re|about|as regards|with regard to|sur la|sur le|sur les"
+    r"|sur|concernant|s'agissant de la|s'agissant de|en ce qui concerne|sobre la|sobre el|sobre"
+    r"|en cuanto a la|en cuanto a|en materia de|respecto a la|respecto a|con respecto a)\s+",
+    re.IGNORECASE,
+)
+_INLINE = re.compile(r"^(?P<head>[^:.;\n]{3,60}):\s+\S")
+_STEM = 6
+# Words that say nothing about which section a heading names.
+_STOPWORD_TEXT = """
+a al an and as at by de del des di du e el en et for from in la las le les los of on or para
+por sur the to un una une y d l lap plan plans action actions accion lausanne lausana
+dap dubrovnik concept note nota conceptual convention convencion ccm its their our
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    key: str
+    score: float
+    heading: str  # the heading as written, for the reason shown to the user
+
+
+def stems(text: str) -> frozenset[str]:
+    words = re.findall(r"\w+", fold(text))
+    return frozenset(w[:_STEM] for w in words if w not in STOPWORDS and not w.isdigit())
+
+
+def strip_heading(text: str) -> str:
+    """The heading's words without its numbering, a leading "On", or a closing colon."""
+    text = text.strip()
+    while True:
+        stripped = _NUMBERING.sub("", text, count=1)
+        if stripped == text:
+            break
+        text = stripped
+    text = _LEAD.sub("", text).strip()
+    return text.rstrip(":").strip()
+
+
+def has_numbering(text: str) -> bool:
+    return bool(_NUMBERING.match(text))
+
+
+def looks_like_heading(text: str, heading_level: int | None = None) -> bool:
+    """A heading style, or a short line that does not end like a sentence."""
+    if heading_level:
+        return True
+    text = text.strip()
+    if not text or len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
+        return False
+    if not text.endswith((".", ";", ",", "!", "?")):
+        return True
+    return has_numbering(text) and len(text.split()) <= 6
+
+
+class HeadingMatcher:
+    """Matches heading texts to sections (and to questions of a known section)."""
+
+    def __init__(self, names: dict[str, list[str]]):
+        """:param names: for each node key, the names a heading may give it."""
+        self._names = {key: [stems(name) for name in values if stems(name)]
+                       for key, values in names.items()}
+
+    def match(self, heading: str, *, keys: list[str] | None = None) -> HeadingMatch | None:
+        """The best node whose name the heading gives, among ``keys`` (default: all)."""
+        words = stems(strip_heading(heading))
+        if not words:
+            return None
+        best: HeadingMatch | None = None
+        for key in keys if keys is not None else self._names:
+            for name in self._names.get(key, []):
+                score = len(words & name) / len(words | name)
+                if score >= MATCH_THRESHOLD and (best is None or score > best.score):
+                    best = HeadingMatch(key, score, heading.strip())
+        return best
+
+    def match_inline(self, text: str, *, keys: list[str] | None = None) -> HeadingMatch | None:
+        """A heading that opens a paragraph: "Transparency: the rate of reporting is low"."""
+        found = _INLINE.match(text.strip())
+        if not found:
+            return None
+        return self.match(found.group("head"), keys=keys)
