@@ -40,6 +40,7 @@ COMMAND_MODULES = [
     "backup",
     "restore",
     "salvage",
+    "export",
 ]
 
 

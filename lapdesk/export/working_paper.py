@@ -42,7 +42,8 @@ class ExportReport:
     def as_dict(self) -> dict:
         return {"out": self.out, "pages_estimate": self.pages_estimate,
                 "sections": self.sections, "excerpts": self.excerpts,
-                "contributions": self.contributions, "anonymised": self.anonymised}
+                "contributions": self.contributions, "anonymised": self.anonymised,
+                "warnings": self.warnings}
 
 
 def export_working_paper(store: Store, out: Path, *, options: ExportOptions | None = None,
@@ -93,7 +94,7 @@ def export_working_paper(store: Store, out: Path, *, options: ExportOptions | No
     else:
         excerpts = len({e["id"] for rows in data.excerpts_by_node.values() for e in rows})
     writer.finish()
-    _set_properties(document, title=settings.get("title", ""), symbol=symbol, lang=lang)
+    _set_properties(document, title=writer.redact(settings.get("title", "")), symbol=symbol, lang=lang)
     cancel.raise_if_cancelled()
     buffer = io.BytesIO()
     document.save(buffer)
@@ -103,7 +104,23 @@ def export_working_paper(store: Store, out: Path, *, options: ExportOptions | No
         out=str(out), sections=[s["key"] for s in data.sections], excerpts=excerpts,
         contributions=len(data.contributions), anonymised=len(data.hidden),
         pages_estimate=max(1, round(writer.chars / CHARS_PER_PAGE) + 1),
+        warnings=_warnings(data, anonymise=options.anonymise),
     )
+
+
+def _warnings(data, *, anonymise: bool) -> list[str]:
+    """What the person exporting should know before circulating the paper."""
+    notes = []
+    unpublished = sum(1 for c in data.contributions if not c["permission_to_publish"])
+    if unpublished and not anonymise:
+        notes.append(f"{unpublished} contribution(s) without permission to publish were "
+                     "attributed anonymously.")
+    unidentified = sum(1 for c in data.contributions if not c["contributors"])
+    if unidentified:
+        notes.append(f"{unidentified} contribution(s) have no identified contributor.")
+    if not data.excerpts_by_node:
+        notes.append("No excerpt is mapped to the sections exported.")
+    return notes
 
 
 def _set_properties(document, *, title: str, symbol: str, lang: str) -> None:

@@ -1,0 +1,67 @@
+"""``lapdesk export``: the consolidated draft working paper in Word.
+
+``run()`` dispatches on what is asked for at its top, so that the team's table exports
+(``--table`` to .xlsx or .csv) can be added as a second branch beside the working paper.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lapdesk.core.errors import UsageError
+from lapdesk.export.options import LANGUAGES, ExportOptions
+from lapdesk.export.working_paper import export_working_paper
+
+NAME = "export"
+HELP = "write the consolidated draft working paper (.docx) from the store"
+WRITES = False
+
+
+def configure(parser) -> None:
+    parser.add_argument("--out", required=True, metavar="FILE.docx", help="the file to write")
+    parser.add_argument("--sections", metavar="KEY,...",
+                        help="only these sections, e.g. universalisation,victim_assistance")
+    parser.add_argument("--no-annex-1", action="store_true",
+                        help="leave out Annex I (the contributions received)")
+    parser.add_argument("--no-annex-2", action="store_true",
+                        help="leave out Annex II (the compilation of excerpts)")
+    parser.add_argument("--anonymise", action="store_true",
+                        help="attribute views anonymously (\"one State Party\")")
+    parser.add_argument("--reviewed-only", action="store_true",
+                        help="only excerpts marked reviewed")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en",
+                        help="language of the generated text (quotes stay as written)")
+    parser.add_argument("--symbol", help="document symbol (default: the store's setting)")
+    parser.add_argument("--date", help="document date, e.g. 2020-06-20 (default: today)")
+    parser.add_argument("--meeting", help="meeting line (default: the store's setting)")
+    parser.add_argument("--toc", action="store_true", help="add a table of contents")
+    parser.add_argument("--overwrite", action="store_true", help="replace an existing file")
+
+
+def options_from(args) -> ExportOptions:
+    sections = None
+    if args.sections:
+        sections = tuple(k.strip() for k in args.sections.split(",") if k.strip())
+        if not sections:
+            raise UsageError("--sections needs at least one section key.")
+    return ExportOptions(
+        sections=sections, annex_1=not args.no_annex_1, annex_2=not args.no_annex_2,
+        anonymise=args.anonymise, reviewed_only=args.reviewed_only, lang=args.lang,
+        symbol=args.symbol, date=args.date, meeting=args.meeting, toc=args.toc,
+        overwrite=args.overwrite)
+
+
+def run(args, store) -> dict:
+    out = Path(args.out).expanduser()
+    if out.suffix.lower() != ".docx":
+        raise UsageError(f"{out.name} is not a .docx file; the working paper is written in Word.")
+    report = export_working_paper(store, out, options=options_from(args))
+    return report.as_dict()
+
+
+def render(result: dict) -> str:
+    anonymised = (f"; {result['anonymised']} contribution(s) anonymised"
+                  if result["anonymised"] else "")
+    return (f"Wrote {result['out']}: {len(result['sections'])} section(s), "
+            f"{result['excerpts']} excerpt(s), {result['contributions']} contribution(s)"
+            f"{anonymised}; about {result['pages_estimate']} page(s).")

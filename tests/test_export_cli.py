@@ -1,0 +1,85 @@
+"""``lapdesk export`` on the command line, and the paper rendered by LibreOffice."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from conftest import run_lapdesk
+from paper_store import build
+
+from lapdesk.store.connection import open_store
+
+
+@pytest.fixture
+def filled(store_path):
+    with open_store(store_path) as store:
+        build(store)
+    return store_path
+
+
+def test_export_prints_its_report_and_refuses_to_overwrite(cli, filled, tmp_path):
+    out = tmp_path / "wp.docx"
+    result = cli("--store", filled, "export", "--out", out, "--date", "2020-06-20", "--json")
+    assert result.code == 0, result.err
+    report = result.json()
+    assert set(report) >= {"out", "pages_estimate", "sections", "excerpts", "contributions",
+                           "anonymised"}
+    assert report["out"] == str(out) and out.exists()
+    assert report["contributions"] == 6 and report["excerpts"] == 12
+    assert report["anonymised"] == 1 and len(report["sections"]) == 9
+    again = cli("--store", filled, "export", "--out", out)
+    assert again.code == 1
+    assert "already exists; use --overwrite" in again.err
+    assert len(again.err.strip().splitlines()) == 1
+    replaced = cli("--store", filled, "export", "--out", out, "--overwrite", "--anonymise",
+                   "--sections", "universalisation,transparency", "--no-annex-1", "--lang",
+                   "fr", "--toc", "--reviewed-only", "--symbol", "X/1", "--meeting", "M")
+    assert replaced.code == 0, replaced.err
+    assert replaced.out.startswith(f"Wrote {out}: 2 section(s)")
+
+
+def test_export_usage_errors(cli, filled, tmp_path):
+    assert cli("--store", filled, "export").code == 2  # --out is required
+    wrong = cli("--store", filled, "export", "--out", tmp_path / "wp.pdf")
+    assert wrong.code == 2 and "not a .docx file" in wrong.err
+    unknown = cli("--store", filled, "export", "--out", tmp_path / "a.docx", "--sections",
+                  "nonsense")
+    assert unknown.code == 2 and "no section 'nonsense'" in unknown.err
+    assert cli("--store", filled, "export", "--out", tmp_path / "a.docx", "--lang",
+               "es").code == 2
+
+
+@pytest.mark.slow
+def test_libreoffice_renders_the_paper(filled, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the rendering test did not run")
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        pytest.skip("poppler-utils (pdftotext, pdfinfo) are not installed")
+    out = tmp_path / "wp.docx"
+    result = run_lapdesk("--store", filled, "export", "--out", out, "--date", "2020-06-20")
+    assert result.code == 0, result.err
+    profile = tmp_path / "lo-profile"  # a private profile: no clash with a running soffice
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+                   capture_output=True, timeout=180, check=False)
+    pdf = tmp_path / "wp.pdf"
+    assert pdf.exists(), "LibreOffice exited but wrote no PDF"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines()
+                     if line.startswith("Pages:")))
+    assert 3 <= pages <= 8
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True).stdout
+    for expected in ("CCM/CONF/2020/PM.1/WP.1", "20 June 2020", "Original: English",
+                     "Second Review Conference of the Convention on Cluster Munitions",
+                     "Submitted by the President of the Second Review Conference",
+                     "I.", "Introduction", "II.", "Structure of the Lausanne Action Plan",
+                     "Annex I", "Annex II", "Regional workshops.",
+                     "Contribution 1, Austria_LAP_en.txt, page 1."):
+        assert expected in text, expected
+    # Word numbering rendered: paragraphs 1. and 2. exist, the paper starts at 1.
+    assert "1." in text and "12." in text
+    assert "Zambia" not in text
