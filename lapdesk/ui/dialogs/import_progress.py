@@ -50,8 +50,8 @@ class ImportProgressDialog(QDialog):
     @staticmethod
     def _count_text(done: int, total: int) -> str:
         if not total:
-            return "Looking at what was dropped…"
-        return f"File {min(done + 1, total)} of {total}"
+            return "Reading the first files…"
+        return f"File {done} of {total} logged"
 
     def show_progress(self, done: int, total: int, label: str) -> None:
         self.count_label.setText(self._count_text(done, total))

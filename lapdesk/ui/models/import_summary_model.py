@@ -42,13 +42,20 @@ def contributor_names(row: dict) -> str:
     return ", ".join(n for n in names if n)
 
 
-def flatten(results: list[dict]) -> list[dict]:
-    """Files and the attachments found in them, each attachment right after what held it."""
+def flatten(results: list[dict], *, depth: int = 0) -> list[dict]:
+    """Files and the attachments found in them, each attachment right after what held it.
+
+    An attachment belongs to the contribution of what held it, with the same contributors.
+    """
     rows: list[dict] = []
     for result in results:
-        rows.append(result)
-        nested = [a for a in result.get("attachments") or [] if isinstance(a, dict)]
-        rows.extend(flatten(nested))
+        rows.append({**result, "depth": depth})
+        nested = [
+            {**a, "contribution_id": result.get("contribution_id"),
+             "contributors": result.get("contributors") or []}
+            for a in result.get("attachments") or [] if isinstance(a, dict)
+        ]
+        rows.extend(flatten(nested, depth=depth + 1))
     return rows
 
 
@@ -78,7 +85,8 @@ class ImportSummaryModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
                 name = row.get("name") or row.get("path") or ""
-                return name.replace("\\", "/").rsplit("/", 1)[-1]
+                name = name.replace("\\", "/").rsplit("/", 1)[-1]
+                return "    " * row["depth"] + ("↳ " if row["depth"] else "") + name
             if column == 1:
                 flag = "⚠ " if needs_attention(row) else "✓ "
                 return flag + outcome(row)

@@ -1,0 +1,160 @@
+"""Import by drop and by File > Import…: progress with Cancel, then a summary of what needs
+attention; a drop without files explains how to save an email first."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+from desk_helpers import open_desk, private_settings  # noqa: F401
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+import lapdesk.ingest.pipeline as pipeline
+from lapdesk.core.paths import resource
+from lapdesk.ui.models.import_summary_model import (
+    ContributionIdRole,
+    ImportSummaryModel,
+    NeedsAttentionRole,
+)
+
+DEMO = resource("demo")
+
+
+def copy_samples(folder: Path, *names: str) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    return [Path(shutil.copy(DEMO / name, folder / name)) for name in names]
+
+
+def drop(widget, mime: QMimeData) -> None:
+    """Drag ``mime`` from outside the application onto ``widget`` and let go."""
+    point = QPoint(10, 10)
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(QPointF(point), actions, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    release = QDropEvent(QPointF(point), actions, mime, Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, release)
+    assert release.isAccepted()
+
+
+def url_mime(paths) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    return mime
+
+
+def test_files_and_a_folder_dropped_on_the_reader_are_imported(
+        qtbot, store, tmp_path, private_settings):  # noqa: F811
+    files = copy_samples(tmp_path / "in", "05_Philippines_letter.txt",
+                         "01_Austria_note_verbale.docx")
+    folder_files = copy_samples(tmp_path / "folder", "04_Ghana_email.eml")
+    window = open_desk(qtbot, store)
+    importer = window.desk_extensions.importer
+    with qtbot.waitSignal(importer.import_finished, timeout=60000) as finished:
+        drop(window.reader.viewport(), url_mime([*files, folder_files[0].parent]))
+    results = finished.args[0]
+    assert sorted(Path(r["path"]).name for r in results) == [
+        "01_Austria_note_verbale.docx", "04_Ghana_email.eml", "05_Philippines_letter.txt"]
+    assert {r["status"] for r in results} == {"ok"}
+    qtbot.waitUntil(lambda: len(window.contributions.model.rows) == 3)
+    names = {c["name"] for row in window.contributions.model.rows for c in row["contributors"]}
+    assert {"Austria", "Ghana", "Philippines"} <= names
+    summary = importer.summary_dialog
+    assert summary.isVisible() and summary.model.rowCount() == 3
+    assert summary.headline.text().startswith("3 files read · 3 logged")
+
+
+def test_summary_lists_what_needs_attention_and_opens_a_contribution(
+        qtbot, store, tmp_path, private_settings):  # noqa: F811
+    files = copy_samples(tmp_path / "in", "12_Senegal_note_verbale.txt")
+    twin = tmp_path / "in" / "Senegal again.txt"
+    shutil.copy(files[0], twin)
+    empty = tmp_path / "in" / "blank.txt"
+    empty.write_bytes(b"")
+    window = open_desk(qtbot, store)
+    importer = window.desk_extensions.importer
+    with qtbot.waitSignal(importer.import_finished, timeout=60000):
+        importer.start_import([str(files[0]), str(twin), str(empty)])
+    model = importer.summary_dialog.model
+    outcomes = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(3)}
+    assert outcomes["12_Senegal_note_verbale.txt"] == "✓ Logged"
+    assert outcomes["Senegal again.txt"].startswith("⚠ Duplicate")
+    assert outcomes["blank.txt"].startswith("⚠ ")
+    assert [model.index(r, 0).data(NeedsAttentionRole) for r in range(3)] == [False, True, True]
+    duplicate_row = next(r for r in range(3) if model.index(r, 0).data() == "Senegal again.txt")
+    assert "contribution" in model.index(duplicate_row, 3).data()
+    first = model.index(0, 0).data(ContributionIdRole)
+    importer.summary_dialog.table.activated.emit(model.index(0, 0))
+    assert window.reader.contribution_id == first
+
+
+def test_cancel_stops_between_files_and_keeps_what_was_logged(
+        qtbot, store, tmp_path, monkeypatch, private_settings):  # noqa: F811
+    files = copy_samples(tmp_path / "in", "05_Philippines_letter.txt",
+                         "12_Senegal_note_verbale.txt", "04_Ghana_email.eml",
+                         "08_Indonesia_email.eml", "10_Cluster_Munition_Coalition.eml")
+    second_logged = threading.Event()
+    real_import = pipeline.import_paths
+
+    def import_paths_pausing_after_two(store_, paths, *, progress, cancel, **options):
+        def watched(done, total, name):
+            progress(done, total, name)
+            if done == 2:  # hold the worker here until the user has pressed Cancel
+                second_logged.set()
+                for _ in range(500):
+                    if cancel.cancelled:
+                        break
+                    threading.Event().wait(0.01)
+
+        return real_import(store_, paths, progress=watched, cancel=cancel, **options)
+
+    monkeypatch.setattr(pipeline, "import_paths", import_paths_pausing_after_two)
+    window = open_desk(qtbot, store)
+    importer = window.desk_extensions.importer
+    op = importer.start_import([str(f) for f in files])
+    dialog = importer.progress_dialog
+    assert dialog.isVisible()
+    qtbot.waitUntil(second_logged.is_set, timeout=60000)
+    qtbot.waitUntil(lambda: dialog.count_label.text() == "File 2 of 5 logged", timeout=5000)
+    with qtbot.waitSignal(op.cancelled, timeout=30000):
+        dialog.cancel_button.click()
+    assert not dialog.isVisible()
+    assert store.query_one("SELECT count(*) AS n FROM contributions")["n"] == 2
+    qtbot.waitUntil(lambda: len(window.contributions.model.rows) == 2)
+
+
+def test_a_drop_without_files_explains_how_to_save_the_email(
+        qtbot, store, private_settings):  # noqa: F811
+    window = open_desk(qtbot, store)
+    importer = window.desk_extensions.importer
+    mime = QMimeData()  # what Outlook sends for a message dragged straight out of it
+    mime.setData('application/x-qt-windows-mime;value="FileGroupDescriptorW"',
+                 QByteArray(b"\x01\x00\x00\x00"))
+    with qtbot.waitSignal(importer.no_files_dropped) as said:
+        drop(window.contributions.table.viewport(), mime)
+    assert "Save the email first" in said.args[0] and ".msg" in said.args[0]
+    box = window.findChild(QMessageBox, "no-files-dropped")
+    assert box is not None and box.isVisible()
+    assert store.query_one("SELECT count(*) AS n FROM contributions")["n"] == 0
+
+
+def test_import_summary_model_passes_the_model_tester(qtmodeltester):
+    results = [
+        {"path": "/x/a.eml", "status": "ok", "message": "", "contribution_id": 1,
+         "contributors": [{"name": "Ghana"}],
+         "attachments": [{"name": "views.pdf", "status": "needs_ocr",
+                          "message": "The PDF is scanned."}]},
+        {"path": "/x/b.docx", "status": "ok", "message": "", "contribution_id": 2,
+         "contributors": []},
+    ]
+    model = ImportSummaryModel(results)
+    assert model.rowCount() == 3
+    assert model.index(1, 0).data() == "    ↳ views.pdf"
+    assert model.index(1, 2).data() == "Ghana"  # an attachment belongs to its email's sender
+    assert model.index(2, 1).data() == "⚠ Logged — contributor unknown"
+    qtmodeltester.check(model)
