@@ -178,3 +178,37 @@ def test_the_store_itself_is_never_imported(store, tmp_path):
     write(tmp_path, "note.txt", b"A note beside the store.")
     results = import_paths(store, [store.path.parent])
     assert [Path(r["path"]).name for r in results] == ["note.txt"]
+
+
+def test_an_email_is_one_contribution_with_its_attachments_nested(store, tmp_path):
+    mail = write(tmp_path, "france.eml", samples.eml_bytes())
+    result = import_paths(store, [mail])[0]
+    assert result["status"] == "ok" and result["media_type"] == "message/rfc822"
+    assert [a["name"] for a in result["attachments"]] == [
+        "Contribution France.docx", "annexe.pdf", result["attachments"][2]["name"]]
+    forwarded = result["attachments"][2]
+    assert forwarded["media_type"] == "message/rfc822" and forwarded["status"] == "ok"
+    assert all(a["status"] == "ok" and a["sha256"] for a in result["attachments"])
+    row = c.contribution(store, result["contribution_id"])
+    assert row["channel"] == "email" and row["received"] == samples.EML_DATE
+    assert row["sender"] == samples.EML_SENDER and row["title"] == samples.EML_SUBJECT
+    assert result["language"] == "en"  # the attachments, in English, are most of the text
+    assert "France" in [p["name"] for p in result["contributors"]]
+    files = c.files_of(store, result["contribution_id"])
+    assert len(files) == 4 and files[0]["parent_id"] is None
+    assert {f["parent_id"] for f in files[1:]} == {files[0]["file_id"]}
+    assert samples.DOCX_BODY in c.text_of(store, result["contribution_id"])
+    # Every candidate detection considered is kept; the others are not chosen.
+    chosen = store.query("SELECT chosen FROM contribution_contributors WHERE contribution_id = ?",
+                         (result["contribution_id"],))
+    assert sum(r["chosen"] for r in chosen) == len(result["contributors"])
+
+
+def test_nesting_deeper_than_the_limit_is_kept_but_not_opened(store, tmp_path):
+    mail = write(tmp_path, "france.eml", samples.eml_bytes())
+    result = import_paths(store, [mail], limits=replace(Limits(), max_depth=0))[0]
+    assert {a["status"] for a in result["attachments"]} == {"unsupported"}
+    assert "nested" in result["attachments"][0]["message"]
+    kept = result["attachments"][0]
+    assert len(c.blob(store, kept["sha256"])) == kept["size"]
+    assert len(c.files_of(store, result["contribution_id"])) == 4

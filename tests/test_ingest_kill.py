@@ -1,0 +1,197 @@
+"""Killing a real import at random moments loses nothing and leaves nothing half there.
+
+A folder of 200+ files (loose text and Word files, emails with attachments, one nesting another
+email) is imported by ``python -m lapdesk import`` into one store, and the process is killed
+with SIGKILL at seeded random moments, again and again.  After every kill the store must open
+and pass ``lapdesk check``, every file in it must be whole (bytes matching the dropped file,
+paragraphs present, an email's attachments all there), and no extraction worker may outlive
+the killed import.  A last full import must then hold every dropped file exactly once.
+"""
+
+from __future__ import annotations
+
+import email.message
+import hashlib
+import io
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import samples
+from conftest import ROOT, run_lapdesk
+
+from lapdesk.cli.main import main as cli_main
+from lapdesk.store.connection import open_store
+
+pytestmark = pytest.mark.slow
+
+KILLS = 20
+SEED = 20200605
+TEXTS = 120
+WORD_FILES = 40
+EMAILS = 45
+
+
+def _docx(paragraphs: list[str]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _email(number: int, attachments: list[tuple[str, bytes, str]]) -> email.message.EmailMessage:
+    message = email.message.EmailMessage()
+    message["From"] = f"Mission {number} <mission{number}@example.org>"
+    message["To"] = "presidency@example.org"
+    message["Subject"] = f"Contribution {number} on the Lausanne Action Plan"
+    message["Date"] = f"Mon, {1 + number % 28:02d} Jun 2020 10:00:00 +0200"
+    message.set_content(f"Excellency, please find attached contribution number {number}.\n\n"
+                        f"{samples.FRENCH}\n")
+    for name, data, kind in attachments:
+        if kind == "message":
+            message.add_attachment(data, filename=name)
+        else:
+            maintype, subtype = kind.split("/")
+            message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return message
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory) -> tuple[Path, dict[str, dict]]:
+    """The folder, and per file name its SHA-256 and, for an email, its attachment count."""
+    folder = tmp_path_factory.mktemp("kill") / "inbox"
+    folder.mkdir()
+    expected: dict[str, dict] = {}
+
+    def put(name: str, data: bytes, attachments: int = 0) -> None:
+        (folder / name).write_bytes(data)
+        expected[name] = {"sha256": hashlib.sha256(data).hexdigest(), "attachments": attachments}
+
+    for i in range(TEXTS):
+        put(f"text-{i:03d}.txt", f"Contribution {i}\n\n{samples.SPANISH}\n\nPoint {i}.\n".encode())
+    for i in range(WORD_FILES):
+        put(f"word-{i:03d}.docx", _docx([f"Views number {i}", samples.DOCX_BODY, f"End {i}."]))
+    docx_mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    for i in range(EMAILS):
+        attachments = [(f"annex-{i}.docx", _docx([f"Annex {i}", samples.DOCX_BODY]), docx_mime),
+                       (f"note-{i}.txt", f"Note {i}: {samples.FRENCH}".encode(), "text/plain")]
+        count = 2
+        if i % 5 == 0:  # an email forwarding an email that has its own attachment
+            inner = _email(1000 + i, [(f"inner-{i}.txt", f"Inner {i}.".encode(), "text/plain")])
+            attachments.append((f"forwarded-{i}.eml", inner, "message"))
+            count += 2
+        put(f"mail-{i:03d}.eml", bytes(_email(i, attachments)), attachments=count)
+    return folder, expected
+
+
+def _start_import(store: Path, folder: Path, marker: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "lapdesk", "--store", str(store), "import", str(folder)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "LAPDESK_KILL_TEST": marker},
+    )
+
+
+def _living_processes_with(marker: str) -> list[int]:
+    """Processes (not zombies) whose environment carries ``marker``: the import and its workers."""
+    found = []
+    needle = f"LAPDESK_KILL_TEST={marker}".encode()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/environ", "rb") as handle:
+                if needle not in handle.read().split(b"\0"):
+                    continue
+            with open(f"/proc/{entry}/stat") as handle:
+                if handle.read().rsplit(") ", 1)[1][0] == "Z":
+                    continue
+        except OSError:
+            continue
+        found.append(int(entry))
+    return found
+
+
+def _wait_for_files(store_path: Path, count: int, process: subprocess.Popen) -> None:
+    """Return once the store holds ``count`` dropped files (or the import has ended)."""
+    while process.poll() is None:
+        if store_path.exists():
+            try:
+                conn = sqlite3.connect(f"{store_path.as_uri()}?mode=ro", uri=True, timeout=1)
+                try:
+                    held = conn.execute("SELECT count(*) FROM files WHERE parent_id IS NULL")
+                    if held.fetchone()[0] >= count:
+                        return
+                finally:
+                    conn.close()
+            except sqlite3.Error:  # not created or not migrated yet
+                pass
+        time.sleep(0.01)
+
+
+def _assert_nothing_half_there(store_path: Path, expected: dict[str, dict]) -> int:
+    """Check the store after a kill; returns how many dropped files it holds."""
+    assert cli_main(["--store", str(store_path), "check"]) == 0
+    with open_store(store_path) as store:
+        assert store.query("SELECT id FROM contributions WHERE id NOT IN"
+                           " (SELECT contribution_id FROM files)") == []
+        assert store.query("SELECT f.id FROM files f WHERE f.status = 'ok' AND NOT EXISTS"
+                           " (SELECT 1 FROM paragraphs p WHERE p.file_id = f.id)") == []
+        tops = store.query("SELECT f.id, f.original_name, f.sha256, f.contribution_id,"
+                           " length(b.data) AS stored, b.size FROM files f"
+                           " JOIN blobs b ON b.sha256 = f.sha256 WHERE f.parent_id IS NULL")
+        for top in tops:
+            wanted = expected[top["original_name"]]
+            assert top["sha256"] == wanted["sha256"], top["original_name"]
+            assert top["stored"] == top["size"]
+            inside = store.query_one("SELECT count(*) AS n FROM files WHERE contribution_id = ?"
+                                     " AND id != ?", (top["contribution_id"], top["id"]))["n"]
+            assert inside == wanted["attachments"], top["original_name"]
+        names = [top["original_name"] for top in tops]
+        assert len(names) == len(set(names)), "a dropped file was stored twice"
+        return len(tops)
+
+
+def test_sigkill_at_random_moments_loses_nothing_and_leaves_nothing_behind(corpus, tmp_path):
+    folder, expected = corpus
+    assert len(expected) >= 200
+    store_path = tmp_path / "killed.lapdesk"
+    rng = random.Random(SEED)
+    held = 0
+    for round_ in range(KILLS):
+        marker = uuid.uuid4().hex
+        process = _start_import(store_path, folder, marker)
+        if round_ % 4 == 0:  # any moment: starting up, spawning workers, writing
+            time.sleep(rng.uniform(0.0, 1.2))
+        else:  # a moment spread over the batch: a few more files in, then a little later
+            _wait_for_files(store_path, held + rng.randint(1, 12), process)
+            time.sleep(rng.uniform(0.0, 0.02))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        deadline = time.monotonic() + 5
+        while _living_processes_with(marker) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _living_processes_with(marker) == [], "a worker outlived the killed import"
+        now = _assert_nothing_half_there(store_path, expected)
+        assert now >= held
+        held = now
+    final = run_lapdesk("--store", store_path, "import", folder, "--json")
+    assert final.code == 0, final.err
+    statuses = {r["status"] for r in final.json()}
+    assert statuses <= {"ok", "duplicate"}
+    assert _assert_nothing_half_there(store_path, expected) == len(expected)
+    with open_store(store_path) as store:
+        row = store.query_one("SELECT count(*) AS files, count(DISTINCT sha256) AS distinct_"
+                              " FROM files WHERE parent_id IS NULL")
+    assert row == {"files": len(expected), "distinct_": len(expected)}
