@@ -329,3 +329,28 @@ def test_a_list_of_states_without_a_joint_lead_is_not_a_joint_submission(index):
     result = detect(index, ["Comments of Austria",
                             "Universalisation has progressed in Chile, Peru and Colombia."])
     assert chosen(index, result) == ["aut"]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected", "reason"), [
+    (["Le Comité international de la Croix-Rouge (CICR) salue le projet de plan d'action."],
+     "icrc", "opening: 'Comité international de la Croix-Rouge' (¶1)"),
+    (["Submission from Norwegian People's Aid", "NPA works in Lao PDR and Iraq."],
+     "npa", "heading: 'Norwegian People's Aid' (¶1)"),
+    (["Permanent Observer Mission of the Holy See to the United Nations", "Comments."],
+     "vat", "letterhead: 'Permanent Observer Mission of the Holy See' (¶1)"),
+    (["Comments by the United Kingdom", "The UK welcomes the draft."],
+     "gbr", "heading: 'United Kingdom' (¶1)"),
+    (["Gobierno de la República Argentina", "Comentarios al borrador."],
+     "arg", "letterhead: 'Gobierno de la República Argentina' (¶1)"),
+])
+def test_organisations_observers_and_headings(index, paragraphs, expected, reason):
+    result = detect(index, paragraphs)
+    assert chosen(index, result) == [expected]
+    assert result[0]["reason"] == reason
+    assert all(c["confidence"] < 0.3 for c in result[1:])
+
+
+def test_a_state_named_in_a_short_head_sentence_is_not_a_title_line(index):
+    result = detect(index, ["Mines Advisory Group", "MAG works in Iraq."])
+    assert chosen(index, result) == ["mag"]
+    assert candidate(index, result, "irq")["confidence"] < 0.3

@@ -38,7 +38,9 @@ WEIGHTS = {
     "signature": 0.8,       # "Permanent Representative of X" in the tail
     "heading": 0.8,         # "Submission by the ICRC", "Austria's comments on ..." in the head
     "title_line": 0.75,     # a short head line that is just a name: "AUSTRIA"
-    "subject": 0.45,        # "Austria welcomes ..." opening a head paragraph
+    "opening": 0.65,        # "The ICRC welcomes ..." opening a file's first paragraph
+    "subject": 0.45,        # "Austria welcomes ..." opening another head paragraph
+    "document_of": 0.45,    # "please find attached the comments of X" in the head
     "sender_name": 0.7,
     "sender_address": 0.6,
     "file_name": 0.6,
@@ -51,7 +53,7 @@ WEIGHTS = {
     "context_mention": 0.03,  # thanked, addressed, cited: "we thank X", "as X proposed"
 }
 # Kinds that say little on their own: only the best of them counts.
-SOFT_KINDS = {"subject", "subject_body", "letterhead_body", "head_mention", "mention",
+SOFT_KINDS = {"opening", "subject", "document_of", "subject_body", "letterhead_body", "head_mention", "mention",
               "context_mention"}
 AUTHOR_KINDS = {"note_verbale", "letterhead", "joint", "on_behalf", "signature", "heading",
                 "title_line"}
@@ -61,7 +63,9 @@ _OF = r"(?:of|de|du|del|des|d')"
 _AUTHOR_PREFIX = re.compile(
     r"(?:(?P<sig>permanent representative|representant permanent|representante permanente"
     r"|ambassador|ambassadeur|embajador[a]?|charge d'affaires(?: a\.?i\.?)?)"
-    r"|(?P<body>permanent mission|mission permanente|mision permanente|permanent delegation"
+    r"|(?P<body>permanent observer mission|observer mission|mission permanente d'observation"
+    r"|mision permanente de observacion|permanent mission|mission permanente|mision permanente"
+    r"|permanent delegation"
     r"|delegation permanente|delegacion permanente|delegation|delegacion|embassy|ambassade"
     r"|embajada|government|gouvernement|gobierno|ministry of foreign affairs"
     r"|federal department of foreign affairs|ministere des affaires etrangeres"
@@ -84,7 +88,8 @@ _FORMULA = re.compile(
     r"|presente ses compliments|a l'honneur|saluda (?:muy )?atentamente|tiene el honor"
 )
 _SUBJECT_VERB = re.compile(
-    r" (?:welcomes|supports|would like|wishes|believes|considers|is pleased|appreciates"
+    r"(?: \([^)]{1,12}\))?,? (?:welcomes|supports|would like|wishes|believes|considers"
+    r"|is pleased|appreciates"
     r"|proposes|submits|takes note|notes|remains|reiterates|recognizes|recognises|suggests"
     r"|has|is|thanks|acoge|agradece|apoya|desea|considera|propone|reitera|presenta|somete"
     r"|salue|remercie|soutient|souhaite|estime|considere|propose|reitere|presente|soumet"
@@ -94,6 +99,8 @@ _SUBJECT_VERB = re.compile(
 _DOCUMENT = (r"(?:submission|contribution|comments|views|input|position paper|statement"
              r"|written contribution|contribucion|comentarios|commentaires|observations"
              r"|observaciones)")
+# What may precede a name opening its paragraph: an article, a list number.
+_AT_START = re.compile(r"\s*(?:the |la |le |l'|el |\(?\w\)\s*|\d+\.\s*)?")
 _OWN_DOCUMENT = re.compile(r"(?: \([^)]{1,12}\))?(?:'s)? " + _DOCUMENT + r"\b")
 _DOCUMENT_OF = re.compile(r"\b" + _DOCUMENT + r" (?:by|of|from|de|du|de la|del|des|d') ?"
                           + r"(?:the |la |le |l'|el )?$")
@@ -147,8 +154,8 @@ def detect_contributors(index: DetectionIndex, *, paragraphs: list[str],
 
 
 def _scanned(paragraphs: list[str], file_starts: Sequence[int]) -> list[tuple[int, str, str]]:
-    """The paragraphs detection reads, as ``(index, text, place)``, place being ``head``,
-    ``tail`` or ``body``: each file's first and last paragraphs, and as much of its body as
+    """The paragraphs detection reads, as ``(index, text, place)``, place being ``first``,
+    ``head``, ``tail`` or ``body``: each file's first and last paragraphs, and as much of its body as
     the character budget allows (a letterhead is never deep in a 100-page report)."""
     bounds = sorted({0, *(s for s in file_starts if 0 < s < len(paragraphs))}, reverse=True)
     budget = MAX_SCANNED_CHARS // max(1, len(bounds))
@@ -163,7 +170,8 @@ def _scanned(paragraphs: list[str], file_starts: Sequence[int]) -> list[tuple[in
                 break
             body.append((i, text))
             used += len(text)
-        kept[:0] = ([(i, t[:MAX_SCANNED_CHARS], "head") for i, t in head]
+        kept[:0] = ([(i, t[:MAX_SCANNED_CHARS], "head" if n else "first")
+                     for n, (i, t) in enumerate(head)]
                     + [(i, t[:MAX_SCANNED_CHARS], "body") for i, t in body]
                     + [(i, t[:MAX_SCANNED_CHARS], "tail") for i, t in tail])
     return kept
@@ -181,21 +189,21 @@ def _text_clues(index: DetectionIndex, paragraphs: list[str],
         for start, end, contributor_id in index.matches(original, folded):
             if (start, contributor_id) in listed:
                 continue
-            kind, span_start = _mention_kind(folded, start, end, place=place,
-                                             words=len(original.split()))
+            kind, span_start = _mention_kind(folded, start, end, place=place)
             quote = _quote(original[span_start:end])
             label = {"note_verbale": "note verbale", "title_line": "letterhead",
                      "letterhead_body": "mention", "subject_body": "mention",
                      "head_mention": "mention", "context_mention": "mention",
-                     "subject": "opening"}.get(kind, kind.replace("_", " "))
+                     "subject": "opening", "document_of": "mention"}.get(
+                         kind, kind.replace("_", " "))
             clues.append(_Clue(contributor_id, kind, f"{label}: '{quote}' (¶{i + 1})"))
     return clues
 
 
-def _mention_kind(folded: str, start: int, end: int, *, place: str,
-                  words: int) -> tuple[str, int]:
+def _mention_kind(folded: str, start: int, end: int, *, place: str) -> tuple[str, int]:
     """What kind of clue a name at ``folded[start:end]`` is, and where its phrase starts."""
-    in_head, in_tail = place == "head", place == "tail"
+    in_head, in_tail = place in ("first", "head"), place == "tail"
+    at_start = _AT_START.fullmatch(folded, 0, start)
     before = folded[max(0, start - 90):start]
     prefix = _AUTHOR_PREFIX.search(before)
     sentence_before = re.split(r"[.;!?] ", before)[-1]
@@ -210,17 +218,19 @@ def _mention_kind(folded: str, start: int, end: int, *, place: str,
         if _FORMULA.search(folded, end, end + 250):  # unmistakable wherever it stands
             return "note_verbale", phrase_start
         # At the foot of a page a mission's name is a signature, or the addressee's line.
-        return ({"head": "letterhead", "tail": "signature"}.get(place, "letterhead_body"),
-                phrase_start)
+        return ({"first": "letterhead", "head": "letterhead", "tail": "signature"}.get(
+            place, "letterhead_body"), phrase_start)
+    if in_head and at_start and _OWN_DOCUMENT.match(folded, end):
+        return "heading", start
+    document_of = _DOCUMENT_OF.search(before)
+    if in_head and document_of:
+        at_start = _AT_START.fullmatch(folded, 0, start - len(before) + document_of.start())
+        return ("heading" if at_start else "document_of"), start
     if _NEGATIVE.search(before[-40:]) or _THANKS_BEFORE.search(sentence_before):
         return "context_mention", start
-    at_sentence_start = re.fullmatch(r"\s*(?:the |la |le |l'|el |\(?\w\)\s*|\d+\.\s*)?",
-                                     folded[:start])
-    if in_head and (_OWN_DOCUMENT.match(folded, end) or _DOCUMENT_OF.search(before)):
-        return "heading", start
-    if at_sentence_start and _SUBJECT_VERB.match(folded, end):
-        return ("subject" if in_head else "subject_body"), start
-    if (in_head or in_tail) and words <= 8:
+    if at_start and _SUBJECT_VERB.match(folded, end):
+        return {"first": "opening", "head": "subject"}.get(place, "subject_body"), start
+    if (in_head or in_tail) and len(folded[:start].split()) + len(folded[end:].split()) <= 2:
         return "title_line", start
     return ("head_mention" if in_head or in_tail else "mention"), start
 
