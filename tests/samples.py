@@ -417,6 +417,31 @@ def declare_size(container: bytes, member: str, declared: int) -> bytes:
     return bytes(data)
 
 
+def msg_bytes(*, html: bool = False) -> bytes:
+    """An Outlook .msg (see :mod:`msg_builder`) from the same sender as :func:`eml_bytes`, with
+    a plain (or, with ``html=True``, an HTML-only) body, a .docx and an attached Outlook
+    message."""
+    import datetime as dt
+
+    import msg_builder as mb
+
+    inner = mb.MsgMessage(NESTED_SUBJECT, "Republic Mission", "mission@republic.invalid",
+                          [(EML_SENDER_NAME, EML_SENDER)],
+                          dt.datetime(2020, 8, 13, 16, 0, tzinfo=dt.UTC), body=NESTED_BODY)
+    body = "\r\n\r\n".join(EML_BODY) + "\r\n"
+    html_body = "<html><body>" + "".join(f"<p>{p}</p>" for p in EML_BODY) + "</body></html>"
+    message = mb.MsgMessage(
+        EML_SUBJECT, EML_SENDER_NAME, EML_SENDER, [("Presidency", EML_TO[0]), ("ISU", EML_TO[1])],
+        dt.datetime.fromisoformat(EML_DATE), body="" if html else body,
+        html=html_body if html else "",
+        attachments=[
+            mb.MsgAttachment("Contribution France.docx", docx_bytes(),
+                             "application/vnd.openxmlformats-officedocument."
+                             "wordprocessingml.document"),
+            mb.MsgAttachment(NESTED_SUBJECT, embedded=inner)])
+    return mb.msg_bytes(message)
+
+
 # --- legacy Word ------------------------------------------------------------------------------
 
 def doc_bytes() -> bytes | None:
@@ -461,6 +486,7 @@ def write_all(folder: Path) -> dict[str, Path]:
         "rtf": ("contribution.rtf", rtf_bytes()),
         "html": ("contribution.html", html_bytes()),
         "eml": ("contribution.eml", eml_bytes()),
+        "msg": ("contribution.msg", msg_bytes()),
         "zip": ("contributions.zip", zip_bytes()),
         "zip_bomb": ("bomb.zip", zip_bomb_bytes()),
         "docx_zip_bomb": ("bomb.docx", docx_zip_bomb_bytes()),

@@ -373,3 +373,37 @@ def test_damaged_legacy_doc_is_unreadable(legacy_doc):
     result = extract(legacy_doc[:6000], "old.doc")
     assert result.status == "unreadable"
     assert "LibreOffice" in result.message
+
+
+# --- Outlook .msg (genuine compound files built by tests/msg_builder.py) ------------------------
+
+def test_msg_body_meta_and_attachments():
+    data = samples.msg_bytes()
+    assert sniff(data, "mail.bin") == media.MSG
+    result = extract(data, "mail.msg")
+    assert result.status == "ok"
+    assert texts(result) == list(samples.EML_BODY)
+    assert result.meta == {
+        "sender": samples.EML_SENDER, "sender_name": samples.EML_SENDER_NAME,
+        "date": "2020-08-14T08:15:00+00:00", "subject": samples.EML_SUBJECT,
+        "to": ", ".join(samples.EML_TO)}
+    assert [a.name for a in result.attachments] == [
+        "Contribution France.docx", f"{samples.NESTED_SUBJECT.replace(':', '_')}.msg"]
+    docx, nested = result.attachments
+    assert samples.DOCX_BODY in texts(extract(docx.data, docx.name))
+    inner = extract(nested.data, nested.name)
+    assert inner.media_type == media.MSG
+    assert inner.meta["subject"] == samples.NESTED_SUBJECT
+    assert texts(inner) == [samples.NESTED_BODY]
+
+
+def test_msg_with_only_an_html_body():
+    result = extract(samples.msg_bytes(html=True), "mail.msg")
+    assert result.status == "ok"
+    assert texts(result) == list(samples.EML_BODY)
+
+
+def test_truncated_msg_is_unreadable():
+    result = extract(samples.truncated(samples.msg_bytes(), keep=0.5), "mail.msg")
+    assert result.status == "unreadable"
+    assert result.message.endswith(".")
