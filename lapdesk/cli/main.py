@@ -41,6 +41,7 @@ COMMAND_MODULES = [
     "restore",
     "salvage",
     "export",
+    "demo",
 ]
 
 

@@ -72,16 +72,19 @@ def build_demo(store: Store, *, folder: Path | None = None, progress: ProgressFn
     by_name = {Path(r["path"]).name: r for r in results}
     counts = {"excerpts": 0, "annotations": 0}
     unmatched: list[str] = []
+    to_suggest: list[int] = []
     for entry in plan:
         result = by_name.get(entry["file"])
         if not result or not result.get("contribution_id"):
             continue
         _apply_entry(store, result["contribution_id"], entry, counts, unmatched)
+        if entry.get("suggest"):
+            to_suggest.append(result["contribution_id"])
     return {
         "contributions": store.query_one("SELECT count(*) AS n FROM contributions")["n"],
         "excerpts": counts["excerpts"],
         "annotations": counts["annotations"],
-        "suggestions": _leave_suggestions(store),
+        "suggestions": _leave_suggestions(store, to_suggest),
         "files": [
             {"name": Path(r["path"]).name, "status": r["status"], "message": r["message"],
              "contribution_id": r.get("contribution_id")}
@@ -113,20 +116,10 @@ def _apply_entry(store: Store, contribution_id: int, entry: dict, counts: dict,
             excerpts.set_reviewed(store, change.result, True)
 
 
-def _leave_suggestions(store: Store) -> int:
-    """Pending suggestions on the unmapped samples, when the analysis layer offers them."""
+def _leave_suggestions(store: Store, contribution_ids: list[int]) -> int:
+    """Pending suggestions on the samples marked ``suggest = true``, to show how they look."""
     try:
         from lapdesk.analysis import suggest
-    except ImportError:
+    except ImportError:  # the analysis layer is optional for the demo
         return 0
-    run = getattr(suggest, "suggest_for_contribution", None)
-    if run is None:
-        return 0
-    total = 0
-    for row in store.query(
-        "SELECT c.id FROM contributions c WHERE NOT EXISTS"
-        " (SELECT 1 FROM excerpts e WHERE e.contribution_id = c.id) ORDER BY c.id"
-    ):
-        total += len(run(store, row["id"]) or [])
-    return total
-
+    return sum(len(suggest.suggest(store, cid)) for cid in contribution_ids)
