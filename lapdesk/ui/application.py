@@ -18,6 +18,8 @@ from lapdesk import APP_NAME, __version__
 from lapdesk.core.errors import LapdeskError
 from lapdesk.core.paths import default_store_path, resource
 from lapdesk.store.connection import open_store
+from lapdesk.ui import reliability
+from lapdesk.ui.dialogs.locked_dialog import open_store_for_desk
 from lapdesk.ui.main_window import MainWindow
 
 
@@ -53,11 +55,14 @@ def run(args: argparse.Namespace, argv: Sequence[str]) -> int:
         return _smoke_test(app)
     path = Path(args.store) if args.store else default_store_path()
     try:
-        store = open_store(path)
+        store = open_store_for_desk(path)  # with the writer lock, or read-only if the user agrees
     except LapdeskError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
+    if store is None:
+        return 1
     window = MainWindow(store)
+    reliability.install(window)
     window.show()
     try:
         return app.exec()

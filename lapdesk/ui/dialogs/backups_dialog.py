@@ -1,0 +1,174 @@
+"""File > Backups…: the store's backups, newest first, with Back up now and Restore.
+
+The list is a table model over :func:`lapdesk.store.backup.list_backups`.  Restore goes through
+:func:`lapdesk.store.restore.restore` with the lock this desk already holds: the backup is
+checked first, the current store is kept as a backup, and afterwards every view refreshes and
+the undo history is dropped (it describes rows that are no longer there).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lapdesk import APP_NAME
+from lapdesk.core.errors import LapdeskError
+from lapdesk.store import backup
+from lapdesk.store.restore import restore
+from lapdesk.ui.session import StoreSession
+
+REASONS = {"auto": "Automatic", "open": "On opening", "close": "On closing",
+           "manual": "Backed up by hand", "before-migration": "Before upgrading",
+           "before-restore": "Before a restore"}
+# Every table a restore can change, for the views' refresh.
+ALL_TABLES = frozenset({"settings", "contributors", "contributor_aliases", "contributions",
+                        "contribution_contributors", "files", "paragraphs", "framework_nodes",
+                        "excerpts", "mappings", "topics", "annotations", "suggestions"})
+
+
+class BackupTableModel(QAbstractTableModel):
+    """The backups of one store: when, why, how big."""
+
+    HEADERS = ("Taken", "Why", "Size")
+
+    def __init__(self, backups: list[backup.BackupInfo] | None = None, parent=None):
+        super().__init__(parent)
+        self.backups = list(backups or [])
+
+    def set_backups(self, backups: list[backup.BackupInfo]) -> None:
+        self.beginResetModel()
+        self.backups = list(backups)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.backups)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.backups):
+            return None
+        item = self.backups[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (item.taken_at.strftime("%d %b %Y %H:%M:%S").lstrip("0"),
+                    REASONS.get(item.reason, item.reason),
+                    f"{item.size / 2**20:.1f} MB")[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(item.path)
+        if role == Qt.ItemDataRole.UserRole:
+            return item
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class BackupsDialog(QDialog):
+    """Lists the backups; restores one after confirmation."""
+
+    restored = Signal(object)  # the restore's result dict
+
+    def __init__(self, session: StoreSession, parent: QWidget | None = None, *,
+                 confirm=None):
+        super().__init__(parent)
+        self.session = session
+        self._confirm = confirm or self._ask_confirmation
+        self.setWindowTitle(f"Backups of {session.store.name}")
+        self.model = BackupTableModel(parent=self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("Backups")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.where = QLabel(self)
+        self.where.setWordWrap(True)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.backup_button = QPushButton("Back up now", self)
+        self.restore_button = QPushButton("Restore…", self)
+        buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.where)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        self.resize(620, 420)
+        self.refresh()
+
+    @property
+    def folder(self):
+        store = self.session.store
+        return backup.backup_folder(store.conn, store.path)
+
+    def refresh(self) -> None:
+        store = self.session.store
+        self.model.set_backups(backup.list_backups(self.folder, store.name))
+        self.where.setText(f"Backups are kept in {self.folder}: the last 10 and one a day, "
+                           "within about five times the size of the store.")
+        if self.model.rowCount():
+            self.view.selectRow(0)
+        self._update_buttons()
+
+    def selected(self) -> backup.BackupInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.backups[rows[0].row()] if rows else None
+
+    def _update_buttons(self, *_args) -> None:
+        lock = self.session.store.writer_lock
+        can_restore = self.selected() is not None and lock is not None and lock.held
+        self.restore_button.setEnabled(can_restore)
+        self.restore_button.setToolTip("" if lock is not None and lock.held else
+                                       "Another LAPDesk holds this store; only it can restore.")
+
+    def back_up_now(self) -> None:
+        store = self.session.store
+        try:
+            backup.take_backup(store.conn, store.path, reason="manual", force=True)
+        except LapdeskError as error:
+            QMessageBox.warning(self, APP_NAME, str(error))
+        self.refresh()
+
+    def _ask_confirmation(self, item: backup.BackupInfo) -> bool:
+        answer = QMessageBox.question(
+            self, APP_NAME,
+            f"Restore the backup of {item.taken_at:%d %b %Y %H:%M}? The store as it is now is "
+            "kept as a backup first, so this can be undone by restoring that one.")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def restore_selected(self) -> None:
+        item = self.selected()
+        if item is None or not self._confirm(item):
+            return
+        store = self.session.store
+        try:
+            result = restore(store.path, item.path, author=store.author,
+                             held_lock=store.writer_lock)
+        except LapdeskError as error:
+            QMessageBox.warning(self, APP_NAME, str(error))
+            return
+        self.session.undo_stack.clear()
+        self.session.notify(ALL_TABLES)
+        self.restored.emit(result)
+        self.refresh()

@@ -1,0 +1,194 @@
+"""The desk's safety net: the locked-store choice, integrity on open, backups, File > Backups…"""
+
+import json
+import sqlite3
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from lapdesk.store import backup, excerpts
+from lapdesk.store.connection import open_store
+from lapdesk.store.lock import lock_path_for
+from lapdesk.ui import reliability
+from lapdesk.ui.dialogs.backups_dialog import BackupsDialog, BackupTableModel
+from lapdesk.ui.dialogs.locked_dialog import LockedDialog, open_store_for_desk
+from lapdesk.ui.main_window import MainWindow
+from lapdesk.ui.session import StoreSession
+from tests.builders import add_text_contribution
+
+
+def _held_by_fb(store_path):
+    now = datetime.now().astimezone().isoformat(timespec="seconds")
+    lock_path_for(store_path).write_text(json.dumps(
+        {"user": "fb", "host": "LAPTOP-7", "pid": 1, "since": now, "heartbeat": now,
+         "token": "x"}))
+
+
+@pytest.fixture
+def locked_store_path(store_path):
+    open_store(store_path).close()
+    _held_by_fb(store_path)
+    return store_path
+
+
+def _window(qtbot, store):
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    return window, reliability.install(window)
+
+
+def test_a_second_desk_is_offered_read_only_naming_the_holder(qtbot, locked_store_path):
+    seen = []
+
+    def ask(dialog: LockedDialog) -> bool:
+        seen.append(dialog.text())
+        return True
+
+    store = open_store_for_desk(locked_store_path, ask=ask)
+    try:
+        assert store.readonly and store.writer_lock is None
+        assert "is being edited by fb on LAPTOP-7 since" in seen[0]
+    finally:
+        store.close()
+    assert open_store_for_desk(locked_store_path, ask=lambda dialog: False) is None
+
+
+def test_the_locked_dialog_buttons_open_read_only_or_cancel(qtbot, locked_store_path):
+    def click(name):
+        def later():
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, LockedDialog)
+            getattr(dialog, name).click()
+        QTimer.singleShot(50, later)
+
+    click("read_only_button")
+    store = open_store_for_desk(locked_store_path)
+    assert store is not None and store.readonly
+    store.close()
+    click("cancel_button")
+    assert open_store_for_desk(locked_store_path) is None
+
+
+def test_the_desk_takes_the_lock_when_the_store_is_free(qtbot, store_path):
+    store = open_store_for_desk(store_path, ask=lambda dialog: pytest.fail("not locked"))
+    assert store.writer_lock.held and not store.readonly
+    store.close()
+    assert not lock_path_for(store_path).exists()
+
+
+def test_a_sound_store_is_checked_then_backed_up_on_open_and_on_close(qtbot, store_path):
+    store = open_store(store_path, lock=True)
+    add_text_contribution(store, ["Text."])
+    window, safety = _window(qtbot, store)
+    with qtbot.waitSignal(safety.integrity.checked, timeout=10_000) as checked:
+        pass
+    assert checked.args[0] == {"ok": True, "problems": []}
+    with qtbot.waitSignal(safety.auto_backup.backed_up, timeout=10_000):
+        pass
+    folder = backup.backup_folder(store.conn, store.path)
+    assert [b.reason for b in backup.list_backups(folder, store.name)] == ["open"]
+    assert safety.auto_backup.timer.isActive()
+    window.close()  # unchanged since the backup on open: no new backup
+    assert len(backup.list_backups(folder, store.name)) == 1
+    store.close()
+
+
+def test_the_backup_on_close_follows_a_change(qtbot, store_path):
+    store = open_store(store_path, lock=True)
+    window, safety = _window(qtbot, store)
+    qtbot.waitSignal(safety.integrity.checked, timeout=10_000).wait()
+    add_text_contribution(store, ["A late change."])
+    window.close()
+    folder = backup.backup_folder(store.conn, store.path)
+    assert "close" in [b.reason for b in backup.list_backups(folder, store.name)]
+    store.close()
+
+
+def test_a_store_that_fails_its_check_becomes_read_only(qtbot, store_path):
+    store = open_store(store_path, lock=True)
+    add_text_contribution(store, ["Text."])
+    store.conn.execute("UPDATE blobs SET data = X'00'")
+    window, safety = _window(qtbot, store)
+    with qtbot.waitSignal(safety.integrity.checked, timeout=10_000) as checked:
+        pass
+    assert not checked.args[0]["ok"]
+    assert "does not match its SHA-256" in checked.args[0]["problems"][0]
+    assert store.readonly
+    assert window.windowTitle().endswith("(read-only)")
+    assert not safety.auto_backup.timer.isActive()  # a damaged store is not backed up
+    window.close()
+    assert not store_path.with_name("test.lapdesk.backups").exists()
+    store.close()
+
+
+def test_a_read_only_desk_does_not_back_up(qtbot, locked_store_path):
+    store = open_store(locked_store_path, readonly=True)
+    window, safety = _window(qtbot, store)
+    qtbot.waitSignal(safety.integrity.checked, timeout=10_000).wait()
+    assert safety.auto_backup.run("auto") is None
+    assert window.windowTitle().endswith("(read-only)")
+    window.close()
+    assert not locked_store_path.with_name("test.lapdesk.backups").exists()
+    store.close()
+
+
+def test_the_backups_dialog_lists_and_restores(qtbot, qtmodeltester, store_path):
+    store = open_store(store_path, lock=True)
+    session = StoreSession(store)
+    add_text_contribution(store, ["First."])
+    backup.take_backup(store.conn, store.path, reason="manual")
+    cid = add_text_contribution(store, ["Second."])
+    session.apply(excerpts.map_span, cid, ["universalisation.q1"], start=0, end=6)
+    dialog = BackupsDialog(session, confirm=lambda item: True)
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model)
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.data(dialog.model.index(0, 1)) == "Backed up by hand"
+    assert dialog.restore_button.isEnabled()
+    with qtbot.waitSignal(session.store_changed) as changed:
+        dialog.restore_selected()
+    assert "contributions" in changed.args[0]
+    assert store.query_one("SELECT count(*) AS n FROM contributions")["n"] == 1
+    assert session.undo_stack.count() == 0
+    assert [b.reason for b in dialog.model.backups] == ["before-restore", "manual"]
+    store.close()
+
+
+def test_restore_is_disabled_for_a_read_only_desk(qtbot, locked_store_path):
+    store = open_store(locked_store_path, readonly=True)
+    dialog = BackupsDialog(StoreSession(store))
+    qtbot.addWidget(dialog)
+    assert not dialog.restore_button.isEnabled()
+    store.close()
+
+
+def test_file_menu_has_backups(qtbot, store_path):
+    store = open_store(store_path, lock=True)
+    window, safety = _window(qtbot, store)
+    assert safety.backups_action in window.menus["file"].actions()
+    assert reliability.install(window) is safety  # idempotent
+    dialog = safety.show_backups()
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog.model, BackupTableModel)
+    dialog.close()
+    qtbot.waitSignal(safety.integrity.checked, timeout=10_000).wait()
+    window.close()
+    store.close()
+
+
+def test_an_edit_through_the_session_is_committed_at_once(qtbot, store_path):
+    store = open_store(store_path, lock=True)
+    session = StoreSession(store)
+    cid = add_text_contribution(store, ["We support universalisation."])
+    excerpt_id = session.apply(excerpts.map_span, cid, ["universalisation.q1"], start=3,
+                               end=10)
+    # Another connection (another process after a crash) sees it: nothing waits for a save.
+    other = sqlite3.connect(store_path)
+    try:
+        assert other.execute("SELECT start, \"end\" FROM excerpts WHERE id = ?",
+                             (excerpt_id,)).fetchone() == (3, 10)
+    finally:
+        other.close()
+    store.close()
