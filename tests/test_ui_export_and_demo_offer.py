@@ -1,0 +1,85 @@
+"""Export > Working paper (Ctrl+E) in the background, and the first-start demo offer."""
+
+from __future__ import annotations
+
+import zipfile
+
+from desk_helpers import open_desk, private_settings  # noqa: F401
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+import lapdesk.ui.demo_offer as demo_offer
+from lapdesk.ingest.demo import build_demo
+from lapdesk.ui.prefs import app_settings
+
+
+def test_export_dialog_options_and_the_paper_written_in_the_background(
+        qtbot, store, tmp_path, private_settings):  # noqa: F811
+    build_demo(store)
+    window = open_desk(qtbot, store)
+    exporter = window.desk_extensions.exporter
+    assert exporter.action.shortcut().toString() == "Ctrl+E"
+    dialog = exporter.choose()
+    out = tmp_path / "paper.docx"
+    dialog.path_edit.setText(str(out))
+    for row in range(dialog.sections.count()):
+        item = dialog.sections.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) != "universalisation":
+            item.setCheckState(Qt.CheckState.Unchecked)
+    dialog.anonymise.setChecked(True)
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    options = dialog.options()
+    assert options.sections == ("universalisation",) and options.anonymise
+    assert options.lang == "fr" and not options.overwrite
+    with qtbot.waitSignal(exporter.exported, timeout=60000) as done:
+        dialog.accept()
+    report = done.args[0]
+    assert report["sections"] == ["universalisation"] and out.exists()
+    body = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert "Universalisation" in body
+    box = window.findChild(QMessageBox, "export-done")
+    assert box is not None and box.isVisible() and "paper.docx" in box.text()
+
+
+def test_export_asks_before_replacing_a_file(qtbot, store, tmp_path, monkeypatch,
+                                            private_settings):  # noqa: F811
+    window = open_desk(qtbot, store)
+    dialog = window.desk_extensions.exporter.choose()
+    out = tmp_path / "exists.docx"
+    out.write_bytes(b"an older paper")
+    dialog.path_edit.setText(str(out))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or
+                        QMessageBox.StandardButton.No)
+    dialog.accept()
+    assert asked and "exists.docx" in asked[0]
+    assert dialog.isVisible() and out.read_bytes() == b"an older paper"
+
+
+def test_first_start_on_the_empty_default_store_offers_the_demo(
+        qtbot, store, monkeypatch, private_settings):  # noqa: F811
+    monkeypatch.delenv("LAPDESK_STORE", raising=False)
+    monkeypatch.setattr(demo_offer, "default_store_path", lambda: store.path)
+    window = open_desk(qtbot, store)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "demo-offer") is not None)
+    box = window.findChild(QMessageBox, "demo-offer")
+    extensions = window.desk_extensions
+    with qtbot.waitSignal(extensions.demo.demo_loaded, timeout=60000) as loaded:
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert loaded.args[0]["contributions"] >= 10
+    qtbot.waitUntil(lambda: len(window.contributions.model.rows) >= 10)
+    assert app_settings().value(demo_offer.OFFERED_KEY, False, type=bool)
+
+
+def test_no_offer_for_a_chosen_store_or_a_second_time(
+        qtbot, store, monkeypatch, private_settings):  # noqa: F811
+    settings = app_settings()
+    monkeypatch.setattr(demo_offer, "default_store_path", lambda: store.path)
+    monkeypatch.setenv("LAPDESK_STORE", str(store.path))
+    assert not demo_offer.should_offer_demo(store.path, settings, is_empty=lambda: True)
+    monkeypatch.delenv("LAPDESK_STORE")
+    assert demo_offer.should_offer_demo(store.path, settings, is_empty=lambda: True)
+    assert not demo_offer.should_offer_demo(store.path.with_name("x.lapdesk"), settings,
+                                            is_empty=lambda: True)
+    settings.setValue(demo_offer.OFFERED_KEY, True)
+    assert not demo_offer.should_offer_demo(store.path, settings, is_empty=lambda: True)
