@@ -26,7 +26,8 @@ SUPPORT = ("supports", "proposes")
 OPPOSITION = ("opposes",)
 
 
-def _contributor_key(person: dict) -> tuple:
+def attribution_key(person: dict) -> tuple:
+    """Sort key: the conference's order of attribution, then name."""
     return (attribution_rank(person["kind"], person["status"]), person["name"].casefold(),
             person["id"])
 
@@ -130,7 +131,7 @@ def views(store: Store, *, node_key: str | None = None, include_superseded: bool
                         key=lambda t: (order.get(t["node"], len(order)), t["topic"].casefold())):
         by_stance = topic.pop("_by_stance")
         topic["stances"] = {
-            stance: sorted(by_stance[stance].values(), key=_contributor_key)
+            stance: sorted(by_stance[stance].values(), key=attribution_key)
             for stance in STANCES if stance in by_stance
         }
         topic["counts"] = {stance: len(people_) for stance, people_ in topic["stances"].items()}
@@ -184,7 +185,7 @@ def matrix(store: Store, *, node_key: str | None = None, include_superseded: boo
             "support_by_kind": _tally(supporters.values(), "kind"),
             "opposition_by_kind": _tally(opponents.values(), "kind"),
         })
-    people = sorted(contributors.values(), key=_contributor_key)
+    people = sorted(contributors.values(), key=attribution_key)
     rank = {person["id"]: i for i, person in enumerate(people)}
     topic_rank = {t["topic_id"]: i for i, t in enumerate(topics)}
     return {
