@@ -48,8 +48,8 @@ class ContributionsPane(QWidget):
         self.table = QTableView(self)
         self.table.setAccessibleName("Contributions")
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # sorts once, by the indicator
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -57,7 +57,6 @@ class ContributionsPane(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
         header.resizeSection(0, 170)
         for column, width in ((1, 90), (2, 60), (3, 80), (4, 40), (5, 40), (6, 120), (7, 60),
                               (8, 60)):

@@ -103,12 +103,11 @@ class Reader(QTextEdit):
             return
         self.excerpts = excerpts.excerpts_of(store, self.contribution_id)
         self._layout = reader_document.build(
+            self.document(),
             contributions.paragraphs_of(store, self.contribution_id),
             contributions.files_of(store, self.contribution_id),
-            self.excerpts + self._suggestions(), self._marks, font=self.font(),
+            self.excerpts + self._suggestions(), self._marks,
         )
-        self._layout.document.setParent(self)  # the editor then deletes the one it replaces
-        self.setDocument(self._layout.document)
         self._show_selected_excerpt()
         if keep_scroll:
             self.verticalScrollBar().setValue(scroll)

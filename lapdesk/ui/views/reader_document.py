@@ -111,13 +111,17 @@ def _palette_colour(role: QPalette.ColorRole) -> QColor:
     return QApplication.palette().color(role)
 
 
-def build(paragraphs: list[dict], files: list[dict], excerpts: list[dict],
-          marks: dict[str, SectionMark], *, font: QFont) -> ReaderLayout:
-    """One document for a contribution: paragraphs with ¶ numbers, headings, page markers, a
-    line per file when there are several, mapped excerpts tinted with their section's labels."""
-    document = QTextDocument()
-    document.setDefaultFont(font)
+def build(document: QTextDocument, paragraphs: list[dict], files: list[dict],
+          excerpts: list[dict], marks: dict[str, SectionMark]) -> ReaderLayout:
+    """Fill ``document`` with a contribution: paragraphs with ¶ numbers, headings, page markers,
+    a line per file when there are several, mapped excerpts tinted with their section's labels.
+
+    The reader's one document is refilled rather than replaced, so that no Qt object changes
+    owner while Python still holds it.
+    """
+    font = document.defaultFont()
     document.setUndoRedoEnabled(False)
+    document.clear()
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
     muted = QTextCharFormat()

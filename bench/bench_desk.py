@@ -1,0 +1,168 @@
+"""The desk on a large consultation: 2,000 contributions, 20,000 pages.
+
+Builds the store once through the core (one transaction) into ``bench/out/``, then, in a fresh
+process, prints: the time from process start to the window shown with its first contribution
+(target < 1,500 ms), switching to a 100-page contribution (target < 150 ms), one keystroke in
+the filter box (target < 50 ms) and the process's memory (target < 500 MB).  Figures are
+printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+STORE = ROOT / "bench" / "out" / "desk-2000.lapdesk"
+CONTRIBUTIONS = 2_000
+PAGES = 20_000
+BIG_PAGES = 100
+PARAGRAPHS_PER_PAGE = 4
+SENTENCES = (
+    "The Convention has made remarkable progress since its entry into force.",
+    "States Parties should accelerate the rate of ratification and accession.",
+    "Regional workshops led by the coordinators would support universalisation.",
+    "Stockpile destruction deadlines must be met without extension requests.",
+    "Clearance of contaminated land and risk education remain a priority.",
+    "Victim assistance should be integrated into national disability frameworks.",
+    "Cooperation and assistance need predictable funding and partnerships.",
+    "Transparency reports should be submitted on time by every State Party.",
+)
+
+
+def build_store(path: Path) -> None:
+    """2,000 contributions totalling 20,000 pages, the last one 100 pages long."""
+    from lapdesk.store import contributions as c
+    from lapdesk.store import excerpts, registry
+    from lapdesk.store.connection import open_store
+
+    rng = random.Random(2020)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for old in path.parent.glob(path.name + "*"):
+        old.unlink()
+    started = time.perf_counter()
+    with open_store(path, author="bench") as store:
+        people = [r["id"] for r in registry.contributors(store)]
+        small_pages = (PAGES - BIG_PAGES) // (CONTRIBUTIONS - 1)
+        with store.transaction():
+            for number in range(CONTRIBUTIONS):
+                pages = BIG_PAGES if number == CONTRIBUTIONS - 1 else small_pages
+                paragraphs = [
+                    c.Paragraph(" ".join(rng.sample(SENTENCES, 4)), page=page + 1,
+                                heading_level=1 if i == 0 and page % 5 == 0 else None)
+                    for page in range(pages) for i in range(PARAGRAPHS_PER_PAGE)
+                ]
+                data = "\n".join(p.text for p in paragraphs).encode()
+                cid = c.create_contribution(store, received=f"2020-06-{1 + number % 28:02d}",
+                                            language=rng.choice(["en", "fr", "es"]),
+                                            title=f"contribution {number}")
+                digest, _ = c.store_blob(store, data)
+                c.add_file(store, cid, name=f"contribution-{number}.pdf", sha256=digest,
+                           size=len(data), media_type="application/pdf", status="ok",
+                           pages=pages, paragraphs=paragraphs)
+                c.set_contributors(store, cid, [{"contributor_id": rng.choice(people)}])
+                if number % 2 == 0:
+                    excerpts.map_span(store, cid, [rng.choice(
+                        ["universalisation", "universalisation.q3", "transparency",
+                         "victim_assistance.q1"])], start=0, end=40)
+    print(f"desk: built {CONTRIBUTIONS} contributions, {PAGES} pages "
+          f"({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.1f} s")
+
+
+def rss_mb() -> tuple[float, float]:
+    fields = {}
+    with open("/proc/self/status", encoding="ascii") as handle:
+        for line in handle:
+            key, _, value = line.partition(":")
+            fields[key] = value.strip()
+    return (int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024)
+
+
+def measure(path: Path) -> dict:
+    """Run in a fresh process: everything from its start counts."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from lapdesk.store import contributions
+    from lapdesk.store.connection import open_store
+    from lapdesk.ui.application import process_start_time
+    from lapdesk.ui.main_window import MainWindow
+
+    app = QApplication([])
+    store = open_store(path)
+    window = MainWindow(store)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    app.processEvents()
+    shown_ms = (time.time() - process_start_time()) * 1000
+    shown_cpu_ms = time.process_time() * 1000  # what the figure costs on a quiet machine
+
+    rows = contributions.list_contributions(store)
+    big = max(rows, key=lambda r: r["files"][0]["pages"] or 0)["id"]
+    small = rows[0]["id"]
+    switches, switch_cpu = [], []
+    for _ in range(5):
+        window.open_contribution(small)
+        app.processEvents()
+        started, cpu = time.perf_counter(), time.process_time()
+        window.open_contribution(big)
+        window.reader.viewport().repaint()
+        app.processEvents()
+        switches.append((time.perf_counter() - started) * 1000)
+        switch_cpu.append((time.process_time() - cpu) * 1000)
+
+    box = window.contributions.filter_box
+    box.setFocus()
+    keys, key_cpu = [], []
+    for text in ("Aus", "Autriche", "zzz"):
+        box.clear()
+        app.processEvents()
+        for char in text:
+            started, cpu = time.perf_counter(), time.process_time()
+            QTest.keyClick(box, char)
+            window.contributions.table.viewport().repaint()
+            app.processEvents()
+            keys.append((time.perf_counter() - started) * 1000)
+            key_cpu.append((time.process_time() - cpu) * 1000)
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+    rss, peak = rss_mb()
+    return {"shown_ms": shown_ms, "shown_cpu_ms": shown_cpu_ms, "switch_ms": switches,
+            "switch_cpu_ms": switch_cpu, "key_ms": keys, "key_cpu_ms": key_cpu, "rss_mb": rss,
+            "peak_mb": peak, "load": os.getloadavg()[0]}
+
+
+def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--measure":
+        print(json.dumps(measure(Path(sys.argv[2]))))
+        return
+    if not STORE.exists():
+        build_store(STORE)
+    result = subprocess.run([sys.executable, __file__, "--measure", str(STORE)],
+                            capture_output=True, text=True, check=True, cwd=ROOT,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    median = statistics.median
+    print(f"desk: load average {figures['load']:.1f} on {os.cpu_count()} cores while measuring "
+          f"(wall-clock figures grow with it; CPU figures much less)")
+    print(f"desk: window shown and usable {figures['shown_ms']:.0f} ms from process start, "
+          f"{figures['shown_cpu_ms']:.0f} ms of CPU (target < 1500)")
+    print(f"desk: switch to a {BIG_PAGES}-page contribution: median "
+          f"{median(figures['switch_ms']):.0f} ms, worst {max(figures['switch_ms']):.0f} ms, "
+          f"median CPU {median(figures['switch_cpu_ms']):.0f} ms (target < 150)")
+    print(f"desk: filter keystroke: median {median(figures['key_ms']):.1f} ms, worst "
+          f"{max(figures['key_ms']):.1f} ms, median CPU {median(figures['key_cpu_ms']):.1f} ms "
+          f"over {len(figures['key_ms'])} keys (target < 50)")
+    print(f"desk: memory {figures['rss_mb']:.0f} MB resident, peak {figures['peak_mb']:.0f} MB "
+          f"(target < 500)")
+
+
+if __name__ == "__main__":
+    main()
