@@ -31,7 +31,7 @@ class Footnotes:
         self._reference_style = reference_style
 
     def add(self, paragraph, text: str) -> int:
-        """Add a footnote saying ``text``, referenced at the end of ``paragraph``."""
+        """Add a footnote saying ``text``, referenced at the end of ``paragraph`` (a ``w:p``)."""
         note_id = self._next
         self._next += 1
         note = etree.SubElement(self._root, qn("w:footnote"))
@@ -47,7 +47,7 @@ class Footnotes:
         t = etree.SubElement(run, qn("w:t"))
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         t.text = " " + text
-        paragraph._p.append(parse_xml(
+        paragraph.append(parse_xml(
             f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="{self._reference_style}"/></w:rPr>'
             f'<w:footnoteReference w:id="{note_id}"/></w:r>'))
         return note_id

@@ -51,8 +51,8 @@ class ListNumbering:
 
 
 def set_num(paragraph, num_id: int) -> None:
-    """Put ``paragraph`` in list instance ``num_id`` (level 0)."""
-    ppr = paragraph._p.get_or_add_pPr()
+    """Put ``paragraph`` (a ``w:p``) in list instance ``num_id`` (level 0)."""
+    ppr = paragraph.get_or_add_pPr()
     ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/>'
                          f'<w:numId w:val="{num_id}"/></w:numPr>'))
     # numPr must follow pStyle and keepNext etc.; pStyle is always first, so move it after.
