@@ -407,3 +407,19 @@ def test_truncated_msg_is_unreadable():
     result = extract(samples.truncated(samples.msg_bytes(), keep=0.5), "mail.msg")
     assert result.status == "unreadable"
     assert result.message.endswith(".")
+
+
+def test_pdf_paragraphs_without_spacing_split_at_short_final_lines():
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    for paragraph in samples.PDF_PROSE[:3]:
+        pdf.multi_cell(120, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(-15)
+    pdf.cell(0, 6, "7", align="C")
+    result = extract(bytes(pdf.output()), "tight.pdf")
+    assert [(p.text, p.part) for p in result.paragraphs] == [
+        *[(paragraph, "body") for paragraph in samples.PDF_PROSE[:3]], ("7", "footer")]

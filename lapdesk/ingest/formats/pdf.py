@@ -20,7 +20,9 @@ from lapdesk.ingest.formats.common import ExtractionFailure, unreadable
 from lapdesk.store.contributions import Paragraph
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
-_EDGE = 0.12  # share of the page height where running headers and footers live
+_EDGE = 0.1  # share of the page height where running headers and footers live
+_SHORT_LINE = 80
+_EDGE_LINES = 3  # of the lines nearest each edge, how many may be running headers/footers
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:(?:page|p\.|seite|página|pagina)\s*)?(?:\d{1,4}|[ivxlc]{1,7})"
     r"(?:\s*(?:/|of|de|sur|von|\|)\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE)
@@ -121,7 +123,10 @@ def _line(raw, text_page, text: str, first: int, last: int, height: float) -> Li
 # --- running headers, footers and page numbers ---------------------------------------------------
 
 def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+    """What repeats in a running line: its text, digits aside when it is short (a page number
+    or a date in it changes from page to page; a long line that differs is body text)."""
+    text = re.sub(r"\s+", " ", text.strip().lower())
+    return re.sub(r"\d+", "#", text) if len(text) <= _SHORT_LINE else text
 
 
 def _mark_running_lines(pages: list[list[Line]]) -> None:
@@ -134,15 +139,20 @@ def _mark_running_lines(pages: list[list[Line]]) -> None:
             return "footer"
         return None
 
+    candidates = []
+    for lines in pages:
+        by_height = sorted(lines, key=lambda line: line.baseline)
+        outermost = {id(line) for line in by_height[:_EDGE_LINES] + by_height[-_EDGE_LINES:]}
+        candidates.append([(line, where) for line in lines
+                           if id(line) in outermost and (where := edge(line))])
     shapes = Counter()
-    for lines in pages:
-        shapes.update({_shape(line.text) for line in lines if edge(line)})
+    for page in candidates:
+        shapes.update({_shape(line.text) for line, _ in page})
     repeating = max(2, (len(pages) + 1) // 2)
-    for lines in pages:
-        for line in lines:
-            where = edge(line)
-            if where and (_PAGE_NUMBER.match(line.text.strip())
-                          or (len(pages) > 1 and shapes[_shape(line.text)] >= repeating)):
+    for page in candidates:
+        for line, where in page:
+            if _PAGE_NUMBER.match(line.text.strip()) or (
+                    len(pages) > 1 and shapes[_shape(line.text)] >= repeating):
                 line.part = where
 
 
