@@ -59,5 +59,9 @@ FUZZ_MINUTES ?= 10
 fuzz: $(STAMP)
 	$(BIN)/python bench/fuzz_ingest.py --minutes $(FUZZ_MINUTES)
 
+# The README's screenshots, from the demo store, under a real X server so fonts render as on a desktop.
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python build_scripts/screenshots.py
+
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache bench/out

@@ -17,7 +17,7 @@ from pathlib import Path
 from lapdesk.core.errors import LapdeskError, UsageError
 from lapdesk.core.paths import resource
 from lapdesk.core.progress import CancelToken, ProgressFn, no_progress
-from lapdesk.store import contributions, excerpts, registry
+from lapdesk.store import contributions, excerpts, framework, registry
 from lapdesk.store.connection import Store
 
 DEMO_FOLDER = ("demo",)
@@ -30,12 +30,24 @@ def demo_dir() -> Path:
 
 def load_plan(folder: Path | None = None) -> list[dict]:
     """The ``[[contribution]]`` entries of the demo's mappings file, in import order."""
+    return _load(folder)["contribution"]
+
+
+def load_syntheses(folder: Path | None = None) -> list[dict]:
+    """The ``[[synthesis]]`` entries: ``{node, text}``, the Presidency's draft syntheses."""
+    return _load(folder).get("synthesis", [])
+
+
+def _load(folder: Path | None) -> dict:
     path = (folder or demo_dir()) / PLAN_FILE
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)["contribution"]
-    except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
         raise LapdeskError(f"The demo's mappings file {path} cannot be read: {error}.") from error
+    if not data.get("contribution"):
+        raise LapdeskError(f"The demo's mappings file {path} lists no contribution.")
+    return data
 
 
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
@@ -80,6 +92,8 @@ def build_demo(store: Store, *, folder: Path | None = None, progress: ProgressFn
         _apply_entry(store, result["contribution_id"], entry, counts, unmatched)
         if entry.get("suggest"):
             to_suggest.append(result["contribution_id"])
+    for synthesis in load_syntheses(folder):
+        framework.set_synthesis(store, synthesis["node"], synthesis["text"].strip())
     return {
         "contributions": store.query_one("SELECT count(*) AS n FROM contributions")["n"],
         "excerpts": counts["excerpts"],

@@ -101,7 +101,8 @@ class ImportSummaryModel(QAbstractTableModel):
         return None
 
     def counts(self) -> tuple[int, int]:
-        """(files logged, files that need attention)."""
+        """(files logged as new, files that need attention); a duplicate is not logged again."""
         attention = sum(1 for row in self.rows if needs_attention(row))
-        logged = sum(1 for row in self.rows if row.get("contribution_id"))
+        logged = sum(1 for row in self.rows if row.get("contribution_id")
+                     and row.get("status") != "duplicate" and not row["depth"])
         return logged, attention
