@@ -13,7 +13,7 @@ SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 \
 	libxcb-image0 xvfb xauth libreoffice-writer-nogui poppler-utils strace
 
-.PHONY: install run test lint system-deps bench package screenshots fuzz clean
+.PHONY: install run test lint system-deps bench package screenshots fuzz clean export-pages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ package: $(STAMP)
 
 bench: $(STAMP)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# The first two pages of the demo store's working paper, rendered by LibreOffice, for the docs.
+export-pages: $(STAMP) system-deps
+	$(BIN)/python build_scripts/render_export.py
 
 # Mutated samples of every format fed to the extractors (FUZZ_MINUTES long); failing inputs
 # are kept in bench/out/fuzz-failures/.
