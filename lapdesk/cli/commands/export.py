@@ -10,6 +10,7 @@ from pathlib import Path
 
 from lapdesk.core.errors import UsageError
 from lapdesk.export.options import LANGUAGES, ExportOptions
+from lapdesk.export.tables import TABLES, export_table
 from lapdesk.export.working_paper import export_working_paper
 
 NAME = "export"
@@ -36,6 +37,9 @@ def configure(parser) -> None:
     parser.add_argument("--meeting", help="meeting line (default: the store's setting)")
     parser.add_argument("--toc", action="store_true", help="add a table of contents")
     parser.add_argument("--overwrite", action="store_true", help="replace an existing file")
+    parser.add_argument("--table", choices=TABLES,
+                        help="instead of the working paper, a spreadsheet for the team "
+                             "(--out FILE.xlsx or FILE.csv)")
 
 
 def options_from(args) -> ExportOptions:
@@ -53,6 +57,8 @@ def options_from(args) -> ExportOptions:
 
 def run(args, store) -> dict:
     out = Path(args.out).expanduser()
+    if args.table:
+        return export_table(store, out, args.table, overwrite=args.overwrite)
     if out.suffix.lower() != ".docx":
         raise UsageError(f"{out.name} is not a .docx file; the working paper is written in Word.")
     report = export_working_paper(store, out, options=options_from(args))
@@ -60,6 +66,9 @@ def run(args, store) -> dict:
 
 
 def render(result: dict) -> str:
+    if "table" in result:
+        return (f"Wrote {result['out']}: the {result['table']} table, {result['rows']} row(s) "
+                f"and {result['columns']} column(s).")
     anonymised = (f"; {result['anonymised']} contribution(s) anonymised"
                   if result["anonymised"] else "")
     return (f"Wrote {result['out']}: {len(result['sections'])} section(s), "
