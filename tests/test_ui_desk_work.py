@@ -177,3 +177,31 @@ def test_the_contribution_models_pass_the_model_tester(qtmodeltester, desk, stor
     proxy.set_text("austr")
     qtmodeltester.check(proxy)
     qtmodeltester.check(window.framework_model)
+
+
+def test_a_suggestion_is_underlined_and_enter_accepts_it_delete_rejects(desk, qtbot, store):
+    from lapdesk.analysis import suggest
+
+    window, ids = desk
+    with store.transaction():
+        for start, end in ((0, 5), (6, 11)):
+            store.conn.execute(
+                "INSERT INTO suggestions (contribution_id, start, \"end\", node_id, confidence,"
+                " reason) VALUES (?, ?, ?, (SELECT id FROM framework_nodes WHERE key = ?),"
+                " 0.8, 'test')", (ids["ghana"], start, end, "universalisation"))
+    window.open_contribution(ids["ghana"])
+    first, second = window.reader.suggestions
+    probe = window.reader.document().find("Ghana")
+    assert probe.charFormat().underlineStyle().name == "DashUnderline"
+    window.select_suggestion(first["id"])
+    assert "Enter accepts" in window.strip.summary_label.text()
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    [made] = excerpts.excerpts_of(store, ids["ghana"])
+    assert (made["text"], made["nodes"]) == ("Ghana", ["universalisation"])
+    window.select_suggestion(second["id"])
+    qtbot.keyClick(window.reader, Qt.Key.Key_Delete)
+    assert suggest.suggestions(store, ids["ghana"]) == []
+    assert suggest.suggestions(store, ids["ghana"], state="rejected")[0]["id"] == second["id"]
+    window.undo_action.trigger()
+    assert len(suggest.suggestions(store, ids["ghana"])) == 1

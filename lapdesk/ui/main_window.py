@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from lapdesk import APP_NAME
+from lapdesk.analysis import suggest
 from lapdesk.store import excerpts, framework, settings
 from lapdesk.store.connection import Store
 from lapdesk.ui import desk_extensions
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.contributions.contribution_selected.connect(self.show_contribution)
         self.reader.map_requested.connect(self.map_selection_to)
         self.reader.excerpt_clicked.connect(self.select_excerpt)
+        self.reader.suggestion_clicked.connect(self.select_suggestion)
         self.reader.selectionChanged.connect(self._update_excerpt_actions)
         self.framework.node_chosen.connect(self.show_section)
         self.framework.tree.span_dropped.connect(self.map_span_to)
@@ -179,6 +181,16 @@ class MainWindow(QMainWindow):
         self.pick_action = self._action("contribution", "&Map to…", self.pick_node, "Ctrl+M",
                                         tip="Choose a section or question by typing")
         self.menus["contribution"].addSeparator()
+        # Enter and Delete decide on a suggestion only while the text has the focus.
+        self.accept_action = self._action("contribution", "&Accept suggestion",
+                                          lambda: self.decide_suggestion(accept=True), "Return")
+        self.reject_action = self._action("contribution", "Re&ject suggestion",
+                                          lambda: self.decide_suggestion(accept=False), "Delete")
+        for action in (self.accept_action, self.reject_action):
+            self.removeAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.reader.addAction(action)
+        self.menus["contribution"].addSeparator()
         self.resize_action = self._action("contribution", "Set excerpt to the se&lection",
                                           self.resize_excerpt)
         self.reviewed_action = self._action("contribution", "Mark excerpt &reviewed",
@@ -226,6 +238,8 @@ class MainWindow(QMainWindow):
         for action in (self.reviewed_action, self.delete_action):
             action.setEnabled(has_excerpt)
         self.unmap_menu.setEnabled(has_excerpt)
+        for action in (self.accept_action, self.reject_action):
+            action.setEnabled(self.reader.selected_suggestion is not None)
         self.resize_action.setEnabled(has_excerpt and self.reader.textCursor().hasSelection())
 
     def show_contribution(self, contribution_id: int) -> None:
@@ -258,6 +272,27 @@ class MainWindow(QMainWindow):
         where = self.reader.paragraph_label(chosen["start"]) if chosen else ""
         self.strip.show_excerpt(chosen["id"] if chosen else None, where=where)
         self._update_excerpt_actions()
+
+    def select_suggestion(self, suggestion_id: int) -> None:
+        chosen = next((s for s in self.reader.suggestions if s["id"] == suggestion_id), None)
+        if chosen is None:
+            return
+        self.reader.set_selected_suggestion(suggestion_id)
+        self.strip.show_suggestion({**chosen, "text": self.reader.span_text(chosen)},
+                                   where=self.reader.paragraph_label(chosen["start"]))
+        self._update_excerpt_actions()
+
+    def decide_suggestion(self, *, accept: bool) -> None:
+        """Accept (it becomes an excerpt) or reject the selected suggestion; undoable."""
+        chosen = self.reader.selected_suggestion
+        if chosen is None:
+            return
+        if accept:
+            made = self.session.apply(suggest.accept, [chosen])
+            self.select_excerpt(made[0] if made else 0)
+        else:
+            self.session.apply(suggest.reject, [chosen])
+            self.select_excerpt(0)
 
     def show_section(self, node_key: str) -> None:
         back_to = self.header.heading.text() if self.reader.contribution_id else ""

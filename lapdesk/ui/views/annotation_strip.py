@@ -136,6 +136,15 @@ class AnnotationStrip(QWidget):
         self._where = where or (self._where if excerpt_id else "")
         self._load()
 
+    def show_suggestion(self, row: dict, *, where: str = "") -> None:
+        """Say what the analysis suggests for a passage and how to decide on it."""
+        self.show_excerpt(None)
+        text = " ".join(row["text"].split()) if row.get("text") else ""
+        quoted = f"   “{text[:80]}”" if text else ""
+        self.summary_label.setText(
+            f"Suggestion {where} → {row['node_title']} ({round(100 * row['confidence'])} %, "
+            f"{row['reason'] or 'analysis'}): Enter accepts, Delete rejects.{quoted}")
+
     def _load(self) -> None:
         self._loading = True
         try:

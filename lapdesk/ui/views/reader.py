@@ -8,6 +8,7 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit
 
+from lapdesk.analysis import suggest
 from lapdesk.store import contributions, excerpts, framework
 from lapdesk.ui import colours
 from lapdesk.ui.session import StoreSession
@@ -70,6 +71,7 @@ class Reader(QTextEdit):
 
     map_requested = Signal(str)
     excerpt_clicked = Signal(int)
+    suggestion_clicked = Signal(int)
 
     def __init__(self, session: StoreSession, parent=None):
         super().__init__(parent)
@@ -81,7 +83,9 @@ class Reader(QTextEdit):
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.contribution_id: int | None = None
         self.excerpts: list[dict] = []
+        self.suggestions: list[dict] = []
         self.selected_excerpt: int | None = None
+        self.selected_suggestion: int | None = None
         self._marks: dict[str, SectionMark] = section_marks(session.store)
         self._layout: ReaderLayout | None = None
         session.store_changed.connect(self._store_changed)
@@ -90,7 +94,7 @@ class Reader(QTextEdit):
 
     def show_contribution(self, contribution_id: int | None) -> None:
         self.contribution_id = contribution_id
-        self.selected_excerpt = None
+        self.selected_excerpt = self.selected_suggestion = None
         self._rebuild(keep_scroll=False)
 
     def _rebuild(self, *, keep_scroll: bool) -> None:
@@ -98,7 +102,7 @@ class Reader(QTextEdit):
         store = self._session.store
         if self.contribution_id is None:
             self._layout = None
-            self.excerpts = []
+            self.excerpts, self.suggestions = [], []
             self.setPlainText("Choose a contribution on the left to read it.")
             return
         self.excerpts = excerpts.excerpts_of(store, self.contribution_id)
@@ -113,26 +117,23 @@ class Reader(QTextEdit):
             self.verticalScrollBar().setValue(scroll)
 
     def _suggestions(self) -> list[dict]:
-        """Pending suggestions, once the analysis issue provides them (dashed underline)."""
-        try:
-            from lapdesk.analysis import suggest  # noqa: PLC0415 - lands with the analysis issue
-        except ImportError:
-            return []
-        pending = getattr(suggest, "pending", None)
-        if pending is None or self.contribution_id is None:
-            return []
-        return [{**s, "suggested": True, "nodes": [s["node"]]}
-                for s in pending(self._session.store, self.contribution_id)]
+        """Pending suggested mappings, drawn with a dashed underline and no tint."""
+        self.suggestions = [
+            {**row, "suggested": True, "nodes": [row["node"]]}
+            for row in suggest.suggestions(self._session.store, self.contribution_id)
+        ]
+        return self.suggestions
 
     def _store_changed(self, tables: set[str]) -> None:
         if "framework_nodes" in tables:
             self._marks = section_marks(self._session.store)
         if tables & REFRESH_ON and self.contribution_id is not None:
-            if self.selected_excerpt not in {e["id"] for e in
-                                             excerpts.excerpts_of(self._session.store,
-                                                                  self.contribution_id)}:
-                self.selected_excerpt = None
             self._rebuild(keep_scroll=True)
+            if self.selected_excerpt not in {e["id"] for e in self.excerpts}:
+                self.selected_excerpt = None
+            if self.selected_suggestion not in {s["id"] for s in self.suggestions}:
+                self.selected_suggestion = None
+            self._show_selected_excerpt()
 
     # --- offsets --------------------------------------------------------------------------
 
@@ -160,6 +161,15 @@ class Reader(QTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
+    def span_text(self, span: dict) -> str:
+        """The text of a span as shown (for a suggestion, which does not carry it)."""
+        if self._layout is None:
+            return ""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._layout.position_of(span["start"]))
+        cursor.setPosition(self._layout.position_of(span["end"]), QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selection().toPlainText()
+
     def scroll_to_offset(self, offset: int) -> None:
         if self._layout is None:
             return
@@ -181,11 +191,22 @@ class Reader(QTextEdit):
 
     def set_selected_excerpt(self, excerpt_id: int | None) -> None:
         self.selected_excerpt = excerpt_id
+        self.selected_suggestion = None
         self._show_selected_excerpt()
 
+    def set_selected_suggestion(self, suggestion_id: int | None) -> None:
+        self.selected_suggestion = suggestion_id
+        self.selected_excerpt = None
+        self._show_selected_excerpt()
+
+    def suggestion_at(self, offset: int) -> dict | None:
+        covering = [s for s in self.suggestions if s["start"] <= offset < s["end"]]
+        return min(covering, key=lambda s: s["end"] - s["start"]) if covering else None
+
     def _show_selected_excerpt(self) -> None:
-        """Outline the selected excerpt with a stronger tint, as an extra selection."""
-        chosen = next((e for e in self.excerpts if e["id"] == self.selected_excerpt), None)
+        """Outline the selected excerpt or suggestion with a stronger tint."""
+        chosen = next((e for e in self.excerpts if e["id"] == self.selected_excerpt), None) or \
+            next((e for e in self.suggestions if e["id"] == self.selected_suggestion), None)
         if chosen is None or self._layout is None:
             self.setExtraSelections([])
             return
@@ -208,8 +229,13 @@ class Reader(QTextEdit):
             return
         if self._layout is None or self._layout.empty:
             return
-        clicked = self.excerpt_at(self._layout.offset_of(self.textCursor().position()))
-        self.excerpt_clicked.emit(clicked["id"] if clicked else 0)
+        offset = self._layout.offset_of(self.textCursor().position())
+        clicked = self.excerpt_at(offset)
+        suggested = None if clicked else self.suggestion_at(offset)
+        if suggested:
+            self.suggestion_clicked.emit(suggested["id"])
+        else:
+            self.excerpt_clicked.emit(clicked["id"] if clicked else 0)
 
     def contextMenuEvent(self, event) -> None:
         menu = self.createStandardContextMenu(event.pos())

@@ -209,8 +209,13 @@ def _mark_excerpts(layout: ReaderLayout, excerpts: list[dict],
         highlight.setBackground(colours.tint(sections[0].position))
         highlight.setToolTip(", ".join(f"{m.label}. {m.title}" for m in sections))
         if excerpt.get("suggested"):
+            highlight = QTextCharFormat()
             highlight.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-            highlight.setBackground(QBrush())
+            highlight.setUnderlineColor(colours.base_colour(sections[0].position))
+            highlight.setToolTip(
+                f"Suggested: {excerpt.get('node_title') or sections[0].title}"
+                f" ({excerpt.get('reason') or 'by the analysis'}). Click it, then press Enter "
+                "to accept or Delete to reject.")
         cursor.setPosition(layout.position_of(excerpt["start"]))
         cursor.setPosition(layout.position_of(excerpt["end"]), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(highlight)
