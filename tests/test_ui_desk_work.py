@@ -205,3 +205,27 @@ def test_a_suggestion_is_underlined_and_enter_accepts_it_delete_rejects(desk, qt
     assert suggest.suggestions(store, ids["ghana"], state="rejected")[0]["id"] == second["id"]
     window.undo_action.trigger()
     assert len(suggest.suggestions(store, ids["ghana"])) == 1
+
+
+def test_open_original_hands_a_private_copy_to_the_system(desk, qtbot):
+    from PySide6.QtCore import QObject, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    class Catcher(QObject):
+        urls: list = []
+
+        @Slot("QUrl")
+        def open(self, url):
+            self.urls.append(url)
+
+    window, ids = desk
+    window.open_contribution(ids["ghana"])
+    catcher = Catcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        path = window.header.open_original()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert catcher.urls and catcher.urls[0].toLocalFile() == str(path)
+    assert path.read_text() == "Ghana calls for more regional workshops."
+    assert path.parent.stat().st_mode & 0o777 == 0o700

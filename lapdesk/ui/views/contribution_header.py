@@ -6,7 +6,6 @@ are opened from a private copy, never from the store, and executable types need 
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QUrl
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapdesk.core.open_policy import is_executable_name, private_copy
 from lapdesk.store import contributions, registry
 from lapdesk.store.contributions import CHANNELS
 from lapdesk.ui.models.contributions_model import kind_word
@@ -34,9 +34,6 @@ from lapdesk.ui.session import StoreSession
 from lapdesk.ui.views.reader_document import FILE_STATUS_WORDS
 
 LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh", "de", "pt")
-RISKY_SUFFIXES = {".exe", ".bat", ".cmd", ".com", ".js", ".jse", ".vbs", ".vbe", ".ps1", ".msi",
-                  ".scr", ".jar", ".sh", ".app", ".lnk", ".hta", ".wsf", ".pif", ".cpl", ".docm",
-                  ".xlsm", ".pptm", ".dotm", ".reg"}
 REFRESH_ON = {"contributions", "contribution_contributors", "files", "contributors"}
 
 
@@ -58,7 +55,6 @@ class ContributionHeader(QWidget):
         self._session = session
         self.contribution_id: int | None = None
         self._files: list[dict] = []
-        self._copies: list[tempfile.TemporaryDirectory] = []
         self._loading = False
 
         self.heading = QLabel(self)
@@ -219,8 +215,8 @@ class ContributionHeader(QWidget):
         file = self._chosen_file()
         if file is None:
             return None
-        name = Path(file["name"]).name or "original"
-        if Path(name).suffix.lower() in RISKY_SUFFIXES:
+        name = file["original_name"] or file["name"] or "original"
+        if is_executable_name(name):
             answer = QMessageBox.warning(
                 self, "Open original",
                 f"“{name}” is a kind of file that can run programs on this computer. "
@@ -229,10 +225,11 @@ class ContributionHeader(QWidget):
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Open:
                 return None
-        folder = tempfile.TemporaryDirectory(prefix="lapdesk-original-")
-        self._copies.append(folder)
-        path = Path(folder.name) / name
-        path.write_bytes(contributions.blob(self._session.store, file["sha256"]))
+        try:
+            path = private_copy(contributions.blob(self._session.store, file["sha256"]), name)
+        except OSError as error:
+            self._session.error.emit(f"A copy of {name} could not be made: {error.strerror}.")
+            return None
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return path
 
