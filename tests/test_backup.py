@@ -145,3 +145,16 @@ def test_backup_command_lists_backups_newest_first(store_path, cli):
     assert listed[0]["taken_at"] >= listed[1]["taken_at"]
     assert {"path", "taken_at", "reason", "size"} <= set(listed[0])
     assert listed[0]["reason"] == "manual"
+
+
+def test_a_backup_cut_short_is_cleaned_up_later(store):
+    folder = store.path.with_name("test.lapdesk.backups")
+    folder.mkdir()
+    old = folder / "test-20261127-090000-000000-auto-000000000000.lapdesk.partial"
+    fresh = folder / "test-20261128-090000-000000-auto-000000000000.lapdesk.partial"
+    for partial in (old, fresh):
+        partial.write_bytes(b"half a backup")
+    os.utime(old, (0, 0))
+    backup.take_backup(store.conn, store.path)
+    assert not old.exists()
+    assert fresh.exists()  # may still be being written by another process

@@ -18,6 +18,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +29,7 @@ KEEP_LAST = 10
 CAP_FACTOR = 5
 BACKUPS_SUFFIX = ".backups"
 SETTING = "backup_folder"
+PARTIAL_GRACE_S = 15 * 60
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<at>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z-]+)-"
                    r"(?P<marker>[0-9a-f]{12})\.lapdesk$")
 
@@ -151,7 +153,20 @@ def rotate(folder: Path, store_name: str, *, store_size: int,
             backup.path.unlink()
         except OSError:
             pass
+    _remove_abandoned_partials(folder, store_name)
     return [b.path for b in doomed]
+
+
+def _remove_abandoned_partials(folder: Path, store_name: str) -> None:
+    """A backup cut short (the process was killed) leaves a ``.partial`` file: remove those
+    old enough that no backup can still be writing them."""
+    cutoff = time.time() - PARTIAL_GRACE_S
+    for partial in folder.glob(f"{Path(store_name).stem}-*.lapdesk.partial"):
+        try:
+            if partial.stat().st_mtime < cutoff:
+                partial.unlink()
+        except OSError:
+            pass
 
 
 def _write_backup(conn: sqlite3.Connection, target: Path) -> None:
