@@ -6,9 +6,11 @@ import pickle
 
 import pytest
 import samples
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lapdesk.ingest import sniff as media
-from lapdesk.ingest.extracted import Limits
+from lapdesk.ingest.extracted import STATUSES, Limits
 from lapdesk.ingest.formats import extract
 from lapdesk.ingest.sniff import sniff
 
@@ -423,3 +425,50 @@ def test_pdf_paragraphs_without_spacing_split_at_short_final_lines():
     result = extract(bytes(pdf.output()), "tight.pdf")
     assert [(p.text, p.part) for p in result.paragraphs] == [
         *[(paragraph, "body") for paragraph in samples.PDF_PROSE[:3]], ("7", "footer")]
+
+
+# --- hostile and damaged input never raises -----------------------------------------------------
+
+def test_odt_with_entity_expansion_is_refused():
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE office:document-content ['
+              b'<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+              b'<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:'
+              b'office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+              b"<office:body><office:text><text:p>&b;</text:p></office:text></office:body>"
+              b"</office:document-content>")
+    data = samples._replace_members(samples.odt_bytes(), {"content.xml": laughs})
+    result = extract(data, "laughs.odt")
+    assert result.status == "unreadable"
+    assert "entity" in result.message
+
+
+def test_an_archive_inside_an_archive_comes_back_whole_not_unpacked():
+    import io
+    import zipfile
+
+    inner, outer = samples.zip_bytes(), io.BytesIO()
+    with zipfile.ZipFile(outer, "w") as archive:
+        archive.writestr("inner.zip", inner)
+    result = extract(outer.getvalue(), "outer.zip")
+    assert [(a.name, a.data) for a in result.attachments] == [("inner.zip", inner)]
+
+
+SAMPLES = {
+    "docx": samples.docx_bytes(), "pdf": samples.pdf_bytes(), "odt": samples.odt_bytes(),
+    "rtf": samples.rtf_bytes(), "html": samples.html_bytes(), "eml": samples.eml_bytes(),
+    "msg": samples.msg_bytes(), "zip": samples.zip_bytes(),
+    "txt": samples.text_utf16_bytes(),
+}
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(kind=st.sampled_from(sorted(SAMPLES)), cut=st.floats(0.0, 1.0),
+       flips=st.lists(st.tuples(st.floats(0.0, 1.0), st.integers(0, 255)), max_size=8))
+def test_damaged_files_get_a_status_never_an_exception(kind, cut, flips):
+    data = bytearray(SAMPLES[kind][: max(1, int(len(SAMPLES[kind]) * cut))])
+    for where, value in flips:
+        data[min(int(where * len(data)), len(data) - 1)] = value
+    result = extract(bytes(data), f"damaged.{kind}")
+    assert result.status in STATUSES
+    assert result.status == "ok" or result.message
+    assert all(p.text and p.text == p.text.strip() for p in result.paragraphs)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from lapdesk.ingest.extracted import Extracted, Limits
-from lapdesk.ingest.formats.common import unreadable
 from lapdesk.ingest.sniff import utf16_without_bom
 from lapdesk.store.contributions import Paragraph
 
@@ -38,10 +37,10 @@ def decode(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:2_000_000]).best()
-    if best is None:
-        raise unreadable("This text file is in an encoding LAPDesk cannot recognise.")
-    encoding = best.encoding
+    best = from_bytes(data[:200_000]).best()
+    # No confident guess: the file was judged text, so read it as Windows text, the most
+    # common source of non-UTF-8 files; a stray byte becomes one replacement character.
+    encoding = best.encoding if best is not None else "cp1252"
     if encoding in ("ascii", "latin_1", "iso8859_1"):
         encoding = "cp1252"  # what Windows tools actually write; a superset for text
     return data.decode(encoding, errors="replace")
