@@ -263,7 +263,7 @@ def set_page(doc) -> None:
         run._r.append(parse_xml(xml.format(nsdecls("w"))))
 
 
-def main() -> None:
+def main(out: Path = OUT) -> None:
     doc = Document()
     body = doc.element.body
     for child in list(body):
@@ -282,9 +282,9 @@ def main() -> None:
     props.subject = props.keywords = props.category = ""
     buffer = io.BytesIO()
     doc.save(buffer)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_bytes(buffer.getvalue())
-    print(f"wrote {OUT} ({len(buffer.getvalue())} bytes)")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(buffer.getvalue())
+    print(f"wrote {out} ({len(buffer.getvalue())} bytes)")
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ def ordered(people: Iterable[dict]) -> list[dict]:
 
 def quantity(count: int, cat: str, lang: str) -> str:
     """"one State Party", "two States Parties", "several ...", "many ..."."""
-    w = words(lang)
+    w = words(lang, cat)
     singular, plural = w["kinds"][cat]
     if count == 1:
         return f"{w['numbers'][0]} {singular}"
@@ -55,7 +55,7 @@ def quantity(count: int, cat: str, lang: str) -> str:
 
 
 def _others(count: int, cat: str, lang: str) -> str:
-    w = words(lang)
+    w = words(lang, cat)
     singular, plural = w["kinds"][cat]
     if count == 1:
         return w["other_one"].format(singular=singular)

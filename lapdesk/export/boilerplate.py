@@ -75,6 +75,7 @@ TEXT = {
                     "ten"),
         "several": "several {plural}",
         "many": "many {plural}",
+        "feminine": {},
         "many_delegations": "many delegations",
         "other_one": "one other {singular}",
         "other_many": "{number} other {plural}",
@@ -144,6 +145,10 @@ TEXT = {
                     "dix"),
         "several": "plusieurs {plural}",
         "many": "de nombreux {plural}",
+        # Organisations are feminine: "une organisation", "de nombreuses organisations".
+        "feminine": {"one": "une", "many": "de nombreuses {plural}",
+                     "other_one": "une autre {singular}",
+                     "kinds": ("international_organisation", "civil_society")},
         "many_delegations": "de nombreuses délégations",
         "other_one": "un autre {singular}",
         "other_many": "{number} autres {plural}",
@@ -159,8 +164,15 @@ TEXT = {
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
-def words(lang: str) -> dict:
-    return TEXT[lang]
+def words(lang: str, category: str | None = None) -> dict:
+    """The wording for ``lang``; with ``category``, agreed in gender with that kind of
+    contributor (French organisations are feminine)."""
+    table = TEXT[lang]
+    feminine = table["feminine"]
+    if category is None or category not in feminine.get("kinds", ()):
+        return table
+    return {**table, "numbers": (feminine["one"], *table["numbers"][1:]),
+            "many": feminine["many"], "other_one": feminine["other_one"]}
 
 
 def format_date(value: str | date, lang: str) -> str:

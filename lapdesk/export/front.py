@@ -36,7 +36,7 @@ def header_block(writer: PaperWriter, data: PaperData, *, symbol: str, date: str
 
 
 def _counted(count: int, cat: str, lang: str) -> str:
-    w = words(lang)
+    w = words(lang, cat)
     singular, plural = w["kinds"][cat]
     number = w["numbers"][count - 1] if count <= len(w["numbers"]) else str(count)
     return f"{number} {singular if count == 1 else plural}"

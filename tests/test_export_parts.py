@@ -1,0 +1,111 @@
+"""The export's building blocks: the template, attribution phrases, Markdown, dates."""
+
+from __future__ import annotations
+
+import importlib.util
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from lapdesk.core.errors import LapdeskError
+from lapdesk.export import markdown
+from lapdesk.export.attribution import Redactor, attribute, quantity
+from lapdesk.export.boilerplate import format_date, join_names
+from lapdesk.export.template import STYLE_NAMES, open_template, styles_of, template_path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def person(pid, name, kind="state", status="state_party"):
+    return {"id": pid, "name": name, "kind": kind, "status": status}
+
+
+def test_committed_template_is_what_the_build_script_makes(tmp_path):
+    spec = importlib.util.spec_from_file_location(
+        "make_template", ROOT / "build_scripts" / "make_template.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(tmp_path / "t.docx")
+    with zipfile.ZipFile(tmp_path / "t.docx") as built, \
+            zipfile.ZipFile(template_path()) as committed:
+        names = [n for n in built.namelist() if n.startswith("word/")]
+        assert names == [n for n in committed.namelist() if n.startswith("word/")]
+        for name in names:
+            assert built.read(name) == committed.read(name), name
+
+
+def test_template_has_every_style_the_export_needs_and_a4_pages():
+    document = open_template()
+    assert set(styles_of(document)) == set(STYLE_NAMES)
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    assert len(document.paragraphs) == 0  # the body is cleared, the page set-up kept
+    assert document.styles["Normal"].font.name == "Times New Roman"
+
+
+def test_a_restyled_template_missing_a_style_is_a_sentence(tmp_path):
+    document = Document(str(template_path()))
+    document.styles["WP Quote"].element.getparent().remove(document.styles["WP Quote"].element)
+    broken = tmp_path / "broken.docx"
+    document.save(str(broken))
+    with pytest.raises(LapdeskError, match="has no style 'WP Quote'"):
+        styles_of(open_template(broken))
+
+
+def test_named_attribution_in_the_conference_order():
+    people = [person(3, "Mexico"), person(9, "Cluster Munition Coalition", "civil_society"),
+              person(1, "Austria"), person(7, "ICRC", "international_organisation"),
+              person(5, "Haiti", status="signatory"), person(2, "Ireland")]
+    assert attribute(people, hidden=set(), lang="en") == (
+        "Austria, Ireland, Mexico, Haiti, ICRC and Cluster Munition Coalition")
+
+
+@pytest.mark.parametrize("count,phrase", [
+    (1, "one State Party"), (2, "two States Parties"), (4, "several States Parties"),
+    (8, "many States Parties")])
+def test_quantifiers(count, phrase):
+    assert quantity(count, "state_party", "en") == phrase
+
+
+def test_hidden_contributors_are_counted_after_the_named_ones():
+    people = [person(1, "Austria"), person(2, "Zambia"), person(3, "Angola"),
+              person(4, "ICRC", "international_organisation")]
+    assert attribute(people, hidden={2, 3}, lang="en") == (
+        "Austria, two other States Parties and ICRC")
+    assert attribute(people, hidden={1, 2, 3, 4}, lang="en") == (
+        "several States Parties and one international organisation")
+    assert attribute(people, hidden={4}, lang="fr") == (
+        "Angola, Austria, Zambia et une organisation internationale")
+    assert attribute([person(i, f"O{i}", "international_organisation") for i in range(9)],
+                     hidden=set(range(9)), lang="fr") == "de nombreuses organisations internationales"
+    many = [person(i, f"State {i}") for i in range(12)]
+    assert attribute(many, hidden={p["id"] for p in many}, lang="en") == "many delegations"
+    assert attribute([], hidden=set(), lang="en") == ""
+
+
+def test_redactor_removes_names_and_aliases_as_words_only():
+    redact = Redactor(["Niger", "Republic of the Niger"], replacement="[a delegation]")
+    assert redact("The Republic of the Niger and NIGER agree; Nigeria does not.") == (
+        "The [a delegation] and [a delegation] agree; Nigeria does not.")
+    assert Redactor([], replacement="x")("unchanged") == "unchanged"
+
+
+def test_markdown_blocks_and_spans():
+    blocks = markdown.parse_blocks("First **bold** line\ncontinued.\n\n- one\n- two\n\n"
+                                   "1. alpha\n2. beta\n\n## Heading")
+    assert [(b.kind, b.items) for b in blocks] == [
+        ("paragraph", ["First **bold** line continued."]), ("bullets", ["one", "two"]),
+        ("ordered", ["alpha", "beta"]), ("heading", ["Heading"])]
+    assert markdown.spans("a **b** *c* _d_ snake_case") == [
+        ("a ", False, False), ("b", True, False), (" ", False, False), ("c", False, True),
+        (" ", False, False), ("d", False, True), (" snake_case", False, False)]
+
+
+def test_dates_and_lists_of_names():
+    assert format_date("2020-06-08", "en") == "8 June 2020"
+    assert format_date("2020-06-01T10:00:00+02:00", "fr") == "1er juin 2020"
+    assert format_date("4 September 2020", "en") == "4 September 2020"
+    assert join_names(["Austria", "Ireland", "Mexico"], "en") == "Austria, Ireland and Mexico"
+    assert join_names(["Austria"], "fr") == "Austria"
