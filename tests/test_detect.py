@@ -225,8 +225,20 @@ def test_body_mentions_alone_are_weak(index):
         "Comments on the draft plan",
         "We thank Switzerland and, as Chile proposed, we support the work in Lao PDR.",
     ])
-    assert all(c["confidence"] < 0.3 for c in result)
-    assert sum(c["chosen"] for c in result) == 1
+    assert {c["contributor_id"] for c in result} == {index.ids[k] for k in ("che", "chl", "lao")}
+    assert all(c["confidence"] < 0.1 and not c["chosen"] for c in result)
+
+
+def test_a_weak_mention_is_chosen_when_it_is_the_best_clue(index):
+    result = detect(index, ["Comments on the draft plan", "Universalisation is a priority for Chile."])
+    assert chosen(index, result) == ["chl"]
+    assert result[0]["confidence"] < CONFIRM_BELOW
+
+
+def test_two_letterheads_alike_are_both_chosen(index):
+    result = detect(index, ["Permanent Mission of Austria", "Permanent Mission of Ireland",
+                            "Our joint comments follow."])
+    assert sorted(chosen(index, result)) == ["aut", "irl"]
 
 
 def test_acronyms_must_be_capitals(index):

@@ -22,6 +22,10 @@ from lapdesk.store.attention import CONFIRM_BELOW  # below it the desk asks to c
 
 __all__ = ["CONFIRM_BELOW", "DetectionIndex", "detect_contributors", "normalise"]
 
+# The best candidate is chosen only from this confidence up: a State that is only thanked,
+# cited or addressed is listed, but the author stays unknown.
+CHOOSE_FROM = 0.1
+
 # How far detection reads: the head (letterhead, note-verbale formula) and the tail (signature).
 HEAD_PARAGRAPHS = 5
 TAIL_PARAGRAPHS = 5
@@ -42,8 +46,8 @@ WEIGHTS = {
     "subject": 0.45,        # "Austria welcomes ..." opening another head paragraph
     "document_of": 0.45,    # "please find attached the comments of X" in the head
     "sender_name": 0.7,
-    "sender_address": 0.6,
-    "file_name": 0.6,
+    "sender_address": 0.55,  # alone, it is a guess to confirm
+    "file_name": 0.55,
     "file_code": 0.5,       # "CH_LAP_contribution.pdf"
     "sender_domain": 0.3,   # the country-code top-level domain of the sender's address
     "letterhead_body": 0.4,  # "the Government of X" deep in the body
@@ -136,7 +140,7 @@ def detect_contributors(index: DetectionIndex, *, paragraphs: list[str],
 
     The best candidate is chosen, and with an "on behalf of" list every State in it.  A chosen
     candidate below :data:`CONFIRM_BELOW` is a guess the user should confirm; no candidate at
-    all means the author is unknown.
+    all, or none above :data:`CHOOSE_FROM`, means the author is unknown.
 
     :param paragraphs: the text of every file of the contribution, in order.
     :param sender: the e-mail address it came from; ``sender_name`` its display name.
@@ -330,8 +334,12 @@ def _rank(clues: list[_Clue]) -> list[dict]:
         lead = candidates[0]
         if lead["_kinds"] & (AUTHOR_KINDS - {"joint"}) and lead["confidence"] >= 0.85:
             lead["chosen"] = True
-    elif candidates:
-        candidates[0]["chosen"] = True
+    elif candidates and candidates[0]["confidence"] >= CHOOSE_FROM:
+        best = candidates[0]
+        for c in candidates:  # two letterheads alike: a letter signed by both
+            if c is best or (c["confidence"] == best["confidence"]
+                             and c["_kinds"] & best["_kinds"] & AUTHOR_KINDS):
+                c["chosen"] = True
     candidates.sort(key=lambda c: (not c["chosen"], -c["confidence"], c["contributor_id"]))
     for c in candidates:
         del c["_kinds"]
