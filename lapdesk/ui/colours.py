@@ -28,6 +28,13 @@ def is_dark() -> bool:
     return _background().lightnessF() < 0.5
 
 
+def swatch(position: int) -> QColor:
+    """The full hue for a small square beside a section's name; black turns light grey in a
+    dark theme, where it would vanish."""
+    hue = base_colour(position)
+    return QColor("#DDDDDD") if is_dark() and hue.lightnessF() < 0.2 else hue
+
+
 def tint(position: int, *, strength: float = 0.28) -> QColor:
     """The section's hue blended into the text background, light enough to read through.
 

@@ -126,7 +126,7 @@ class FrameworkTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleTextRole and column:
             return f"{counts['excerpts']} excerpts, {counts['contributors']} contributors"
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and row["kind"] == "section":
-            return colours.base_colour(node.section)
+            return colours.swatch(node.section)
         if role == Qt.ItemDataRole.TextAlignmentRole and column:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == KeyRole:
