@@ -14,6 +14,8 @@ from lapdesk.store import registry
 from lapdesk.store.connection import Store
 
 LABELLED = Path(__file__).parent / "fixtures" / "labelled"
+# Written after the suggester, and scored once before any change to it (see its README).
+HOLDOUT = Path(__file__).parent / "fixtures" / "labelled_holdout"
 
 
 @dataclass
@@ -26,9 +28,9 @@ class LabelledContribution:
     paragraphs: list[dict]
 
 
-def load_set() -> list[LabelledContribution]:
+def load_set(folder: Path = LABELLED) -> list[LabelledContribution]:
     result = []
-    for path in sorted(LABELLED.glob("*.toml")):
+    for path in sorted(folder.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         result.append(LabelledContribution(
             name=path.stem, contributor=data["contributor"], language=data["language"],

@@ -1,4 +1,5 @@
-"""Quality of suggested mappings, measured on the labelled set (``tests/fixtures/labelled``).
+"""Quality of suggested mappings, measured on the labelled set (``tests/fixtures/labelled``)
+and on the held-out set written after the suggester (``tests/fixtures/labelled_holdout``).
 
 Scoring follows the set's README: per paragraph and per section; a suggestion on a cover note,
 courtesy formula or heading is a false positive.  Every suggestion the suggester makes counts,
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from labelled import add_labelled, expected_sections, load_set
+from labelled import HOLDOUT, LABELLED, add_labelled, expected_sections, load_set
 
 from lapdesk.analysis.suggest import suggest, suggester_for
 from lapdesk.store.connection import open_store
@@ -20,15 +21,15 @@ from lapdesk.store.connection import open_store
 TARGETS = {"structured": (0.90, 0.85), "unstructured": (0.75, 0.60)}
 
 
-@pytest.fixture(scope="module")
-def scored(tmp_path_factory):
+@pytest.fixture(scope="module", params=[LABELLED, HOLDOUT], ids=["labelled", "holdout"])
+def scored(request, tmp_path_factory):
     """Per kind: Counters of true positives, false positives and false negatives per section."""
     path = tmp_path_factory.mktemp("quality") / "labelled.lapdesk"
     counts = {kind: {"tp": Counter(), "fp": Counter(), "fn": Counter()} for kind in TARGETS}
     errors = []
     with open_store(path) as store:
         suggester = suggester_for(store)
-        for item in load_set():
+        for item in load_set(request.param):
             contribution_id = add_labelled(store, item)
             made: dict[int, set[str]] = {}
             for row in suggest(store, contribution_id, suggester=suggester):

@@ -31,7 +31,8 @@ _FORMAL = [
     r"please accept (?:the|our|my)",
     r"remains? at (?:your|the presidency's) (?:full )?disposal",
     r"(?:stands?|remains?) ready to (?:support|assist) the presidency",
-    r"\bno (?:further |other |specific )?comments?\b",
+    r"\bno (?:further |other |specific |particular )?(?:comments?|observations?|remarks?)\b",
+    r"\bnothing (?:further |more )?to add\b",
     r"(?:has|have) no (?:further |other |specific )?comments?\b",
     # French
     r"presente ses compliments",
@@ -48,8 +49,9 @@ _FORMAL = [
     r"hace propicia la (?:ocasion|oportunidad)",
     r"(?:alta|distinguida) consideracion",
     r"a (?:la )?disposicion de la presidencia",
-    r"\bsin (?:mas |otros )?comentarios\b",
-    r"\bno tiene (?:mas |otros )?comentarios\b",
+    r"\bsin (?:mas |otros |otras )?(?:comentarios|observaciones)\b",
+    r"\bno tiene (?:mas |otros |otras )?(?:comentarios|observaciones)\b",
+    r"\bn'a pas (?:d'autres? |de )?(?:observations?|commentaires?)\b",
 ]
 
 _POLITE = [

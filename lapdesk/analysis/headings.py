@@ -19,8 +19,14 @@ MATCH_THRESHOLD = 0.6
 MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 12
 
+_NUMBER = r"(?:[ivxlc]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-h])"
 _NUMBERING = re.compile(
-    r"^\s*(?:(?:[ivxlc]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-h])\s*[.)\-]|\(\s*(?:[ivxlc]{1,5}|\d{1,2}|[a-h])\s*\))\s*",
+    r"^\s*(?:"
+    # "Part A –", "Partie II :", "Sección 3.", "Chapter 1"
+    rf"(?:part|partie|parte|section|seccion|sección|chapter|chapitre|capitulo|capítulo)\s+{_NUMBER}"
+    r"\s*[.):\-\u2013\u2014]?"
+    # "b.", "B)", "II.", "1.2", "I –", "(c)"
+    rf"|{_NUMBER}\s*[.):\-\u2013\u2014]|\(\s*{_NUMBER}\s*\))\s*",
     re.IGNORECASE,
 )
 _LEAD = re.compile(
@@ -94,11 +100,17 @@ class HeadingMatcher:
         if not words:
             return None
         best: HeadingMatch | None = None
+        within: set[str] = set()
         for key in keys if keys is not None else self._names:
             for name in self._names.get(key, []):
                 score = len(words & name) / len(words | name)
                 if score >= MATCH_THRESHOLD and (best is None or score > best.score):
                     best = HeadingMatch(key, score, heading.strip())
+                if words <= name:
+                    within.add(key)
+        if best is None and len(within) == 1:
+            # A shortened name ("Cooperation", "Reporting") that only one node's names contain.
+            return HeadingMatch(within.pop(), MATCH_THRESHOLD, heading.strip())
         return best
 
     def match_inline(self, text: str, *, keys: list[str] | None = None) -> HeadingMatch | None:

@@ -56,6 +56,10 @@ class _Under:
     level: int | None
     question: str | None = None
 
+    @property
+    def numbered(self) -> bool:
+        return has_numbering(self.match.heading) or self.match.heading.isupper()
+
 
 class Suggester:
     """Built once per framework and lexicon; :meth:`run` places a contribution's paragraphs."""
@@ -144,8 +148,9 @@ class Suggester:
             if question is not None:
                 return _Under(under.match, under.level, question.key)
             deeper = level is not None and under.level is not None and level > under.level
-            if deeper or not (has_numbering(text) or text.isupper() or level):
-                return under  # a sub-heading or a plain line inside the section
+            plain = not (has_numbering(text) or text.isupper() or level)
+            if deeper or (plain and under.numbered):
+                return under  # a sub-heading, or a plain line under a numbered heading
         return None
 
     # --- placing a paragraph --------------------------------------------------------------
