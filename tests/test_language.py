@@ -1,5 +1,8 @@
 """Language detection: English, French and Spanish by their words, the others by script."""
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
 from lapdesk.ingest.language import SAMPLE_CHARS, detect_language
@@ -56,3 +59,17 @@ def test_a_french_note_quoting_english_stays_french():
 
 def test_latin_text_with_a_few_foreign_words_is_not_taken_for_another_script():
     assert detect_language(EN + " (Лозанна)") == "en"
+
+
+LABELLED = sorted((Path(__file__).parent / "fixtures" / "labelled").glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", LABELLED, ids=[p.stem for p in LABELLED])
+def test_the_language_of_every_contribution_of_the_labelled_set(path):
+    case = tomllib.loads(path.read_text(encoding="utf-8"))
+    paragraphs = [p["text"] for p in case["paragraphs"]]
+    assert detect_language("\n".join(paragraphs)) == case["language"]
+    # Paragraph by paragraph (five words or more): never the wrong language, rarely no answer.
+    answers = [detect_language(p) for p in paragraphs if len(p.split()) >= 5]
+    assert set(answers) <= {case["language"], None}
+    assert answers.count(None) <= max(1, len(answers) // 5)

@@ -65,10 +65,11 @@ AUTHOR_KINDS = {"note_verbale", "letterhead", "joint", "on_behalf", "signature",
 _ARTICLE = r"(?:the |la |le |l'|el |los |las |les )?"
 _OF = r"(?:of|de|du|del|des|d')"
 _AUTHOR_PREFIX = re.compile(
-    r"(?:(?P<sig>permanent representative|representant permanent|representante permanente"
+    r"\b(?:(?P<sig>permanent representative|representant permanent|representante permanente"
     r"|ambassador|ambassadeur|embajador[a]?|charge d'affaires(?: a\.?i\.?)?)"
     r"|(?P<body>permanent observer mission|observer mission|mission permanente d'observation"
     r"|mision permanente de observacion|permanent mission|mission permanente|mision permanente"
+    r"|permanent representation|representation permanente|representacion permanente"
     r"|permanent delegation"
     r"|delegation permanente|delegacion permanente|delegation|delegacion|embassy|ambassade"
     r"|embajada|government|gouvernement|gobierno|ministry of foreign affairs"
@@ -89,7 +90,7 @@ _NEGATIVE = re.compile(
 _THANKS_BEFORE = re.compile(r"thank|grateful|gratitude|congratul|remerci|agradec|felicit")
 _FORMULA = re.compile(
     r"presents its compliments|present their compliments|has the honou?r|have the honou?r"
-    r"|presente ses compliments|a l'honneur|saluda (?:muy )?atentamente|tiene el honor"
+    r"|presente ses compliments|a l'honneur|saluda (?:muy )?atentamente|tiene (?:el|a|la) hono?ra?"
 )
 _SUBJECT_VERB = re.compile(
     r"(?: \([^)]{1,12}\))?,? (?:welcomes|supports|would like|wishes|believes|considers"
