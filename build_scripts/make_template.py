@@ -161,6 +161,26 @@ def add_styles(doc) -> None:
     for name, style_id in STYLE_IDS.items():
         doc.styles[name].element.set(qn("w:styleId"), style_id)
     add_table_style(doc)
+    order_paragraph_properties(doc)
+
+
+# The order CT_PPr requires (ECMA-376 §17.3.1.26); Word refuses some misordered files.
+PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+             "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+             "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+             "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
+             "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+             "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+             "sectPr", "pPrChange"]
+
+
+def order_paragraph_properties(doc) -> None:
+    """Put every style's ``w:pPr`` children in schema order after the edits above."""
+    rank = {qn(f"w:{name}"): i for i, name in enumerate(PPR_ORDER)}
+    for ppr in doc.styles.element.iter(qn("w:pPr")):
+        children = sorted(ppr, key=lambda child: rank.get(child.tag, len(rank)))
+        for child in children:
+            ppr.append(child)
 
 
 def add_table_style(doc) -> None:

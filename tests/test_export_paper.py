@@ -212,3 +212,22 @@ def test_sections_option_and_unknown_section(store, tmp_path):
         export_working_paper(store, tmp_path / "x.docx",
                              options=ExportOptions(sections=("nonsense",)))
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_paragraph_properties_are_in_schema_order(paper):
+    """Word rejects some misordered files that LibreOffice opens: check CT_PPr's order."""
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location(
+        "make_template", ROOT / "build_scripts" / "make_template.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rank = {f"{W}{name}": i for i, name in enumerate(module.PPR_ORDER)}
+    _, _, out, _ = paper
+    for name in ("word/document.xml", "word/styles.xml", "word/footnotes.xml",
+                 "word/numbering.xml", "word/footer1.xml"):
+        for ppr in etree.fromstring(parts(out)[name]).iter(f"{W}pPr"):
+            order = [rank[child.tag] for child in ppr]
+            assert order == sorted(order), (name, [child.tag for child in ppr])
