@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from builders import add_text_contribution
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QTextCursor
 
 from lapdesk.store import excerpts
@@ -173,3 +173,44 @@ def test_every_menu_exists_and_every_widget_is_named(desk):
                    window.strip.summary, window.header.contributors, window.header.received,
                    window.header.language, window.section_view.editor):
         assert widget.accessibleName()
+
+
+def test_offsets_survive_characters_qt_counts_twice(qtbot, store):
+    """Qt counts UTF-16 units: an emoji or a rare CJK character before the passage is two."""
+    cid = add_text_contribution(store, ["Intro 😀 𠀋 text", "Then 🇨🇭 the rate of accession."],
+                                contributors=["Switzerland"])
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.open_contribution(cid)
+    select_text(window, "rate of accession")
+    window.map_selection_to("universalisation.q3")
+    [mapped] = excerpts.excerpts_of(store, cid)
+    assert mapped["text"] == "rate of accession"
+    window.select_excerpt(mapped["id"])
+    [selection] = window.reader.extraSelections()
+    assert selection.cursor.selectedText() == "rate of accession"
+
+
+def test_mapping_without_a_selection_says_what_to_do(desk):
+    window, _, _ = desk
+    window.reader.moveCursor(QTextCursor.MoveOperation.Start)
+    window.map_selection_to("universalisation")
+    assert window.statusBar().currentMessage() == \
+        "Select a passage in the text first, then map it."
+
+
+def test_following_an_excerpt_from_the_section_view_opens_its_contribution(desk):
+    window, austria, france = desk
+    window.open_contribution(france)
+    select_text(window, "soutient")
+    window.map_selection_to("universalisation")
+    window.open_contribution(austria)
+    window.show_section("universalisation")
+    [excerpt] = excerpts.excerpts_under(window.store, "universalisation")
+    link = f"excerpt:{france}:{excerpt['id']}"
+    assert link in window.section_view.listing.toHtml()
+    window.section_view.listing.anchorClicked.emit(QUrl(link))  # the "open" link
+    assert window.centre.currentIndex() == 0
+    assert window.reader.contribution_id == france
+    assert window.strip.excerpt_id == excerpt["id"]
+    assert window.contributions.current_id() == france
