@@ -93,3 +93,21 @@ def test_not_heard_from_by_regional_group(store):
     assert total["received_from"] == 3 and total["late"] == 1
     expected = sum(1 for e in coverage.follow_up(store) if e["expected"])
     assert total["expected_not_received"] == expected - 3
+
+
+def test_received_per_day_fills_the_gaps_and_marks_late_days(store):
+    _setup(store)
+    result = coverage.received_per_day(store)
+    assert result["deadline"] == "2020-06-08"
+    days = {d["date"]: d for d in result["days"]}
+    assert result["days"][0]["date"] == "2020-05-15"  # the consultation opened
+    assert result["days"][-1]["date"] == "2020-06-10"
+    assert days["2020-06-04"]["count"] == 1 and days["2020-06-05"]["count"] == 0
+    assert days["2020-06-08"] == {"date": "2020-06-08", "count": 1, "cumulative": 2,
+                                  "after_deadline": False}
+    assert days["2020-06-10"]["after_deadline"] is True
+    assert days["2020-06-10"]["cumulative"] == 3
+
+
+def test_received_per_day_of_an_empty_store(store):
+    assert coverage.received_per_day(store)["days"] == []

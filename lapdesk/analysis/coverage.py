@@ -10,6 +10,8 @@ counts) but still count as *received* for follow-up.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from lapdesk.analysis.positions import attribution_key
 from lapdesk.store import framework, settings
 from lapdesk.store.connection import Store
@@ -184,3 +186,39 @@ def coverage(store: Store, *, include_superseded: bool = False) -> dict:
             "expected_not_received": sum(len(people) for people in missing.values()),
         },
     }
+
+
+def received_per_day(store: Store) -> dict:
+    """Contributions received per day, against the deadline (the desk's chart).
+
+    :returns: ``{deadline, opened, days: [{date, count, cumulative, after_deadline}]}`` with
+        every day from the first contribution (or the consultation's opening) to the last,
+        days without a contribution included at 0.
+    """
+    deadline = settings.get(store, "deadline")[:10] or None
+    opened = settings.get(store, "opened")[:10] or None
+    counts: dict[str, int] = {}
+    for row in store.query("SELECT received FROM contributions"):
+        day = (row["received"] or "")[:10]
+        if day:
+            counts[day] = counts.get(day, 0) + 1
+    if not counts:
+        return {"deadline": deadline, "opened": opened, "days": []}
+    first, last = min(counts), max(counts)
+    if opened and opened < first:
+        first = opened
+    try:
+        day, end = date.fromisoformat(first), date.fromisoformat(last)
+    except ValueError:  # a hand-edited date that is not ISO: list the known days only
+        return {"deadline": deadline, "opened": opened, "days": [
+            {"date": d, "count": n, "cumulative": None,
+             "after_deadline": bool(deadline and d > deadline)}
+            for d, n in sorted(counts.items())]}
+    days, total = [], 0
+    while day <= end:
+        iso = day.isoformat()
+        total += counts.get(iso, 0)
+        days.append({"date": iso, "count": counts.get(iso, 0), "cumulative": total,
+                     "after_deadline": bool(deadline and iso > deadline)})
+        day += timedelta(days=1)
+    return {"deadline": deadline, "opened": opened, "days": days}
