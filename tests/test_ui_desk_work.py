@@ -229,3 +229,11 @@ def test_open_original_hands_a_private_copy_to_the_system(desk, qtbot):
     assert catcher.urls and catcher.urls[0].toLocalFile() == str(path)
     assert path.read_text() == "Ghana calls for more regional workshops."
     assert path.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_closing_the_window_keeps_the_synthesis_being_typed(desk, qtbot, store):
+    window, _ = desk
+    window.show_section("transparency")
+    qtbot.keyClicks(window.section_view.editor, "Reports on time")
+    window.close()
+    assert framework.node(store, "transparency")["synthesis"] == "Reports on time"

@@ -220,6 +220,10 @@ class MainWindow(QMainWindow):
         for install in EXTENSIONS:
             install(self)
 
+    def closeEvent(self, event) -> None:
+        self.section_view.save_synthesis()  # typing not yet saved by the idle timer
+        super().closeEvent(event)
+
     # --- what the user sees ----------------------------------------------------------------
 
     def show_message(self, text: str) -> None:
