@@ -4,8 +4,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from lapdesk.ingest.detect import CONFIRM_BELOW, DetectionIndex, detect_contributors
+from lapdesk.ingest.detect import CHOOSE_FROM, CONFIRM_BELOW, DetectionIndex, detect_contributors
 from lapdesk.store import registry
 
 
@@ -381,3 +383,26 @@ def test_the_author_of_every_contribution_of_the_labelled_set(index, path):
     (expected,) = [i for i, name in index.names.items() if name == case["contributor"]]
     result = detect(index, [p["text"] for p in case["paragraphs"]])
     assert [c["contributor_id"] for c in result if c["chosen"]] == [expected]
+
+
+WORDS = ["Permanent Mission of", "Austria", "Guinea", "-Bissau", "on behalf of", ",", " and ",
+         "presents its compliments to the", "Switzerland", "we thank", "ICRC", "eu", "EU", ".",
+         "Misión Permanente de", "México", "l'", "Autriche", "Joint submission by:", " ", "\n",
+         "ß", "\u0301", "’", "Lao PDR", "(CMC)", "welcomes", "x"]
+text = st.lists(st.sampled_from(WORDS), max_size=20).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(paragraphs=st.lists(text, max_size=8), sender=st.one_of(st.none(), text),
+       file_name=text)
+def test_any_input_gives_consistent_candidates(index, paragraphs, sender, file_name):
+    result = detect(index, paragraphs, sender=sender, sender_name=sender, file_name=file_name)
+    ids = [c["contributor_id"] for c in result]
+    assert len(ids) == len(set(ids)) and set(ids) <= set(index.names)
+    assert all(0 < c["confidence"] <= 1 and c["reason"] for c in result)
+    flags = [c["chosen"] for c in result]
+    assert flags == sorted(flags, reverse=True)  # chosen ones first
+    unchosen = [c["confidence"] for c in result if not c["chosen"]]
+    assert unchosen == sorted(unchosen, reverse=True)
+    if result and not any(flags):
+        assert result[0]["confidence"] < CHOOSE_FROM
