@@ -26,10 +26,12 @@ import collections
 import hashlib
 import inspect
 import io
+import itertools
 import logging
 import multiprocessing as mp
 import os
 import random
+import re
 import sys
 import time
 import traceback
@@ -127,10 +129,12 @@ def _own_seeds(existing: dict[str, bytes]) -> dict[str, bytes]:
 # --- mutations ----------------------------------------------------------------------------------
 
 def mutate(data: bytes, rng: random.Random, pool: list[bytes]) -> bytes:
-    if data[:2] == b"PK" and rng.random() < 0.35:
+    if data[:2] == b"PK" and rng.random() < 0.5:
         mutated = _mutate_zip_member(data, rng)
         if mutated is not None:
             return mutated
+    elif data[:2] != b"PK" and rng.random() < 0.3:
+        return _mutate_structure(data, rng)
     buffer = bytearray(data)
     for _ in range(rng.choice((1, 1, 2, 3, 8))):
         _mutate_bytes(buffer, rng, pool)
@@ -164,6 +168,30 @@ def _mutate_bytes(buffer: bytearray, rng: random.Random, pool: list[bytes]) -> N
         buffer[at:at + rng.randint(1, 32)] = bytes([rng.choice((0, 0xFF, 0x20, 0x3C))]) * 8
 
 
+# Structure-aware damage for the text-based formats (email, HTML, RTF, PDF syntax).
+STRUCTURE = [
+    (b"<p>", b"<div>" * 50_000),                              # deep HTML nesting
+    (b"{", b"{" * 100_000),                                   # deep RTF groups
+    (b"\\par", b"\\bin999999999 "),                       # RTF binary run past the end
+    (b"Content-Type: ", b"Content-Type: multipart/mixed; boundary=\"\"\r\nX-: "),
+    (b"Subject: ", b"Subject: =?x-unknown-charset?B?////?= " + b"=?utf-8?Q?=FF?=" * 500),
+    (b"Content-Transfer-Encoding: base64", b"Content-Transfer-Encoding: base64\r\n\r\n@@@"),
+    (b"\r\n\r\n", b"\r\n" + b"X-Long: " + b"a" * 200_000 + b"\r\n\r\n"),
+    (b"obj", b"obj << /Kids [" + b"1 0 R " * 5000 + b"] >>"),
+    (b"/Count ", b"/Count 2147483647 "),
+    (b"<body", b"<!DOCTYPE x [<!ENTITY a \"" + b"b" * 100 + b"\">]><body"),
+]
+
+
+def _mutate_structure(data: bytes, rng: random.Random) -> bytes:
+    needle, replacement = rng.choice(STRUCTURE)
+    positions = [m.start() for m in itertools.islice(re.finditer(re.escape(needle), data), 200)]
+    if not positions:
+        return data + replacement
+    at = rng.choice(positions)
+    return data[:at] + replacement + data[at + len(needle):]
+
+
 def _mutate_zip_member(data: bytes, rng: random.Random) -> bytes | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as source:
@@ -186,7 +214,7 @@ def _mutate_zip_member(data: bytes, rng: random.Random) -> bytes | None:
         content = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
                    + content.split(b"?>", 1)[-1].replace(b"<w:t>", b"<w:t>&x;", 1))
     elif choice == 3:  # drop a random closing tag
-        closings = [i for i in range(len(content)) if content.startswith(b"</", i)][:2000]
+        closings = [m.start() for m in itertools.islice(re.finditer(b"</", content), 2000)]
         if closings:
             at = rng.choice(closings)
             end = content.find(b">", at)
