@@ -65,7 +65,7 @@ def contributor_label(row: dict) -> str:
 class ContributionsModel(QAbstractTableModel):
     """One row per contribution, read from :func:`list_contributions` in one query pass."""
 
-    HEADERS = ("Contributor", "Kind", "Group", "Received", "Language", "Files", "Attention",
+    HEADERS = ("Contributor", "Kind", "Group", "Received", "Lang.", "Files", "Attention",
                "Excerpts", "Reviewed")
 
     def __init__(self, store: Store, parent=None):
@@ -173,10 +173,9 @@ class ContributionsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return {4: "Language", 8: "Share of excerpts reviewed"}.get(section)
         return None
-
-
-QUICK_FILTERS = ("All contributions", "Needs attention", "Not yet mapped")
 
 
 class ContributionsFilter(QSortFilterProxyModel):

@@ -58,7 +58,7 @@ class ContributionsPane(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 170)
-        for column, width in ((1, 90), (2, 60), (3, 80), (4, 40), (5, 40), (6, 120), (7, 60),
+        for column, width in ((1, 90), (2, 60), (3, 80), (4, 45), (5, 40), (6, 120), (7, 60),
                               (8, 60)):
             header.resizeSection(column, width)
 
