@@ -214,3 +214,12 @@ def test_following_an_excerpt_from_the_section_view_opens_its_contribution(desk)
     assert window.reader.contribution_id == france
     assert window.strip.excerpt_id == excerpt["id"]
     assert window.contributions.current_id() == france
+
+
+def test_opening_at_a_passage_selects_it_ready_to_map(desk, store):
+    window, austria, france = desk
+    window.open_contribution(france)
+    start = len("On universalisation\n") + FIRST.index("rate")
+    window.open_contribution(austria, offset=start, end=start + len("rate of ratification"))
+    assert window.reader.textCursor().selectedText() == "rate of ratification"
+    assert window.reader.selected_span() == (start, start + len("rate of ratification"))

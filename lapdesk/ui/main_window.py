@@ -253,13 +253,17 @@ class MainWindow(QMainWindow):
         self.reader.show_contribution(contribution_id)
         self.select_excerpt(0)
 
-    def open_contribution(self, contribution_id: int, *, offset: int | None = None) -> None:
-        """Show a contribution (selected in the table) at a text offset, e.g. a search hit."""
+    def open_contribution(self, contribution_id: int, *, offset: int | None = None,
+                          end: int | None = None) -> None:
+        """Show a contribution (selected in the table) at a text offset, e.g. a search hit;
+        with ``end`` too, the passage is selected, ready to map."""
         if self.contributions.current_id() != contribution_id:
             self.contributions.select_contribution(contribution_id, notify=False)
             self.show_contribution(contribution_id)
         self.centre.setCurrentIndex(0)
-        if offset is not None:
+        if offset is not None and end is not None:
+            self.reader.select_span(offset, end)
+        elif offset is not None:
             self.reader.scroll_to_offset(offset)
 
     def open_excerpt(self, contribution_id: int, excerpt_id: int) -> None:

@@ -13,7 +13,6 @@ from lapdesk.ui import colours
 Index = QModelIndex | QPersistentModelIndex
 KeyRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
-SectionRole = Qt.ItemDataRole.UserRole + 3  # 0-based place of the node's section
 
 
 @dataclass(eq=False)
@@ -78,10 +77,6 @@ class FrameworkTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(self._siblings(node.parent).index(node), 0, node)
 
-    def section_position(self, key: str) -> int:
-        node = self._by_key.get(key)
-        return node.section if node else -1
-
     def _node(self, index: Index) -> _Node | None:
         return index.internalPointer() if index.isValid() else None
 
@@ -133,8 +128,6 @@ class FrameworkTreeModel(QAbstractItemModel):
             return row["key"]
         if role == KindRole:
             return row["kind"]
-        if role == SectionRole:
-            return node.section
         return None
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
