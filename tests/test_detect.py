@@ -406,3 +406,18 @@ def test_any_input_gives_consistent_candidates(index, paragraphs, sender, file_n
     assert unchosen == sorted(unchosen, reverse=True)
     if result and not any(flags):
         assert result[0]["confidence"] < CHOOSE_FROM
+
+
+def test_an_author_phrase_inside_a_sentence_is_only_a_mention(index):
+    result = detect(index, ["Austria welcomes the initiative of the Government of Switzerland, "
+                            "which has the honour to preside over the Review Conference."])
+    assert chosen(index, result) == ["aut"]
+    assert candidate(index, result, "che")["confidence"] < result[0]["confidence"]
+
+
+def test_a_note_from_a_mission_named_in_the_covering_email(index):
+    result = detect(index, ["Dear colleagues,",
+                            "Please find attached a note verbale from the Permanent Mission of "
+                            "Ghana.", "Best regards"])
+    assert chosen(index, result) == ["gha"]
+    assert result[0]["confidence"] < CONFIRM_BELOW

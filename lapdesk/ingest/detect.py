@@ -102,6 +102,7 @@ _SUBJECT_VERB = re.compile(
 )
 # "Cluster Munition Coalition (CMC) submission", "Austria's comments": the document's own title.
 _DOCUMENT = (r"(?:submission|contribution|comments|views|input|position paper|statement"
+             r"|note verbale|nota verbal|letter|lettre|carta|declaration|declaracion"
              r"|written contribution|contribucion|comentarios|commentaires|observations"
              r"|observaciones)")
 # What may precede a name opening its paragraph: an article, a list number.
@@ -214,17 +215,8 @@ def _mention_kind(folded: str, start: int, end: int, *, place: str) -> tuple[str
     sentence_before = re.split(r"[.;!?] ", before)[-1]
     if prefix:
         phrase_start = start - len(before) + prefix.start()
-        ahead = folded[max(0, phrase_start - 40):phrase_start]
-        if _ADDRESSEE.search(ahead) or _NEGATIVE.search(ahead) or _THANKS_BEFORE.search(
-                re.split(r"[.;!?] ", ahead)[-1]):
-            return "context_mention", phrase_start
-        if prefix.group("sig"):
-            return ("signature" if place != "body" else "letterhead_body"), phrase_start
-        if _FORMULA.search(folded, end, end + 250):  # unmistakable wherever it stands
-            return "note_verbale", phrase_start
-        # At the foot of a page a mission's name is a signature, or the addressee's line.
-        return ({"first": "letterhead", "head": "letterhead", "tail": "signature"}.get(
-            place, "letterhead_body"), phrase_start)
+        return _phrase_kind(folded, phrase_start, end, place=place,
+                            signature=bool(prefix.group("sig"))), phrase_start
     if in_head and at_start and _OWN_DOCUMENT.match(folded, end):
         return "heading", start
     document_of = _DOCUMENT_OF.search(before)
@@ -238,6 +230,36 @@ def _mention_kind(folded: str, start: int, end: int, *, place: str) -> tuple[str
     if (in_head or in_tail) and len(folded[:start].split()) + len(folded[end:].split()) <= 2:
         return "title_line", start
     return ("head_mention" if in_head or in_tail else "mention"), start
+
+
+def _phrase_kind(folded: str, phrase_start: int, end: int, *, place: str,
+                 signature: bool) -> str:
+    """The kind of an author phrase ("Permanent Mission of X") from what precedes it.
+
+    Only a phrase opening its sentence ("The Permanent Mission of X presents ...", "Statement
+    by the Delegation of X") speaks for the author; one inside a sentence ("the initiative of
+    the Government of X", "compliments to the Permanent Mission of X") is a mention.
+    """
+    window = folded[max(0, phrase_start - 120):phrase_start]
+    pieces = re.split(r"[.;:!?] ", window)
+    sentence = pieces[-1] if len(pieces) > 1 or phrase_start <= 120 else None
+    document = _DOCUMENT_OF.search(window)
+    if document and sentence is not None and document.start() >= len(window) - len(sentence):
+        return "heading" if _AT_START.fullmatch(sentence[:len(sentence) - len(
+            window) + document.start()]) else "document_of"
+    ahead = window[-40:]
+    if (_ADDRESSEE.search(ahead) or _NEGATIVE.search(ahead)
+            or _THANKS_BEFORE.search(pieces[-1][-40:])):
+        return "context_mention"
+    if signature:
+        return "signature" if place != "body" else "letterhead_body"
+    if sentence is None or not _AT_START.fullmatch(sentence):
+        return "letterhead_body"
+    if _FORMULA.search(folded, end, end + 250):  # unmistakable wherever it stands
+        return "note_verbale"
+    # At the foot of a page a mission's name is a signature, or the addressee's line.
+    return {"first": "letterhead", "head": "letterhead", "tail": "signature"}.get(
+        place, "letterhead_body")
 
 
 def _joint_clues(index: DetectionIndex, original: str, folded: str, clues: list[_Clue], *,
