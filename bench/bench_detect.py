@@ -36,7 +36,7 @@ EMAIL = ["Dear colleagues,", "Please find attached our comments.", "Best regards
 ICRC = ["International Committee of the Red Cross", "The ICRC welcomes the draft plan.",
         *["States should report on clearance and risk education."] * 12]
 REPORT = ["Comments on the draft Lausanne Action Plan",
-          *[f"Paragraph {n}: clearance, stockpile destruction and cooperation." for n in range(400)],
+          *[f"Paragraph {n}: clearance and stockpile destruction." for n in range(400)],
           "Permanent Representative of Chile"]
 INPUTS = [
     {"paragraphs": NOTE, "file_name": "Austria_LAP_comments.docx"},

@@ -36,10 +36,10 @@ MAX_SCANNED_CHARS = 30_000
 # kind (repeated mentions of one kind do not add up).
 WEIGHTS = {
     "note_verbale": 0.97,   # "The Permanent Mission of X ... presents its compliments"
-    "letterhead": 0.9,      # "Permanent Mission of X", "Government of X" in the head or tail
+    "letterhead": 0.9,      # "Permanent Mission of X", "Government of X" opening a head line
     "joint": 0.9,           # "on behalf of A, B and C"
     "on_behalf": 0.85,      # "on behalf of X" with one name
-    "signature": 0.8,       # "Permanent Representative of X" in the tail
+    "signature": 0.8,       # "Permanent Representative of X"; a mission named in the tail
     "heading": 0.8,         # "Submission by the ICRC", "Austria's comments on ..." in the head
     "title_line": 0.75,     # a short head line that is just a name: "AUSTRIA"
     "opening": 0.65,        # "The ICRC welcomes ..." opening a file's first paragraph
@@ -57,8 +57,8 @@ WEIGHTS = {
     "context_mention": 0.03,  # thanked, addressed, cited: "we thank X", "as X proposed"
 }
 # Kinds that say little on their own: only the best of them counts.
-SOFT_KINDS = {"opening", "subject", "document_of", "subject_body", "letterhead_body", "head_mention", "mention",
-              "context_mention"}
+SOFT_KINDS = {"opening", "subject", "document_of", "subject_body", "letterhead_body",
+              "head_mention", "mention", "context_mention"}
 AUTHOR_KINDS = {"note_verbale", "letterhead", "joint", "on_behalf", "signature", "heading",
                 "title_line"}
 
@@ -90,7 +90,8 @@ _NEGATIVE = re.compile(
 _THANKS_BEFORE = re.compile(r"thank|grateful|gratitude|congratul|remerci|agradec|felicit")
 _FORMULA = re.compile(
     r"presents its compliments|present their compliments|has the honou?r|have the honou?r"
-    r"|presente ses compliments|a l'honneur|saluda (?:muy )?atentamente|tiene (?:el|a|la) hono?ra?"
+    r"|presente ses compliments|a l'honneur|saluda (?:muy )?atentamente"
+    r"|tiene (?:el|a|la) hono?ra?"
 )
 _SUBJECT_VERB = re.compile(
     r"(?: \([^)]{1,12}\))?,? (?:welcomes|supports|would like|wishes|believes|considers"
@@ -161,8 +162,8 @@ def detect_contributors(index: DetectionIndex, *, paragraphs: list[str],
 
 def _scanned(paragraphs: list[str], file_starts: Sequence[int]) -> list[tuple[int, str, str]]:
     """The paragraphs detection reads, as ``(index, text, place)``, place being ``first``,
-    ``head``, ``tail`` or ``body``: each file's first and last paragraphs, and as much of its body as
-    the character budget allows (a letterhead is never deep in a 100-page report)."""
+    ``head``, ``tail`` or ``body``: each file's first and last paragraphs, and as much of its
+    body as the character budget allows (a letterhead is never deep in a 100-page report)."""
     bounds = sorted({0, *(s for s in file_starts if 0 < s < len(paragraphs))}, reverse=True)
     budget = MAX_SCANNED_CHARS // max(1, len(bounds))
     kept, end = [], len(paragraphs)
