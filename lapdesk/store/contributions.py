@@ -265,6 +265,19 @@ def list_contributions(store: Store) -> list[dict]:
     return result
 
 
+def excerpt_counts(store: Store) -> dict[int, tuple[int, int]]:
+    """(excerpts, reviewed excerpts) of every contribution that has any: the two counts of
+    :func:`list_contributions` that mapping changes, read in one query so that a view can
+    refresh them after each mapping without listing everything again."""
+    return {
+        row["contribution_id"]: (row["excerpts"], row["reviewed"])
+        for row in store.query(
+            "SELECT contribution_id, count(*) AS excerpts, coalesce(sum(reviewed = 1), 0)"
+            " AS reviewed FROM excerpts GROUP BY contribution_id"
+        )
+    }
+
+
 # --- editing (recorded, undoable) ------------------------------------------------------------
 
 EDITABLE = ("title", "received", "channel", "language", "notes", "permission_to_publish",
