@@ -436,7 +436,7 @@ def test_odt_with_entity_expansion_is_refused():
               b'office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
               b"<office:body><office:text><text:p>&b;</text:p></office:text></office:body>"
               b"</office:document-content>")
-    data = samples._replace_members(samples.odt_bytes(), {"content.xml": laughs})
+    data = samples.replace_members(samples.odt_bytes(), {"content.xml": laughs})
     result = extract(data, "laughs.odt")
     assert result.status == "unreadable"
     assert "entity" in result.message

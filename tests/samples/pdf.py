@@ -1,0 +1,93 @@
+"""PDFs made with fpdf2: a multi-page contribution with running header and footer, an
+encrypted one, and a scan with no text layer."""
+
+from __future__ import annotations
+
+import io
+
+PDF_HEADER = "Permanent Mission of the Republic - Views on the LAP"
+PDF_TITLE = "Contribution on the Lausanne Action Plan"
+PDF_PASSWORD = "geneva"
+# The body of each page as typeset, line by line (paragraphs separated by None).  Page 1 breaks
+# "universalization" with a hyphen; the last paragraph of page 2 runs on to page 3.
+PDF_BODY = (
+    ("The Republic thanks the Presidency for the concept note and for the inclusive",
+     "consultations held in Geneva during the intersessional period.", None,
+     "We consider that the Convention will only reach its goals through the universal-",
+     "ization of its norms and through the full implementation of its obligations by",
+     "every State Party, including the timely destruction of stockpiles."),
+    ("Clearance of contaminated areas must remain a priority of the action plan, with",
+     "clear, measurable and time-bound actions.", None,
+     "Victim assistance should be integrated into broader national frameworks on",
+     "disability, health, education and employment, so that survivors and their"),
+    ("families can enjoy their rights on an equal basis with others.", None,
+     "The Republic stands ready to contribute to the consultations ahead of the",
+     "Second Review Conference."),
+)
+# What a reader would call the paragraphs of the body, in order.
+PDF_PROSE = (
+    "The Republic thanks the Presidency for the concept note and for the inclusive "
+    "consultations held in Geneva during the intersessional period.",
+    "We consider that the Convention will only reach its goals through the universalization "
+    "of its norms and through the full implementation of its obligations by every State "
+    "Party, including the timely destruction of stockpiles.",
+    "Clearance of contaminated areas must remain a priority of the action plan, with clear, "
+    "measurable and time-bound actions.",
+    "Victim assistance should be integrated into broader national frameworks on disability, "
+    "health, education and employment, so that survivors and their families can enjoy their "
+    "rights on an equal basis with others.",
+    "The Republic stands ready to contribute to the consultations ahead of the Second Review "
+    "Conference.",
+)
+
+
+def pdf_bytes(*, password: str | None = None, repeat: int = 1) -> bytes:
+    """A PDF of ``3 * repeat`` pages: a running header, "Page n of N" footers, a title on
+    page 1 and the :data:`PDF_BODY` typeset line by line (``repeat`` makes long documents)."""
+    from fpdf import FPDF
+
+    class Contribution(FPDF):
+        def header(self):
+            self.set_font("helvetica", size=9)
+            self.cell(0, 8, PDF_HEADER, align="C", new_x="LMARGIN", new_y="NEXT")
+            self.ln(6)
+
+        def footer(self):
+            self.set_y(-15)
+            self.set_font("helvetica", size=9)
+            self.cell(0, 8, f"Page {self.page_no()} of {{nb}}", align="C")
+
+    pdf = Contribution(format="A4")
+    if password:
+        pdf.set_encryption(owner_password="owner-" + password, user_password=password)
+    for _ in range(repeat):
+        for number, body in enumerate(PDF_BODY, start=1):
+            pdf.add_page()
+            if number == 1:
+                pdf.set_font("helvetica", style="B", size=16)
+                pdf.cell(0, 10, PDF_TITLE, new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(4)
+            pdf.set_font("helvetica", size=11)
+            for line in body:
+                if line is None:
+                    pdf.ln(5)
+                else:
+                    pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def pdf_image_only_bytes() -> bytes:
+    """A 'scanned' PDF: one page that is a picture of text, with no text layer."""
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (600, 300), color=255)
+    draw = ImageDraw.Draw(image)
+    for row in range(8):
+        draw.text((20, 20 + row * 30), "Scanned letter of the Permanent Mission", fill=0)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.image(io.BytesIO(buffer.getvalue()), x=10, y=10, w=190)
+    return bytes(pdf.output())

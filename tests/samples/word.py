@@ -1,0 +1,116 @@
+"""Word documents: a .docx with every feature a contribution uses, hostile variants, a real .doc."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from lxml import etree
+
+from .archives import declare_size, replace_members
+from .texts import FRENCH
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+DOCX_HEADING = "Views of the Republic on the Concept Note"
+DOCX_SUBHEADING = "Victim assistance"
+DOCX_BODY = ("The Republic welcomes the draft Lausanne Action Plan and its focus on "
+             "clearance of contaminated land by 2030.")
+DOCX_ITEMS = ("Universalization of the Convention", "Stockpile destruction",
+              "Clearance and risk reduction")
+DOCX_TABLE = (("Action", "Position"), ("Action 12", "Supported with amendments"))
+DOCX_HEADER = "Permanent Mission of the Republic"
+DOCX_FOOTER = "Geneva, 14 August 2020"
+DOCX_FOOTNOTE = "See the Dubrovnik Action Plan, action 3.2."
+
+
+def docx_bytes(*, footnote: bool = True) -> bytes:
+    """A Word document with the features a contribution uses: heading levels, a numbered list,
+    a table, a running header and footer, and (unless ``footnote=False``) a real footnote."""
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = DOCX_HEADER
+    document.sections[0].footer.paragraphs[0].text = DOCX_FOOTER
+    document.add_heading(DOCX_HEADING, level=1)
+    body = document.add_paragraph(DOCX_BODY)
+    for item in DOCX_ITEMS:
+        document.add_paragraph(item, style="List Number")
+    document.add_heading(DOCX_SUBHEADING, level=2)
+    table = document.add_table(rows=len(DOCX_TABLE), cols=2)
+    for row, values in zip(table.rows, DOCX_TABLE, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.add_paragraph(FRENCH)
+    if footnote:
+        _add_footnote(document, body, DOCX_FOOTNOTE)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _add_footnote(document, paragraph, text: str) -> None:
+    """Add a genuine footnotes part (python-docx has no footnote API) and a reference to it."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml.ns import qn
+
+    footnotes = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes xmlns:w="{W}">
+  <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+  <w:footnote w:type="continuationSeparator" w:id="0">
+    <w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+  <w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>
+    <w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p>
+  </w:footnote>
+</w:footnotes>""".encode()
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                footnotes, document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+    run = paragraph.add_run()
+    reference = etree.SubElement(run._r, qn("w:footnoteReference"))
+    reference.set(qn("w:id"), "1")
+
+
+def docx_entity_bomb_bytes() -> bytes:
+    """A .docx whose document.xml is a 'billion laughs' entity expansion."""
+
+    laughs = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)]
+    bomb = (f'<?xml version="1.0"?>\n<!DOCTYPE w:document [{"".join(laughs)}]>\n'
+            f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>'
+            "</w:body></w:document>").encode()
+    return replace_members(docx_bytes(footnote=False), {"word/document.xml": bomb})
+
+
+def docx_zip_bomb_bytes(*, declared: int = 2 * 1024**3) -> bytes:
+    """A Word document carrying a member of zeros that declares ``declared`` bytes."""
+    import zipfile
+
+    out = io.BytesIO(docx_bytes(footnote=False))
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/media/zeros.bin", b"\0" * (1024 * 1024))
+    return declare_size(out.getvalue(), "word/media/zeros.bin", declared)
+
+
+def doc_bytes() -> bytes | None:
+    """A genuine Word 97-2003 .doc, converted from :func:`docx_bytes` by LibreOffice, or None
+    when LibreOffice is not installed."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        (work / "contribution.docx").write_bytes(docx_bytes(footnote=False))
+        subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                        "--headless", "--convert-to", "doc:MS Word 97", "--outdir", str(work),
+                        str(work / "contribution.docx")],
+                       capture_output=True, timeout=120, check=False)
+        result = work / "contribution.doc"
+        return result.read_bytes() if result.exists() else None
