@@ -1,0 +1,1 @@
+"""Small self-contained widgets the desk embeds (pictures drawn with QPainter)."""
