@@ -425,3 +425,11 @@ def test_a_note_from_a_mission_named_in_the_covering_email(index):
                             "Ghana.", "Best regards"])
     assert chosen(index, result) == ["gha"]
     assert result[0]["confidence"] < CONFIRM_BELOW
+
+
+def test_a_sender_with_its_display_name_in_one_string(index):
+    result = detect(index, ["Please find attached our comments."],
+                    sender="Mission permanente de la France <dfra.geneve@diplomatie.gouv.fr>")
+    assert chosen(index, result) == ["fra"]
+    assert result[0]["reason"] == "sender: 'Mission permanente de la France'"
+    assert len(result) == 1 and result[0]["confidence"] > 0.8  # name, address and .fr agree

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from email.utils import parseaddr
 from pathlib import PurePath
 
 from lapdesk.ingest.name_index import DetectionIndex, normalise
@@ -300,11 +301,13 @@ def _joint_clues(index: DetectionIndex, original: str, folded: str, clues: list[
 
 
 def _sender_clues(index: DetectionIndex, sender: str, sender_name: str) -> list[_Clue]:
-    clues = []
-    if sender_name.strip():
-        for _, _, contributor_id in index.matches(sender_name, normalise(sender_name)):
-            clues.append(_Clue(contributor_id, "sender_name", f"sender: '{sender_name.strip()}'"))
-    address = sender.strip().strip("<>")
+    """Clues from the display name and the address ("Mission de Chile <onu.chile@...>")."""
+    display, address = parseaddr(sender)
+    name = (sender_name or display).strip()
+    clues = [
+        _Clue(contributor_id, "sender_name", f"sender: '{name}'")
+        for _, _, contributor_id in index.matches(name, normalise(name))
+    ]
     if "@" in address:
         local, _, domain = address.rpartition("@")
         words = re.sub(r"[._+\-]+", " ", f"{local} {domain.rpartition('.')[0]}")
