@@ -7,11 +7,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from builders import add_text_contribution
 
 from lapdesk.store import backup, settings
 from lapdesk.store.connection import open_store
 from lapdesk.store.integrity import check
-from tests.builders import add_text_contribution
 
 
 def _backups(store):

@@ -2,9 +2,10 @@
 
 import sqlite3
 
+from builders import add_text_contribution
+
 from lapdesk.store.connection import open_store
 from lapdesk.store.integrity import check
-from tests.builders import add_text_contribution
 
 
 def test_a_sound_store_passes_check_when_opened_read_only(store):

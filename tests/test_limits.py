@@ -12,13 +12,13 @@ from dataclasses import replace
 from email.message import EmailMessage
 
 import pytest
+import samples
 
 from lapdesk.ingest.extracted import Limits
 from lapdesk.ingest.formats import extract
 from lapdesk.ingest.pipeline import import_paths
 from lapdesk.store import contributions as c
 from lapdesk.store.integrity import check
-from tests import samples
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -29,13 +29,17 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
 def _xxe_docx(secret_path) -> bytes:
     """A Word document whose body pulls a local file in through an external entity."""
     document = (f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY s SYSTEM '
-                f'"file://{secret_path}">]><w:document xmlns:w="{samples.W}"><w:body><w:p><w:r>'
+                f'"file://{secret_path}">]><w:document xmlns:w="{W}"><w:body><w:p><w:r>'
                 "<w:t>&s;</w:t></w:r></w:p></w:body></w:document>").encode()
-    return samples._replace_members(samples.docx_bytes(footnote=False),
-                                    {"word/document.xml": document})
+    source = zipfile.ZipFile(io.BytesIO(samples.docx_bytes(footnote=False)))
+    return _zip({name: document if name == "word/document.xml" else source.read(name)
+                 for name in source.namelist()})
 
 
 def _email_with(attachments: int) -> bytes:

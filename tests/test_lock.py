@@ -12,12 +12,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, run_lapdesk
 
 from lapdesk.core.errors import StoreLockedError
 from lapdesk.store import excerpts
 from lapdesk.store.connection import open_store
 from lapdesk.store.lock import LockInfo, WriterLock, lock_path_for, read_holder
-from tests.conftest import ROOT, run_lapdesk
 
 
 def _write_lock(store_path: Path, *, user="fb", host="LAPTOP-7", pid=4242, age_s=0.0,
@@ -155,7 +155,7 @@ def test_a_writing_command_exits_1_naming_the_holder_and_reading_commands_still_
 
 def test_the_cli_writes_once_the_lock_is_free(store_path, cli):
     with open_store(store_path) as store:
-        from tests.builders import add_text_contribution
+        from builders import add_text_contribution
 
         cid = add_text_contribution(store, ["We support universalisation."])
     assert cli("--store", store_path, "map", cid, "universalisation.q1", "--start", "0",

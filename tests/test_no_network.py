@@ -16,8 +16,7 @@ import textwrap
 from email.message import EmailMessage
 
 import pytest
-
-from tests.conftest import ROOT
+from conftest import ROOT
 
 STRACE = shutil.which("strace")
 pytestmark = pytest.mark.skipif(STRACE is None, reason="strace is not installed: the "

@@ -4,13 +4,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from builders import add_text_contribution
 
 from lapdesk.core.errors import NotAStoreError, StoreError
 from lapdesk.store import backup, migrations
 from lapdesk.store.connection import open_store
 from lapdesk.store.integrity import check
 from lapdesk.store.lock import lock_path_for
-from tests.builders import add_text_contribution
 
 
 def _count(path) -> int:

@@ -3,12 +3,12 @@
 import sqlite3
 
 import pytest
+from builders import add_text_contribution
 
 from lapdesk.core.errors import StoreError
 from lapdesk.store.connection import open_store
 from lapdesk.store.integrity import check
 from lapdesk.store.salvage import salvage
-from tests.builders import add_text_contribution
 
 
 def _damaged_store(path, *, contributions=60):

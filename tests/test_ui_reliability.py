@@ -5,6 +5,7 @@ import sqlite3
 from datetime import datetime
 
 import pytest
+from builders import add_text_contribution
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -16,7 +17,6 @@ from lapdesk.ui.dialogs.backups_dialog import BackupsDialog, BackupTableModel
 from lapdesk.ui.dialogs.locked_dialog import LockedDialog, open_store_for_desk
 from lapdesk.ui.main_window import MainWindow
 from lapdesk.ui.session import StoreSession
-from tests.builders import add_text_contribution
 
 
 def _held_by_fb(store_path):
