@@ -90,3 +90,24 @@ def test_coverage_json(cli, store_path):
     assert "Austria" not in [p["name"] for p in data["not_heard_from"]["WEOG"]]
     assert data["totals"]["received_from"] == 1
     assert "Not yet heard from" in cli("--store", store_path, "coverage").out
+
+
+def test_resubmissions_list_and_mark(cli, store_path):
+    text = ["Austria favours specific indicators per action with a baseline from 2020.",
+            "Stockpiles should be destroyed as soon as possible after entry into force."]
+    with open_store(store_path) as store:
+        old = add_text_contribution(store, text, contributors=["Austria"], received="2020-06-01")
+        new = add_text_contribution(store, [*text, "Austria also supports regional outreach."],
+                                    contributors=["Austria"], received="2020-06-05")
+    listed = cli("--store", store_path, "resubmissions", "--json")
+    assert listed.code == 0, listed.err
+    assert [(r["old_id"], r["new_id"]) for r in listed.json()] == [(old, new)]
+    assert f"--mark {old} {new}" in cli("--store", store_path, "resubmissions").out
+    marked = cli("--store", store_path, "resubmissions", "--mark", old, new, "--json")
+    assert marked.code == 0 and marked.json()["superseded"] is True
+    with open_store(store_path) as store:
+        assert contributions.contribution(store, old)["superseded_by"] == new
+    assert cli("--store", store_path, "resubmissions", "--json").json() == []
+    cleared = cli("--store", store_path, "resubmissions", "--unmark", old, "--json")
+    assert cleared.code == 0 and cleared.json()["superseded"] is False
+    assert cli("--store", store_path, "resubmissions", "--mark", old, old).code == 2

@@ -40,6 +40,7 @@ COMMAND_MODULES = [
     "suggest",
     "positions",
     "coverage",
+    "resubmissions",
     "backup",
     "restore",
     "salvage",
