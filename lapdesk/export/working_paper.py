@@ -24,8 +24,6 @@ from lapdesk.export.template import fill_placeholders, open_template
 from lapdesk.export.writer import PaperWriter
 from lapdesk.store.connection import Store
 
-CHARS_PER_PAGE = 3300  # Times 10 pt with the UN indents, a rough average
-
 
 @dataclass
 class ExportReport:
@@ -103,7 +101,7 @@ def export_working_paper(store: Store, out: Path, *, options: ExportOptions | No
     return ExportReport(
         out=str(out), sections=[s["key"] for s in data.sections], excerpts=excerpts,
         contributions=len(data.contributions), anonymised=len(data.hidden),
-        pages_estimate=max(1, round(writer.chars / CHARS_PER_PAGE) + 1),
+        pages_estimate=writer.pages_estimate,
         warnings=_warnings(data, anonymise=options.anonymise),
     )
 

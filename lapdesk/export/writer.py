@@ -23,6 +23,8 @@ Spans = Sequence[tuple[str, bool, bool]]
 W_PPR, W_PSTYLE, W_VAL, W_R = qn("w:pPr"), qn("w:pStyle"), qn("w:val"), qn("w:r")
 W_RPR, W_T = qn("w:rPr"), qn("w:t")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+CHARS_PER_LINE = 85   # body text between the UN indents
+LINES_PER_PAGE = 52
 
 
 def _run(p, text: str, bold: bool, italic: bool) -> None:
@@ -48,7 +50,8 @@ class PaperWriter:
             document, text_style=self.styles["WP Footnote Text"].style_id,
             reference_style=self.styles["WP Footnote Reference"].style_id)
         self.lists = ListNumbering(document)
-        self.chars = 0  # for the page estimate
+        self.lines = 0.0  # for the page estimate: lines of text, and pages started
+        self.pages_started = 1
         self._body = document._body
         self._style_ids = {name: style.style_id for name, style in self.styles.items()}
         self._end = document.element.body.sectPr  # paragraphs go before the section's setup
@@ -69,7 +72,8 @@ class PaperWriter:
         for piece, bold, italic in spans:
             _run(p, piece, bold, italic)
         self._end.addprevious(p)
-        self.chars += len(text) + sum(len(s[0]) for s in spans)
+        length = len(text) + sum(len(s[0]) for s in spans)
+        self.lines += 1.5 + length // CHARS_PER_LINE  # a paragraph's lines and its spacing
         return p
 
     def heading(self, style: str, text: str):
@@ -82,6 +86,14 @@ class PaperWriter:
         p = OxmlElement("w:p")
         SubElement(SubElement(p, W_R), qn("w:br")).set(qn("w:type"), "page")
         self._end.addprevious(p)
+        self.pages_started += 1 + int(self.lines // LINES_PER_PAGE)
+        self.lines = 0.0
+
+    @property
+    def pages_estimate(self) -> int:
+        """About how many pages the paper has (Times 10 pt with UN indents): a hint for the
+        report, not a promise."""
+        return self.pages_started + int(self.lines // LINES_PER_PAGE)
 
     # --- text the Presidency wrote (Markdown) ----------------------------------------------
 
@@ -118,7 +130,7 @@ class PaperWriter:
             closing = "\u201d" if index == len(lines) - 1 else ""
             last = self.paragraph("WP Quote", f"{opening}{line}{closing}")
         self.footnotes.add(last, source)
-        self.chars += len(source)
+        self.lines += 1 + len(source) // CHARS_PER_LINE
 
     # --- tables and fields -----------------------------------------------------------------
 
@@ -141,7 +153,7 @@ class PaperWriter:
                 SubElement(p.get_or_add_pPr(), W_PSTYLE).set(
                     W_VAL, heading_id if r == 0 else text_id)
                 _run(p, value, False, False)
-                self.chars += len(value)
+            self.lines += 1
         # The heading row repeats on every page the table spans.
         table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
 
