@@ -73,3 +73,22 @@ def test_the_language_of_every_contribution_of_the_labelled_set(path):
     answers = [detect_language(p) for p in paragraphs if len(p.split()) >= 5]
     assert set(answers) <= {case["language"], None}
     assert answers.count(None) <= max(1, len(answers) // 5)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A Missão Permanente do Brasil apresenta os seus cumprimentos à Presidência e tem a honra "
+     "de transmitir os comentários do Governo sobre o projeto de Plano de Ação. O Brasil "
+     "considera que a universalização da Convenção é uma prioridade.", "pt"),
+    ("Die Ständige Vertretung Österreichs beehrt sich, der Präsidentschaft die Kommentare zum "
+     "Entwurf des Aktionsplans von Lausanne zu übermitteln. Österreich unterstützt die "
+     "Universalisierung des Übereinkommens.", "de"),
+])
+def test_neighbouring_languages_are_not_taken_for_spanish_or_french(text, expected):
+    assert detect_language(text) == expected
+
+
+def test_italian_is_not_taken_for_french():
+    text = ("La Rappresentanza permanente d'Italia presenta i suoi complimenti alla Presidenza e "
+            "ha l'onore di trasmettere i commenti del Governo italiano sul progetto di piano "
+            "d'azione di Losanna. L'Italia sostiene la universalizzazione della Convenzione.")
+    assert detect_language(text) in ("it", None)

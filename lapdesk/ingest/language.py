@@ -3,8 +3,9 @@
 Contributions come in the Convention's working languages, so telling English, French and
 Spanish apart by their most frequent short words is enough and needs no model: each language's
 stopwords are counted over the first few thousand characters, and the winner must lead clearly.
-Arabic, Russian and Chinese are recognised by their script.  Too little text gives ``None``
-rather than a guess.
+Arabic, Russian and Chinese are recognised by their script; Portuguese, Italian and German by
+their words too, so that they are named rather than taken for Spanish or French.  Too little
+text gives ``None`` rather than a guess.
 """
 
 from __future__ import annotations
@@ -28,11 +29,16 @@ _STOPWORDS = {
     "es": "el los las del y una para por con al su sus lo como mas pero esta este estos estas"
           " nuestro nuestra ha han sobre tambien muy sin estados partes accion asi ante saluda"
           " atentamente presidencia municiones racimo convencion",
+    # Neighbours, so that a Portuguese, Italian or German text is not taken for one of the three.
+    "pt": "os das dos com pelo pela ao aos em uma nao sao seu seus sua suas tambem governo",
+    "it": "della delle dei degli che gli nel nella alla alle anche sono questo questa essere"
+          " italia",
+    "de": "der die das und ist nicht mit von zu den dem ein eine sich auf fur wird werden auch",
 }
 STOPWORDS = {code: frozenset(words.split()) for code, words in _STOPWORDS.items()}
 # Letters one of the three uses and the others hardly do: half a stopword each, which settles
 # short texts such as a one-line covering note.
-LETTERS = {"fr": "àèêëîïôûùçœ", "es": "ñ¿¡áíóú", "en": ""}
+LETTERS = {"fr": "àèêëîïôûùçœ", "es": "ñ¿¡áíóú", "pt": "ãõ", "de": "äöüß"}
 # Other UN languages, by script, with how many of its characters settle it on their own.
 SCRIPTS = (
     ("ar", re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"), 8),
@@ -44,7 +50,8 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def detect_language(text: str) -> str | None:
-    """``en``, ``fr``, ``es``, ``ar``, ``ru`` or ``zh``; ``None`` when the text says too little.
+    """``en``, ``fr``, ``es``, ``ar``, ``ru``, ``zh`` (or ``pt``, ``it``, ``de``); ``None`` when
+    the text says too little.
 
     :param text: any amount of text; only the first :data:`SAMPLE_CHARS` characters are read.
     """
@@ -58,7 +65,8 @@ def detect_language(text: str) -> str | None:
     if len(words) < MIN_WORDS:
         return None
     lowered = sample.lower()
-    scores = {code: 0.5 * sum(lowered.count(c) for c in LETTERS[code]) for code in STOPWORDS}
+    scores = {code: 0.5 * sum(lowered.count(c) for c in LETTERS.get(code, ""))
+              for code in STOPWORDS}
     for word in words:
         pieces = [word, *word.split("'")] if "'" in word else [word]
         for code, stopwords in STOPWORDS.items():
