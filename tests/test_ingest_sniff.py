@@ -79,3 +79,15 @@ def test_safe_name_caps_length_and_keeps_extension():
     assert len(name) <= MAX_NAME_CHARS
     assert name.endswith(".docx")
     assert name.startswith("Contribution Contribution")
+
+
+def test_an_email_with_many_server_headers_is_an_email():
+    server = "".join(f"X-MS-Exchange-Header-{i}: value {i}\r\n" for i in range(120))
+    data = (f"Received: from mail.example.org\r\n{server}From: a@example.org\r\n"
+            "Subject: Views\r\nMIME-Version: 1.0\r\n\r\nBody\r\n").encode()
+    assert len(data) > 4096  # past what a naive look at the start would read
+    assert sniff(data, "message") == media.EML
+
+
+def test_header_like_lines_without_an_email_only_header_are_text():
+    assert sniff(b"To: the Presidency\nSubject: our views\n\nWe think...\n", "x") == media.TEXT

@@ -37,11 +37,13 @@ _IMAGES = (
 )
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HEAD_BYTES = 4096
+_HEAD_BYTES = 65536  # enough for the longest header block a mail server writes
 
 # Header lines that open an email (or an mbox "From " line before them).
 _EMAIL_HEADERS = ("from", "received", "mime-version", "subject", "return-path", "message-id",
                   "date", "to", "cc", "delivered-to", "x-mailer", "reply-to", "content-type")
+_EMAIL_ONLY_HEADERS = ("from", "received", "mime-version", "message-id", "return-path",
+                       "delivered-to")
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9-]*):[ \t]")
 _HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 
@@ -161,19 +163,26 @@ def utf16_without_bom(head: bytes) -> str | None:
 
 
 def _looks_like_email(text: str) -> bool:
-    """RFC 822 headers at the very top, at least two of them ones an email carries."""
+    """RFC 822 headers at the very top: header-shaped lines up to the first blank one, among
+    them at least two an email carries and one that only an email carries.
+
+    Mail servers add dozens of ``X-...`` headers, so unknown names are allowed; a sentence with
+    a colon fails because the lines after it are not headers.
+    """
     lines = text.splitlines()
+    if len(text.encode("utf-8", "ignore")) >= _HEAD_BYTES - 4 and len(lines) > 1:
+        lines = lines[:-1]  # the head cut the last line short
     if lines and lines[0].startswith("From ") and not _HEADER_LINE.match(lines[0]):
         lines = lines[1:]  # an mbox separator line
-    known, seen = 0, 0
-    for line in lines[:60]:
+    names = []
+    for line in lines:
         if not line.strip():
             break
-        if line[0] in " \t" and seen:
+        if line[0] in " \t" and names:
             continue  # a folded header continues
         match = _HEADER_LINE.match(line)
         if not match:
             return False
-        seen += 1
-        known += match.group(1).lower() in _EMAIL_HEADERS
-    return known >= 2 and known * 2 >= seen
+        names.append(match.group(1).lower())
+    known = [name for name in names if name in _EMAIL_HEADERS]
+    return len(known) >= 2 and any(name in _EMAIL_ONLY_HEADERS for name in known)

@@ -43,7 +43,10 @@ def html_paragraphs(data: bytes | str) -> tuple[list[Paragraph], str]:
         return [], ""
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
                                   huge_tree=False)
-    root = lxml.html.document_fromstring(data, parser=parser)
+    try:
+        root = lxml.html.document_fromstring(data, parser=parser)
+    except etree.ParserError:  # nothing but whitespace and comments
+        return [], ""
     title = root.findtext(".//title") or ""
     for element in list(root.iter(*_DROPPED)):
         element.drop_tree()
