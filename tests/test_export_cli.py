@@ -59,7 +59,8 @@ def test_libreoffice_renders_the_paper(filled, tmp_path):
     if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
         pytest.skip("poppler-utils (pdftotext, pdfinfo) are not installed")
     out = tmp_path / "wp.docx"
-    result = run_lapdesk("--store", filled, "export", "--out", out, "--date", "2020-06-20")
+    result = run_lapdesk("--store", filled, "export", "--out", out, "--date", "2020-06-20",
+                         "--json")
     assert result.code == 0, result.err
     profile = tmp_path / "lo-profile"  # a private profile: no clash with a running soffice
     subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
@@ -71,6 +72,7 @@ def test_libreoffice_renders_the_paper(filled, tmp_path):
     pages = int(next(line.split()[-1] for line in info.splitlines()
                      if line.startswith("Pages:")))
     assert 3 <= pages <= 8
+    assert abs(result.json()["pages_estimate"] - pages) <= 1
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True).stdout
     for expected in ("CCM/CONF/2020/PM.1/WP.1", "20 June 2020", "Original: English",
