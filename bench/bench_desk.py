@@ -119,6 +119,19 @@ def measure(path: Path) -> dict:
         switches.append((time.perf_counter() - started) * 1000)
         switch_cpu.append((time.process_time() - cpu) * 1000)
 
+    maps, map_cpu, undos = [], [], []
+    for _ in range(3):
+        window.reader.setTextCursor(window.reader.document().find("Regional workshops"))
+        started, cpu = time.perf_counter(), time.process_time()
+        window.map_selection_to("universalisation")
+        app.processEvents()
+        maps.append((time.perf_counter() - started) * 1000)
+        map_cpu.append((time.process_time() - cpu) * 1000)
+        started = time.perf_counter()
+        window.undo_action.trigger()
+        app.processEvents()
+        undos.append((time.perf_counter() - started) * 1000)
+
     box = window.contributions.filter_box
     box.setFocus()
     keys, key_cpu = [], []
@@ -136,7 +149,8 @@ def measure(path: Path) -> dict:
     rss, peak = rss_mb()
     return {"shown_ms": shown_ms, "shown_cpu_ms": shown_cpu_ms, "switch_ms": switches,
             "switch_cpu_ms": switch_cpu, "key_ms": keys, "key_cpu_ms": key_cpu, "rss_mb": rss,
-            "peak_mb": peak, "load": os.getloadavg()[0]}
+            "peak_mb": peak, "load": os.getloadavg()[0], "map_ms": maps, "map_cpu_ms": map_cpu,
+            "undo_ms": undos}
 
 
 def main() -> None:
@@ -157,6 +171,9 @@ def main() -> None:
     print(f"desk: switch to a {BIG_PAGES}-page contribution: median "
           f"{median(figures['switch_ms']):.0f} ms, worst {max(figures['switch_ms']):.0f} ms, "
           f"median CPU {median(figures['switch_cpu_ms']):.0f} ms (target < 150)")
+    print(f"desk: map a passage of the {BIG_PAGES}-page contribution (Ctrl+1..9): median "
+          f"{median(figures['map_ms']):.0f} ms, CPU {median(figures['map_cpu_ms']):.0f} ms; undo it: median {median(figures['undo_ms']):.0f}"
+          f" ms (everything refreshed)")
     print(f"desk: filter keystroke: median {median(figures['key_ms']):.1f} ms, worst "
           f"{max(figures['key_ms']):.1f} ms, median CPU {median(figures['key_cpu_ms']):.1f} ms "
           f"over {len(figures['key_ms'])} keys (target < 50)")

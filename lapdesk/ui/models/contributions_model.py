@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 from lapdesk.core.text import fold
 from lapdesk.store import registry
 from lapdesk.store.connection import Store
-from lapdesk.store.contributions import list_contributions
+from lapdesk.store.contributions import excerpt_counts, list_contributions
 
 Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -94,6 +94,19 @@ class ContributionsModel(QAbstractTableModel):
             self._rows.sort(key=self._sort_key(self._sorted_by[0]),
                             reverse=self._sorted_by[1] == Qt.SortOrder.DescendingOrder)
         self.endResetModel()
+
+    def refresh_counts(self) -> None:
+        """After a mapping: update the excerpt and reviewed counts in place, row by row (a
+        full reload of thousands of rows would take longer than the edit itself)."""
+        counts = excerpt_counts(self._store)
+        for number, row in enumerate(self._rows):
+            excerpts, reviewed = counts.get(row["id"], (0, 0))
+            if (excerpts, reviewed) == (row["excerpts"], row["reviewed"]):
+                continue
+            row["excerpts"], row["reviewed"] = excerpts, reviewed
+            row["_cells"] = [self._cell(row, column) for column in range(len(self.HEADERS))]
+            self.dataChanged.emit(self.index(number, 0),
+                                  self.index(number, len(self.HEADERS) - 1))
 
     @staticmethod
     def _sort_key(column: int):

@@ -58,18 +58,15 @@ class FrameworkTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def refresh_counts(self) -> None:
-        """Update the count columns in place (keeps the view's expansion and selection)."""
-        self._counts = framework.mapping_counts(self._store)
-        self._counts_changed(QModelIndex())
-
-    def _counts_changed(self, parent: QModelIndex) -> None:
-        rows = self.rowCount(parent)
-        if not rows:
-            return
-        self.dataChanged.emit(self.index(0, 1, parent), self.index(rows - 1, 2, parent),
-                              [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole])
-        for row in range(rows):
-            self._counts_changed(self.index(row, 0, parent))
+        """Update the count columns in place, only where a count changed (keeps the view's
+        expansion and selection, and spares it re-measuring every row)."""
+        old, self._counts = self._counts, framework.mapping_counts(self._store)
+        for key, counts in self._counts.items():
+            if old.get(key) != counts:
+                index = self.index_of(key)
+                self.dataChanged.emit(index.siblingAtColumn(1), index.siblingAtColumn(2),
+                                      [Qt.ItemDataRole.DisplayRole,
+                                       Qt.ItemDataRole.AccessibleTextRole])
 
     def index_of(self, key: str) -> QModelIndex:
         node = self._by_key.get(key)

@@ -22,8 +22,8 @@ from lapdesk.ui.models.contributions_model import (
 )
 from lapdesk.ui.session import StoreSession
 
-REFRESH_ON = {"contributions", "contribution_contributors", "files", "excerpts", "contributors",
-              "contributor_aliases"}
+RELOAD_ON = {"contributions", "contribution_contributors", "files", "contributors",
+             "contributor_aliases"}
 
 
 class ContributionsPane(QWidget):
@@ -101,7 +101,10 @@ class ContributionsPane(QWidget):
         self.proxy.set_quick(kind, value)
 
     def _store_changed(self, tables: set[str]) -> None:
-        if not tables & REFRESH_ON:
+        if not tables & RELOAD_ON:
+            if "excerpts" in tables:
+                self.model.refresh_counts()
+                self._fill_quick()
             return
         current = self.current_id()
         self.model.reload()

@@ -107,11 +107,11 @@ class Reader(QTextEdit):
             return
         self.excerpts = excerpts.excerpts_of(store, self.contribution_id)
         self._layout = reader_document.build(
-            self.document(),
             contributions.paragraphs_of(store, self.contribution_id),
             contributions.files_of(store, self.contribution_id),
-            self.excerpts + self._suggestions(), self._marks,
+            self.excerpts + self._suggestions(), self._marks, font=self.font(), parent=self,
         )
+        self.setDocument(self._layout.document)  # deletes the previous one, also our child
         self._show_selected_excerpt()
         if keep_scroll:
             self.verticalScrollBar().setValue(scroll)
