@@ -175,7 +175,8 @@ def test_file_name_is_the_only_clue_of_an_empty_text(index, file_name, expected)
 
 @pytest.mark.parametrize("file_name", [
     "LAP_comments_FR.docx", "contribution_ES.pdf", "draft 15 MAR 2020.pdf", "scan0001.pdf",
-    "chapter_notes.docx",
+    "chapter_notes.docx", "CD_statement_2020.pdf", "AT_CH_comparison.xlsx",
+    "VICTIM ASSISTANCE AND CLEARANCE NOTES.PDF",
 ])
 def test_ambiguous_or_absent_codes_in_file_names_are_no_clue(index, file_name):
     assert detect(index, [], file_name=file_name) == []

@@ -330,11 +330,11 @@ def _file_name_clues(index: DetectionIndex, file_name: str) -> list[_Clue]:
         _Clue(contributor_id, "file_name", f"file name: '{name}'")
         for _, _, contributor_id in index.matches(words.upper(), normalise(words))
     ]
-    if not clues:
-        for token in re.split(r"[\s_\-.+()\[\],]+", stem):
-            contributor_id = index.file_code(token)
-            if contributor_id is not None:
-                clues.append(_Clue(contributor_id, "file_code", f"file name: '{name}'"))
+    tokens = [t for t in re.split(r"[\s_\-.+()\[\],]+", stem) if t.isalpha()]
+    shouting = stem.isupper() and len(tokens) > 3  # "VICTIM ASSISTANCE AND CLEARANCE.PDF"
+    codes = {index.file_code(t) for t in tokens} - {None}
+    if not clues and not shouting and len(codes) == 1:  # two codes: no telling which
+        clues.append(_Clue(codes.pop(), "file_code", f"file name: '{name}'"))
     return clues
 
 

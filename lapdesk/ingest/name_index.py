@@ -21,11 +21,16 @@ _FOLD_TABLE = str.maketrans({
     "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\t": " ", "\n": " ",
     "\r": " ",
 })
-# Country codes that in a file name more likely mean a language version ("LAP_comments_FR"), a
-# month or an English word, so they are no clue there.
-_AMBIGUOUS_CODES = {"EN", "FR", "ES", "AR", "RU", "ZH", "ENG", "FRA", "ESP", "SPA", "RUS", "ARA",
-                    "CHI", "FRE", "IN", "IS", "NO", "TO", "ME", "AM", "ID", "MAR", "PER", "COM",
-                    "ARM", "CAN", "PAN", "DOM", "BEN"}
+# Country codes that in a file name more likely mean something else: a language version
+# ("LAP_comments_FR"), a month, an English or French word ("AND", "ARE", "EST"), or a body of
+# the disarmament world ("CD" the Conference on Disarmament, "GA", "SG", "HR" human rights).
+_AMBIGUOUS_CODES = {
+    "EN", "FR", "ES", "AR", "RU", "ZH", "ENG", "FRA", "ESP", "SPA", "RUS", "ARA", "CHI", "FRE",
+    "IN", "IS", "NO", "TO", "ME", "AM", "ID", "BY", "SO", "MY", "BE", "CV", "TV",
+    "CD", "GA", "SG", "HR",
+    "MAR", "PER", "COM", "ARM", "CAN", "PAN", "DOM", "BEN", "AND", "ARE", "EST", "FIN", "SUR",
+    "AGO", "VAT",
+}
 
 
 def normalise(text: str) -> str:
