@@ -86,6 +86,15 @@ def test_docx_reading_order_parts_headings_numbering():
     ]
 
 
+@pytest.mark.parametrize("template", [False, True], ids=["docm", "dotx"])
+def test_macro_enabled_documents_and_templates_are_read_like_docx(template):
+    result = extract(samples.docm_bytes(template=template), "contribution.docm")
+    assert result.status == "ok"
+    assert result.media_type == media.DOCX
+    assert samples.DOCX_FOOTNOTE in texts(result, "footnote")
+    assert f"3. {samples.DOCX_ITEMS[2]}" in texts(result)
+
+
 def test_docx_named_pdf_is_still_read_as_word():
     result = extract(samples.docx_bytes(), "contribution.pdf")
     assert result.status == "ok"

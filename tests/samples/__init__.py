@@ -68,6 +68,7 @@ from .word import (
     DOCX_TABLE,
     W,
     doc_bytes,
+    docm_bytes,
     docx_bytes,
     docx_entity_bomb_bytes,
     docx_zip_bomb_bytes,
@@ -79,7 +80,7 @@ __all__ = [
     "EML_SUBJECT", "EML_TO", "FRENCH", "HTML_REMOTE_IMAGE", "HTML_TITLE", "NESTED_BODY",
     "NESTED_SUBJECT", "ODT_BODY", "ODT_FOOTER", "ODT_FOOTNOTE", "ODT_HEADER", "ODT_HEADING",
     "ODT_ITEMS", "ODT_TABLE", "PDF_BODY", "PDF_HEADER", "PDF_PASSWORD", "PDF_PROSE", "PDF_TITLE",
-    "RTF_PARAGRAPHS", "SPANISH", "W", "declare_size", "doc_bytes", "docx_bytes",
+    "RTF_PARAGRAPHS", "SPANISH", "W", "declare_size", "doc_bytes", "docm_bytes", "docx_bytes",
     "docx_entity_bomb_bytes", "docx_zip_bomb_bytes", "eml_bytes", "html_bytes", "msg_bytes",
     "nested_email", "odt_bytes", "pdf_bytes", "pdf_image_only_bytes", "replace_members",
     "rtf_bytes", "text_cp1252_bytes", "text_utf8_bytes", "text_utf16_bytes", "truncated",
@@ -91,7 +92,7 @@ _replace_members = replace_members
 
 # The generators live in submodules but are published here; saying so lets code that lists
 # "the sample functions of this module" (the fuzzer's seed list) keep finding them.
-for _function in (declare_size, doc_bytes, docx_bytes, docx_entity_bomb_bytes,
+for _function in (declare_size, doc_bytes, docm_bytes, docx_bytes, docx_entity_bomb_bytes,
                   docx_zip_bomb_bytes, eml_bytes, html_bytes, msg_bytes, nested_email, odt_bytes,
                   pdf_bytes, pdf_image_only_bytes, replace_members, rtf_bytes, text_cp1252_bytes,
                   text_utf8_bytes, text_utf16_bytes, truncated, zip_bomb_bytes, zip_bytes):
@@ -114,6 +115,7 @@ def write_all(folder: Path) -> dict[str, Path]:
         "pdf_encrypted": ("locked.pdf", pdf_bytes(password=PDF_PASSWORD)),
         "pdf_scanned": ("scan.pdf", pdf_image_only_bytes()),
         "docx_named_pdf": ("really-word.pdf", docx_bytes()),
+        "docm": ("contribution.docm", docm_bytes()),
         "docx_entity_bomb": ("laughs.docx", docx_entity_bomb_bytes()),
         "docx_truncated": ("cut.docx", truncated(docx_bytes())),
         "pdf_truncated": ("cut.pdf", truncated(pdf_bytes(), keep=0.5)),

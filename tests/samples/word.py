@@ -114,3 +114,20 @@ def doc_bytes() -> bytes | None:
                        capture_output=True, timeout=120, check=False)
         result = work / "contribution.doc"
         return result.read_bytes() if result.exists() else None
+
+
+_DOCX_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_DOCM_MAIN = b"application/vnd.ms-word.document.macroEnabled.main+xml"
+_DOTX_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+
+
+def docm_bytes(*, template: bool = False) -> bytes:
+    """:func:`docx_bytes` declared as Word declares a macro-enabled document (.docm), or with
+    ``template=True`` a template (.dotx): only the main part's content type differs (this
+    sample carries no macros)."""
+    import zipfile
+
+    data = docx_bytes()
+    types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml")
+    changed = types.replace(_DOCX_MAIN, _DOTX_MAIN if template else _DOCM_MAIN)
+    return replace_members(data, {"[Content_Types].xml": changed})

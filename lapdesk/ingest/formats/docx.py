@@ -37,31 +37,37 @@ def q(tag: str) -> str:
 
 def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extracted:
     _check_package(data, limits)
-    import docx
+    import docx  # noqa: F401 - registers python-docx's part classes with its package reader
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.opc.package import OpcPackage
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        # The package rather than docx.Document(), which refuses macro-enabled documents
+        # (.docm) and templates (.dotx) although their text is laid out the same way.
+        package = OpcPackage.open(io.BytesIO(data))
+        main = package.main_document_part
+        body = _xml_of(main).find(q("body"))
     except (PackageNotFoundError, KeyError, ValueError) as error:
         raise unreadable(f"{WHAT} is damaged or incomplete and cannot be opened.") from error
-    main = document.part
+    if body is None:
+        raise unreadable(f"{WHAT} has no body text LAPDesk can find.")
     styles = Styles(_element(main, "/styles"))
     numbering = Numbering(_element(main, "/numbering"))
     paragraphs: list[Paragraph] = []
     for part in _related_parts(main, "/header"):
-        paragraphs += _paragraphs(part, "header", styles, numbering)
-    paragraphs += _paragraphs(document.element.body, "body", styles, numbering)
+        paragraphs += _paragraphs(_xml_of(part), "header", styles, numbering)
+    paragraphs += _paragraphs(body, "body", styles, numbering)
     for suffix in ("/footnotes", "/endnotes"):
         for root in _related_elements(main, suffix):
             for note in root.iterchildren(q("footnote"), q("endnote")):
                 if note.get(q("type")) in (None, "normal"):
                     paragraphs += _paragraphs(note, "footnote", styles, numbering)
     for part in _related_parts(main, "/footer"):
-        paragraphs += _paragraphs(part, "footer", styles, numbering)
+        paragraphs += _paragraphs(_xml_of(part), "footer", styles, numbering)
     meta = {}
     try:
-        if document.core_properties.title:
-            meta["title"] = document.core_properties.title
+        if package.core_properties.title:
+            meta["title"] = package.core_properties.title
     except Exception:  # noqa: BLE001 - broken docProps must not cost the text
         pass
     return Extracted("ok", paragraphs=paragraphs, meta=meta)
@@ -91,13 +97,14 @@ def _related_parts(part, suffix: str) -> list:
     return sorted(found, key=lambda p: str(p.partname))
 
 
+def _xml_of(part) -> etree._Element:
+    """A part's XML: python-docx parses the parts it knows; others are parsed here, safely."""
+    element = getattr(part, "element", None)
+    return element if element is not None else parse_xml(part.blob, what=WHAT)
+
+
 def _related_elements(part, suffix: str) -> list[etree._Element]:
-    elements = []
-    for target in _related_parts(part, suffix):
-        element = getattr(target, "element", None)
-        elements.append(element if element is not None
-                        else parse_xml(target.blob, what=WHAT))
-    return elements
+    return [_xml_of(target) for target in _related_parts(part, suffix)]
 
 
 def _element(part, suffix: str) -> etree._Element | None:
@@ -105,10 +112,9 @@ def _element(part, suffix: str) -> etree._Element | None:
     return elements[0] if elements else None
 
 
-def _paragraphs(container, part_name: str, styles: Styles, numbering: Numbering
+def _paragraphs(root: etree._Element, part_name: str, styles: Styles, numbering: Numbering
                 ) -> list[Paragraph]:
-    """The paragraphs under ``container`` (an element or a part), in document order."""
-    root = getattr(container, "element", container)
+    """The paragraphs under ``root``, in document order."""
     for fallback in root.iter(f"{{{MC}}}Fallback"):  # the same text box, drawn twice
         fallback.clear()
     found = []
