@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_lapdesk
 
-from lapdesk.core.errors import StoreLockedError
+from lapdesk.core.errors import StoreError, StoreLockedError
 from lapdesk.store import excerpts
 from lapdesk.store.connection import open_store
 from lapdesk.store.lock import LockInfo, WriterLock, lock_path_for, read_holder
@@ -200,3 +200,28 @@ def test_lock_info_round_trips(store_path):
     assert LockInfo.from_json(info.to_json()) == info
     assert info.describe_since().endswith(datetime.fromisoformat(info.since).astimezone()
                                           .strftime("%H:%M"))
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="POSIX permissions (root ignores them)")
+def test_a_folder_where_no_lock_can_be_created_is_a_plain_error(tmp_path):
+    store_path = tmp_path / "ro" / "s.lapdesk"
+    open_store(store_path).close()
+    store_path.parent.chmod(0o500)
+    try:
+        with pytest.raises(StoreError, match="lock file s.lapdesk.lock cannot be created"):
+            WriterLock(store_path, user="me").acquire()
+    finally:
+        store_path.parent.chmod(0o700)
+
+
+def test_an_unwritable_lock_location_is_a_plain_error(tmp_path, monkeypatch):
+    import lapdesk.store.lock as lock_module
+
+    def refuse(path, text, *, exclusive):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(lock_module, "_write_private", refuse)
+    with pytest.raises(StoreError, match=r"cannot be created \(Permission denied\); open it "
+                                         "read-only"):
+        WriterLock(tmp_path / "s.lapdesk", user="me").acquire()

@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from lapdesk.core.errors import StoreLockedError
+from lapdesk.core.errors import StoreError, StoreLockedError
 
 LOCK_SUFFIX = ".lock"
 HEARTBEAT_EVERY_S = 30.0
@@ -213,6 +213,10 @@ class WriterLock:
             _write_private(self.path, info.to_json(), exclusive=True)
         except FileExistsError:
             return False
+        except OSError as error:
+            raise StoreError(f"{self.store_path.name} cannot be opened for writing: its lock "
+                             f"file {self.path.name} cannot be created ({error.strerror}); "
+                             "open it read-only.") from error
         return True
 
     def _read_token(self) -> str | None:
