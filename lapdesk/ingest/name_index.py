@@ -16,11 +16,27 @@ from lapdesk.ingest.country_codes import ISO2_BY_ISO3
 from lapdesk.store import registry
 from lapdesk.store.connection import Store
 
-_FOLD_TABLE = str.maketrans({
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2010": "-", "\u2011": "-",
-    "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\t": " ", "\n": " ",
-    "\r": " ",
-})
+# Quotes, dashes and spaces that vary between word processors, made one.
+_UNIFORM = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2010": "-", "\u2011": "-",
+            "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\t": " ", "\n": " ",
+            "\r": " "}
+
+
+class _FoldTable(dict):
+    """``str.translate`` table folding one character into one, filled as characters appear.
+
+    A character whose folded form is not one character ("ß", "ﬁ", a combining accent) keeps
+    its lower case, so the folded text always has the original's length and positions.
+    """
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = _UNIFORM.get(char) or fold(char)
+        self[code] = folded if len(folded) == 1 else (char.lower() + char)[0]
+        return self[code]
+
+
+_FOLD_TABLE = _FoldTable()
 # Country codes that in a file name more likely mean something else: a language version
 # ("LAP_comments_FR"), a month, an English or French word ("AND", "ARE", "EST"), or a body of
 # the disarmament world ("CD" the Conference on Disarmament, "GA", "SG", "HR" human rights).
@@ -35,10 +51,7 @@ _AMBIGUOUS_CODES = {
 
 def normalise(text: str) -> str:
     """Folded text with the same length as ``text``, so positions map back to the original."""
-    folded = fold(text)
-    if len(folded) != len(text):
-        folded = "".join(f if len(f := fold(c)) == 1 else (c.lower() + " ")[0] for c in text)
-    return folded.translate(_FOLD_TABLE)
+    return text.translate(_FOLD_TABLE)
 
 
 def _trie_pattern(words: list[str]) -> str:
