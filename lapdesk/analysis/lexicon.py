@@ -38,6 +38,8 @@ class Term:
     label: str
     words: tuple[str, ...]
     weight: int = WEAK
+    # The term as a pattern over a text's folded words joined by single spaces.
+    pattern: re.Pattern | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -76,23 +78,31 @@ def tokens(text: str) -> list[Token]:
 
 def make_term(label: str, weight: int = WEAK) -> Term:
     words = tuple(fold(m.group()) for m in _WORD.finditer(label))
-    return Term(label, words, weight)
-
-
-def _word_matches(pattern: str, word: str) -> bool:
-    return word == pattern if len(pattern) <= 3 else word.startswith(pattern)
+    # Each word matches a whole word, or (four letters or more) the start of one.
+    parts = [re.escape(w) + ("" if len(w) <= 3 else "[^ ]*") for w in words]
+    pattern = re.compile(" " + " ".join(parts) + "(?= )") if words else None
+    return Term(label, words, weight, pattern)
 
 
 def find_terms(words: list[Token], terms: list[Term]) -> list[Hit]:
-    """Every occurrence of every term in ``words`` (overlapping occurrences included)."""
+    """Every occurrence of every term in ``words``.
+
+    The words are joined by single spaces (" w1 w2 ... wn ") and each term's pattern runs
+    over that string, which is much quicker than comparing word by word in Python.
+    """
+    joined = " " + " ".join(w.folded for w in words) + " "
+    starts, offset = {}, 0
+    for index, word in enumerate(words):
+        starts[offset] = index  # the space before word ``index`` sits at ``offset``
+        offset += len(word.folded) + 1
     hits = []
     for term in terms:
-        if not term.words:
+        if term.pattern is None:
             continue
-        size = len(term.words)
-        for i in range(len(words) - size + 1):
-            if all(_word_matches(term.words[j], words[i + j].folded) for j in range(size)):
-                hits.append(Hit(term, words[i].start, words[i + size - 1].end))
+        for found in term.pattern.finditer(joined):
+            first = starts[found.start()]
+            last = first + len(term.words) - 1
+            hits.append(Hit(term, words[first].start, words[last].end))
     return hits
 
 
