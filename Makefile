@@ -67,5 +67,10 @@ fuzz: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python build_scripts/screenshots.py
 
+# The suggester's precision and recall per section on the labelled sets, printed.
+.PHONY: quality
+quality: $(STAMP)
+	$(BIN)/python -m pytest -q -s tests/test_suggest_quality.py
+
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache bench/out
