@@ -154,3 +154,14 @@ def test_manual_mappings_are_not_suggested_again(store, structured):
     excerpts.map_span(store, structured, ["stockpile_destruction"], start=rows[0]["start"],
                       end=rows[0]["end"])
     assert rows[0]["start"] not in {r["start"] for r in s.suggest(store, structured)}
+
+
+def test_a_question_sub_heading_places_paragraphs_in_that_question(store):
+    contribution = add_text_contribution(store, [
+        "Victim Assistance", "Survivors need rehabilitation.", "Indicators",
+        "The number of survivors reached by services.",
+    ])
+    rows = s.suggest(store, contribution)
+    assert [(r["paragraph"], r["node"]) for r in rows] == [
+        (1, "victim_assistance"), (3, "victim_assistance.q4")]
+    assert rows[1]["reason"] == "heading \u2018Victim Assistance \u203a Indicators\u2019"

@@ -54,7 +54,14 @@ class _Under:
 
     match: HeadingMatch
     level: int | None
-    question: str | None = None
+    question: HeadingMatch | None = None  # a question's sub-heading ("Indicators")
+
+    @property
+    def heading(self) -> str:
+        """The heading as the reason quotes it: "Victim Assistance › Indicators"."""
+        if self.question is None:
+            return self.match.heading
+        return f"{self.match.heading} \u203a {self.question.heading}"
 
     @property
     def numbered(self) -> bool:
@@ -132,7 +139,8 @@ class Suggester:
             elif under is not None:
                 confidence = HEADING_CONFIDENCE * (1.0 if under.match.score > 0.99 else 0.95)
                 result += self._placed(index, under.match.key, text, words, confidence,
-                                       heading=under.match.heading, question=under.question)
+                                       heading=under.heading,
+                                       question=under.question.key if under.question else None)
             else:
                 result += self._from_content(index, text, words, scores, hits)
         return result
@@ -146,7 +154,7 @@ class Suggester:
             keys = [q["key"] for q in self.questions.get(under.match.key, [])]
             question = self.matcher.match(text, keys=keys)
             if question is not None:
-                return _Under(under.match, under.level, question.key)
+                return _Under(under.match, under.level, question)
             deeper = level is not None and under.level is not None and level > under.level
             plain = not (has_numbering(text) or text.isupper() or level)
             if deeper or (plain and under.numbered):
