@@ -32,7 +32,7 @@ def drop(widget, mime: QMimeData) -> None:
     """Drag ``mime`` from outside the application onto ``widget`` and let go."""
     point = QPoint(10, 10)
     actions = Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(QPointF(point), actions, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(point, actions, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
