@@ -21,6 +21,7 @@ import heapq
 import itertools
 import multiprocessing
 import os
+import pickle
 import queue
 import sys
 import threading
@@ -36,7 +37,12 @@ Extractor = Callable[..., Extracted]
 TOOK_TOO_LONG = "Reading this file took too long ({seconds:g} s); it was stopped."
 CRASHED = "Reading this file stopped the reader unexpectedly (the file may be damaged)."
 OUT_OF_MEMORY = "Reading this file needed more memory than is available."
-MAX_FAILED_STARTS = 3  # workers dying before they are ready: the installation is broken
+# A worker's first message is READY; each later one is DONE or RETIRING + a pickled Extracted.
+READY = b"ready"
+DONE = b"D"
+RETIRING = b"R"
+MAX_FAILED_STARTS = 3
+WORKER_NICENESS = 5  # workers dying before they are ready: the installation is broken
 
 
 def default_size() -> int:
@@ -58,6 +64,7 @@ class Job:
     name: str = field(default="", compare=False)
     password: str | None = field(default=None, compare=False, repr=False)
     tag: object = field(default=None, compare=False)
+    payload: bytes = field(default=b"", compare=False, repr=False)  # what the worker receives
 
 
 class WorkerPool:
@@ -97,6 +104,8 @@ class WorkerPool:
 
     def submit(self, job: Job) -> None:
         job.seq = next(self._seq)
+        job.payload = pickle.dumps((job.data, job.name, self.limits, job.password),
+                                   protocol=pickle.HIGHEST_PROTOCOL)
         with self._lock:
             heapq.heappush(self._pending, job)
         self._wake()
@@ -106,7 +115,10 @@ class WorkerPool:
         item = self._results.get(timeout=timeout)
         if isinstance(item, BaseException):
             raise RuntimeError("The extraction workers stopped unexpectedly.") from item
-        return item
+        job, result = item
+        if isinstance(result, bytes):  # unpickled here, not in the dispatcher (see _receive)
+            result = pickle.loads(memoryview(result)[1:])
+        return job, result
 
     def worker_pids(self) -> list[int]:
         return [w.process.pid for w in list(self._workers) if w.process.pid]
@@ -197,18 +209,22 @@ class WorkerPool:
                 self._replace(worker, Extracted("unreadable", message))
 
     def _receive(self, worker: _Worker) -> None:
+        """Take a worker's message as bytes: the caller's thread unpickles it.
+
+        The dispatcher stays off the CPU, so it never holds the GIL against the thread that
+        writes to the store (a busy dispatcher made every SQLite call wait for the GIL).
+        """
         try:
-            message = worker.conn.recv()
+            message = worker.conn.recv_bytes()
         except (EOFError, OSError):
             self._replace(worker, Extracted("unreadable", CRASHED))
             return
-        if message == "ready":
+        if message == READY:
             worker.ready = True
             return
-        _, extracted = message
         job, worker.job = worker.job, None
-        self._results.put((job, extracted))
-        if extracted.message == OUT_OF_MEMORY:  # its heap may be in a bad state: start afresh
+        self._results.put((job, message))
+        if message[:1] == RETIRING:
             self._replace(worker, None)
 
     def _replace(self, worker: _Worker, result: Extracted | None) -> None:
@@ -243,7 +259,7 @@ class _Worker:
     def start_job(self, job: Job, limits: Limits) -> None:
         self.job = job
         self.deadline = time.monotonic() + limits.timeout_s
-        self.conn.send((job.data, job.name, limits, job.password))
+        self.conn.send_bytes(job.payload)
 
     def stop(self) -> None:
         """Ask an idle worker to leave, kill a busy one: a worker never outlives the pool."""
@@ -268,7 +284,8 @@ class _Worker:
 def serve(conn: Connection, extractor: Extractor) -> None:
     """A worker's life: announce readiness, then extract one job after another."""
     _die_with_parent()
-    conn.send("ready")
+    _yield_to_parent()
+    conn.send_bytes(READY)
     while True:
         try:
             task = conn.recv()
@@ -277,14 +294,37 @@ def serve(conn: Connection, extractor: Extractor) -> None:
         if task is None:
             return
         data, name, limits, password = task
+        out_of_memory = False
         try:
             extracted = extractor(data, name, limits=limits, password=password)
         except MemoryError:
-            extracted = Extracted("unreadable", OUT_OF_MEMORY)
+            extracted, out_of_memory = Extracted("unreadable", OUT_OF_MEMORY), True
         except Exception as error:  # an extractor bug must cost one file, not the batch
             extracted = Extracted("unreadable", f"This file could not be read ({error}).")
         del data, task
-        conn.send(("done", extracted))
+        # After running out of memory the heap may be in a bad state: retire, the pool starts
+        # a fresh worker.
+        flag = RETIRING if out_of_memory else DONE
+        conn.send_bytes(flag + pickle.dumps(extracted, protocol=pickle.HIGHEST_PROTOCOL))
+        if out_of_memory:
+            conn.close()
+            os._exit(0)
+
+
+def _yield_to_parent() -> None:
+    """Run below the parent's priority: the parent writes the store (and draws the desk), and a
+    worker that takes a core from it while holding nothing back makes the whole import slower."""
+    try:
+        if sys.platform == "win32":
+            import ctypes
+
+            below_normal_priority_class = 0x4000
+            kernel32 = ctypes.windll.kernel32
+            kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal_priority_class)
+        else:
+            os.nice(WORKER_NICENESS)
+    except OSError:
+        pass
 
 
 def _die_with_parent() -> None:
