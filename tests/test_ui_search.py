@@ -47,8 +47,10 @@ def test_ctrl_f_then_a_result_opens_the_contribution_at_the_paragraph(
     assert window.desk_extensions.search_dock.isVisible()
     hit = panel.model.data(panel.model.index(0, 0), HitRole)
     assert (hit["contribution_id"], hit["paragraph"]) == (wanted, 45)
+    qtbot.keyClick(panel.field, Qt.Key.Key_Down)  # to the results, by keyboard only
+    assert panel.view.hasFocus() and panel.view.currentIndex().row() == 0
     with qtbot.waitSignal(panel.result_chosen):
-        panel.view.activated.emit(panel.model.index(0, 2))
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
     assert window.reader.contribution_id == wanted
     assert window.contributions.current_id() == wanted
     assert "La Suisse propose" in window.reader.textCursor().block().text()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -156,6 +156,7 @@ class SearchPanel(QWidget):
         self.field.setClearButtonEnabled(True)
         self.field.setMinimumWidth(260)
         self.field.returnPressed.connect(self.search_now)
+        self.field.installEventFilter(self)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(TYPING_PAUSE_MS)
@@ -181,6 +182,15 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.status)
         layout.addWidget(self.view)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Down from the field goes to the results, so the keyboard never needs the mouse."""
+        if (watched is self.field and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down and self.model.rowCount()):
+            self.view.setFocus(Qt.FocusReason.TabFocusReason)
+            self.view.setCurrentIndex(self.model.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_field(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
