@@ -165,3 +165,22 @@ def test_a_question_sub_heading_places_paragraphs_in_that_question(store):
     assert [(r["paragraph"], r["node"]) for r in rows] == [
         (1, "victim_assistance"), (3, "victim_assistance.q4")]
     assert rows[1]["reason"] == "heading \u2018Victim Assistance \u203a Indicators\u2019"
+
+
+def test_the_lexicon_is_data_the_team_can_edit(store, tmp_path):
+    from lapdesk.analysis.lexicon import load_lexicon
+    from lapdesk.analysis.suggester import Suggester
+    from lapdesk.core.errors import LapdeskError
+    from lapdesk.store import framework
+
+    path = tmp_path / "lexicon.toml"
+    path.write_text('[sections.transparency]\nstrong = ["dashboard"]\n', encoding="utf-8")
+    suggester = Suggester(framework.nodes(store), load_lexicon(path))
+    found = suggester.run([{"text": "A public dashboard would show every State's progress."}])
+    assert [(x.node, x.reason) for x in found] == [("transparency", "terms: dashboard")]
+    path.write_text('[sections.transparency]\nstrong = "dashboard"\n', encoding="utf-8")
+    with pytest.raises(LapdeskError, match="must be a list"):
+        load_lexicon(path)
+    path.write_text("[sections.transparency\n", encoding="utf-8")
+    with pytest.raises(LapdeskError, match="cannot be read"):
+        load_lexicon(path)

@@ -129,7 +129,7 @@ def parse_lexicon(data: dict) -> Lexicon:
 
 
 @lru_cache(maxsize=4)
-def _load_cached(path: str, mtime: float) -> Lexicon:
+def _load_cached(path: str, mtime_ns: int, size: int) -> Lexicon:
     try:
         with open(path, "rb") as handle:
             return parse_lexicon(tomllib.load(handle))
@@ -141,7 +141,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     """The lexicon at ``path`` (default: the one in ``resources/``), re-read when it changes."""
     path = Path(path) if path else resource(*DEFAULT_LEXICON)
     try:
-        mtime = path.stat().st_mtime
+        stat = path.stat()
     except OSError as error:
         raise LapdeskError(f"The lexicon {path} cannot be read: {error.strerror}.") from error
-    return _load_cached(str(path), mtime)
+    return _load_cached(str(path), stat.st_mtime_ns, stat.st_size)
