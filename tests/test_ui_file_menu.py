@@ -87,3 +87,14 @@ def test_opening_another_store_switches_windows_and_remembers_it(
     QApplication.processEvents()
     with open_store(other, lock=True, create=False):
         pass
+
+
+def test_the_window_layout_is_remembered(qtbot, store, private_settings):  # noqa: F811
+    window = open_desk(qtbot, store)
+    window.desk_extensions.registry_action.trigger()
+    window.panes.setSizes([300, 800, 300])
+    sizes = window.panes.sizes()
+    window.close()
+    again = open_desk(qtbot, store)
+    assert again.desk_extensions.registry_dock.isVisible()
+    assert again.panes.sizes() == sizes

@@ -31,11 +31,11 @@ def copy_samples(folder: Path, *names: str) -> list[Path]:
 def drop(widget, mime: QMimeData) -> None:
     """Drag ``mime`` from outside the application onto ``widget`` and let go."""
     point = QPoint(10, 10)
-    actions = Qt.DropAction.CopyAction
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
     enter = QDragEnterEvent(point, actions, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
+    assert enter.isAccepted() and enter.dropAction() == Qt.DropAction.CopyAction
     release = QDropEvent(QPointF(point), actions, mime, Qt.MouseButton.LeftButton,
                          Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, release)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
@@ -50,6 +50,12 @@ def local_paths(mime: QMimeData) -> list[str]:
 
 def carries_virtual_files(mime: QMimeData) -> bool:
     return any(key in fmt for fmt in mime.formats() for key in VIRTUAL_FILE_FORMATS)
+
+
+def accept_as_copy(event: QDropEvent | QDragEnterEvent) -> None:
+    """A drop from the file manager is always a copy: the original stays where it was."""
+    event.setDropAction(Qt.DropAction.CopyAction)
+    event.accept()
 
 
 def is_import_drag(mime: QMimeData) -> bool:
@@ -101,12 +107,12 @@ class ImportFlow(QObject):
         if kind == QEvent.Type.Drop:
             self.handle_drop(event)
         else:
-            event.acceptProposedAction()
+            accept_as_copy(event)
         return True
 
     def handle_drop(self, event: QDropEvent | QDragEnterEvent) -> None:
         paths = local_paths(event.mimeData())
-        event.acceptProposedAction()
+        accept_as_copy(event)
         if paths:
             QTimer.singleShot(0, lambda: self.start_import(paths))
         else:
