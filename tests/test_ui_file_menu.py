@@ -82,8 +82,12 @@ def test_opening_another_store_switches_windows_and_remembers_it(
         new_window.windowTitle()
     recent = RecentStores(app_settings()).paths()
     assert recent[0] == str(other.resolve()) and str(store.path.resolve()) in recent
-    # Closing the switched window releases its store: another writer may now open it.
-    new_window.close()
+    # And back: the first store was released when its window closed, so it opens again.
+    back = new_window.desk_extensions.file_menu.switch_to(store.path)
+    qtbot.addWidget(back)
+    assert back.session.path == store.path and not new_window.isVisible()
+    # The store switched away from is released: another writer may now open it.
+    back.close()
     QApplication.processEvents()
     with open_store(other, lock=True, create=False):
         pass

@@ -190,6 +190,7 @@ class FileMenu(QObject):
         new_window = self.open_window(store)
         self.store_switched.emit(new_window)
         self.window.close()
+        session.store.close()  # releases its writer lock, so it can be opened again later
         return new_window
 
     def choose_copy(self) -> None:
