@@ -434,3 +434,12 @@ def test_a_sender_with_its_display_name_in_one_string(index):
     assert chosen(index, result) == ["fra"]
     assert result[0]["reason"] == "sender: 'Mission permanente de la France'"
     assert len(result) == 1 and result[0]["confidence"] > 0.75  # the name and .fr agree
+
+
+@pytest.mark.parametrize("sentence", [
+    "Submitted on behalf of the Core Group on victim assistance: Austria, Chile and Mexico.",
+    "Joint submission by the following States Parties: Austria, Chile and Mexico.",
+])
+def test_a_joint_list_after_a_colon(index, sentence):
+    result = detect(index, ["Comments on the draft plan", sentence])
+    assert sorted(chosen(index, result)) == ["aut", "chl", "mex"]

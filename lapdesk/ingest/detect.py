@@ -122,7 +122,7 @@ _JOINT_LEAD = re.compile(
 )
 _LIST_FILLER = re.compile(
     r"(?:[\s,:;]+|(?:the|la|le|les|el|los|las|l'|and|et|y|e|as well as|ainsi que|asi como"
-    r"|following states|following countries|states|etats suivants|les etats|estados"
+    r"|following states|following countries|states|parties|etats suivants|les etats|estados"
     r"|siguientes|governments?|gouvernements?|gobiernos?|delegations?|delegaciones?"
     r"|permanent missions?|missions? permanentes?|misiones? permanentes?"
     r"|of|de|du|des|d'|del)\b|l')*"
@@ -279,6 +279,11 @@ def _joint_clues(index: DetectionIndex, original: str, folded: str, clues: list[
     ending = None
     for lead_start, lead_end in leads:
         listed, pos = [], lead_end
+        named = _LIST_FILLER.match(folded, pos).end()
+        if index.match_at(original, folded, named) is None:
+            # "on behalf of the Core Group on victim assistance: A, B and C"
+            colon = re.compile(r"[^.;]{0,80}?: ").match(folded, pos)
+            pos = colon.end() if colon else pos
         while True:
             filler = _LIST_FILLER.match(folded, pos)
             hit = index.match_at(original, folded, filler.end())
