@@ -98,3 +98,14 @@ def test_writes_are_serialised_on_one_worker(qtbot, store):
             op.run()
     assert len(threads) == 1
     tasks.shutdown()
+
+
+def test_a_write_on_a_read_only_desk_is_refused(qtbot, store):
+    tasks = TaskManager()
+    op = StoreOp(tasks, lambda s, p, c: add_text_contribution(s, ["Never written."]),
+                 store_path=store.path, read_only=True)
+    with qtbot.waitSignal(op.failed, timeout=10000) as blocker:
+        op.run()
+    assert "read-only" in blocker.args[0].message
+    assert store.query_one("SELECT count(*) AS n FROM contributions")["n"] == 0
+    tasks.shutdown()

@@ -83,7 +83,7 @@ class DemoOffer(QObject):
         op = StoreOp(self.tasks, lambda store, progress, cancel: demo.build_demo(
                          store, progress=progress, cancel=cancel),
                      store_path=session.path, touches=DEMO_TABLES, on_changed=session.notify,
-                     author=session.store.author)
+                     author=session.store.author, read_only=session.store.readonly)
         dialog = ImportProgressDialog(op, parent=self.window)
         dialog.setWindowTitle("Loading the demo")
         op.succeeded.connect(self.demo_loaded.emit)

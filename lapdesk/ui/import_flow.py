@@ -145,7 +145,8 @@ class ImportFlow(QObject):
             return import_paths(store, chosen, progress=progress, cancel=cancel)
 
         op = StoreOp(self.tasks, work, store_path=session.path, touches=IMPORT_TABLES,
-                     on_changed=session.notify, author=session.store.author)
+                     on_changed=session.notify, author=session.store.author,
+                     read_only=session.store.readonly)
         self.last_op = op
         self.progress_dialog = ImportProgressDialog(op, total=0, parent=self.window)
         op.succeeded.connect(self._show_summary)

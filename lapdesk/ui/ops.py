@@ -29,7 +29,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from lapdesk.core.errors import LapdeskError
+from lapdesk.core.errors import LapdeskError, ReadOnlyStoreError
 from lapdesk.core.progress import Cancelled, CancelToken
 from lapdesk.store.connection import Store, open_store
 
@@ -93,6 +93,8 @@ class StoreOp(QObject):
     :param touches: the tables a successful write changed, handed to ``on_changed``.
     :param on_changed: called on the GUI thread with ``touches`` after success (usually
         ``session.notify``), before :attr:`succeeded` is emitted.
+    :param read_only: the desk has the store read-only (another LAPDesk is writing to it): a
+        write then fails with its sentence instead of writing behind the other's back.
     """
 
     progressed = Signal(int, int, str)
@@ -105,7 +107,7 @@ class StoreOp(QObject):
     def __init__(self, tasks: TaskManager, work: Work, *, store_path: str | Path,
                  writes: bool = True, touches: Iterable[str] = (),
                  on_changed: Callable[[set[str]], None] | None = None,
-                 author: str | None = None):
+                 author: str | None = None, read_only: bool = False):
         super().__init__(tasks)
         self.tasks = tasks
         self.work = work
@@ -114,6 +116,7 @@ class StoreOp(QObject):
         self.touches = set(touches)
         self.on_changed = on_changed
         self.author = author
+        self.read_only = read_only
         self.token = CancelToken()
         self.result: Any = None
         self.failure: Failure | None = None
@@ -142,6 +145,9 @@ class StoreOp(QObject):
     def _execute(self) -> None:
         try:
             self.token.raise_if_cancelled()
+            if self.writes and self.read_only:
+                raise ReadOnlyStoreError(f"{self.store_path.name} is open read-only; nothing "
+                                         "was changed.")
             with open_store(self.store_path, create=False, readonly=not self.writes,
                             author=self.author) as store:
                 result = self.work(store, self._report, self.token)
