@@ -11,7 +11,6 @@ from pathlib import Path
 from lapdesk.core.errors import UsageError
 from lapdesk.export.options import LANGUAGES, ExportOptions
 from lapdesk.export.tables import TABLES, export_table
-from lapdesk.export.working_paper import export_working_paper
 
 NAME = "export"
 HELP = "write the consolidated draft working paper (.docx) from the store"
@@ -61,6 +60,9 @@ def run(args, store) -> dict:
         return export_table(store, out, args.table, overwrite=args.overwrite)
     if out.suffix.lower() != ".docx":
         raise UsageError(f"{out.name} is not a .docx file; the working paper is written in Word.")
+    # Imported here: python-docx is heavy and `lapdesk --help` should not pay for it.
+    from lapdesk.export.working_paper import export_working_paper
+
     report = export_working_paper(store, out, options=options_from(args))
     return report.as_dict()
 
