@@ -44,7 +44,9 @@ class DeskExtensions(QObject):
                                       Qt.DockWidgetArea.BottomDockWidgetArea)
         self.registry = RegistryView(session_of, window)
         self.registry_dock = self._dock("Registry of contributors", "registry-dock",
-                                        self.registry, Qt.DockWidgetArea.RightDockWidgetArea)
+                                        self.registry, Qt.DockWidgetArea.BottomDockWidgetArea)
+        # Both are wide tables: they share the bottom, one tab each.
+        window.tabifyDockWidget(self.search_dock, self.registry_dock)
         self.file_menu = FileMenu(window, session_of, self.tasks, self.qsettings,
                                   open_window=self.open_window)
         self.exporter = ExportFlow(window, session_of, self.tasks)
@@ -79,11 +81,13 @@ class DeskExtensions(QObject):
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.setStatusTip("Find words in every contribution")
         self.find_action.triggered.connect(self.focus_search)
-        self.search.results_shown.connect(lambda _n: self.search_dock.show())
+        self.search.results_shown.connect(lambda _n: self._raise(self.search_dock))
         self.registry_action = self.registry_dock.toggleViewAction()
         self.registry_action.setText("&Registry of contributors")
         self.registry_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.registry_action.setStatusTip("Who has written and who has not yet")
+        self.registry_action.triggered.connect(
+            lambda shown: shown and self._raise(self.registry_dock))
         self.results_action = self.search_dock.toggleViewAction()
         self.results_action.setText("Search &results")
         view = menus["view"]
@@ -95,6 +99,11 @@ class DeskExtensions(QObject):
         for action in (self.find_action, self.registry_action, self.importer.action,
                        self.exporter.action):
             window.addAction(action)
+
+    @staticmethod
+    def _raise(dock: QDockWidget) -> None:
+        dock.show()
+        dock.raise_()
 
     def focus_search(self) -> None:
         self.search.focus_field()

@@ -95,7 +95,7 @@ class ExportDialog(QDialog):
         form.addRow("Symbol:", self.symbol)
         form.addRow("Date:", self.date)
         form.addRow("Meeting:", self.meeting)
-        content = QGroupBox("Content", self)
+        content = QGroupBox("Sections and annexes to include", self)
         boxes = QVBoxLayout(content)
         boxes.addWidget(self.sections)
         for box in (self.annex_1, self.annex_2, self.anonymise, self.reviewed_only, self.toc):

@@ -46,7 +46,7 @@ class SettingsDialog(QDialog):
     def __init__(self, session: StoreSession, qsettings: QSettings, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Settings")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(720)
         self.session = session
         self.qsettings = qsettings
         current = store_settings.all_settings(session.store)
