@@ -90,6 +90,10 @@ def test_redactor_removes_names_and_aliases_as_words_only():
     assert redact("The Republic of the Niger and NIGER agree; Nigeria does not.") == (
         "The [a delegation] and [a delegation] agree; Nigeria does not.")
     assert Redactor([], replacement="x")("unchanged") == "unchanged"
+    shared = Redactor(["Republic of Korea", "Republic of Moldova", "Rep", "Côte d'Ivoire"],
+                      replacement="X")
+    assert shared("republic of korea, Republic of Moldova, Republic of Chile, Rep, Reply, "
+                  "CÔTE D'IVOIRE") == "X, X, Republic of Chile, X, Reply, X"
 
 
 def test_markdown_blocks_and_spans():

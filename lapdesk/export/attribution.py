@@ -91,16 +91,43 @@ def capitalised(phrase: str) -> str:
 
 class Redactor:
     """Removes the names (and every alias) of contributors who must stay anonymous from text
-    that comes from the store: quotes, syntheses, topic titles."""
+    that comes from the store: quotes, syntheses, topic titles.
+
+    The names are compiled into one regular expression shaped as a trie (a common prefix is
+    matched once), so that redacting 3,000 quotes against every alias of 150 contributors
+    stays quick: a plain alternation of hundreds of names is tried name by name at each
+    position of the text.
+    """
 
     def __init__(self, names: Iterable[str], *, replacement: str):
-        unique = sorted({n.strip() for n in names if n and n.strip()}, key=lambda n: (-len(n), n))
+        unique = {n.strip().casefold() for n in names if n and n.strip()}
         self.replacement = replacement
-        self._pattern = (re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(n) for n in unique) + r")(?!\w)", re.IGNORECASE)
-            if unique else None)
+        self._pattern = (re.compile(r"(?<!\w)" + _trie_pattern(unique) + r"(?!\w)",
+                                    re.IGNORECASE) if unique else None)
 
     def __call__(self, text: str) -> str:
         if not self._pattern or not text:
             return text
         return self._pattern.sub(self.replacement, text)
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """A regular expression matching exactly ``words``, longest alternatives first."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + pattern(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # Longest match first: try the longer names, then stop here if a name ends here.
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + pattern(trie) + ")"
