@@ -146,11 +146,12 @@ def test_images_are_unsupported_with_a_reason():
 
 
 def test_write_all_writes_one_file_per_kind(tmp_path):
-    paths = samples.write_all(tmp_path / "samples")
-    assert paths
+    paths = samples.write_all(tmp_path / "samples", legacy_doc=False)
+    assert {"docx", "pdf", "odt", "rtf", "html", "eml", "msg", "zip", "txt_cp1252"} <= set(paths)
+    assert len({path.name for path in paths.values()}) == len(paths)
     for kind, path in paths.items():
-        assert path.exists(), kind
         assert path.parent == tmp_path / "samples"
+        assert path.read_bytes() or kind == "empty", kind
 
 
 # --- PDF ------------------------------------------------------------------------------------------
@@ -318,6 +319,19 @@ def test_zip_members_become_attachments_without_directories():
     assert result.paragraphs == []
     assert [a.name for a in result.attachments] == ["republic.docx", "republic.pdf", "spain.txt"]
     assert result.attachments[2].data == samples.text_utf8_bytes()
+
+
+def test_zip_member_names_are_made_safe():
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("../../../etc/evil.txt", b"one")
+        archive.writestr("folder/CON.txt", b"two")
+        archive.writestr('a<b>|c?.txt', b"three")
+    result = extract(out.getvalue(), "names.zip")
+    assert [a.name for a in result.attachments] == ["evil.txt", "_CON.txt", "a_b__c_.txt"]
 
 
 def test_zip_bomb_is_refused_before_inflating():

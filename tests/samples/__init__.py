@@ -99,10 +99,11 @@ for _function in (declare_size, doc_bytes, docm_bytes, docx_bytes, docx_entity_b
     _function.__module__ = __name__
 
 
-def write_all(folder: Path) -> dict[str, Path]:
+def write_all(folder: Path, *, legacy_doc: bool = True) -> dict[str, Path]:
     """Write one file of each sample kind into ``folder``; returns {kind: path}.
 
-    The .doc is included only when LibreOffice is installed to make it.
+    :param legacy_doc: include a Word 97-2003 .doc (made by LibreOffice, about 4 s; left out
+        when LibreOffice is not installed).
     """
     folder.mkdir(parents=True, exist_ok=True)
     files = {
@@ -129,7 +130,7 @@ def write_all(folder: Path) -> dict[str, Path]:
         "docx_zip_bomb": ("bomb.docx", docx_zip_bomb_bytes()),
         "empty": ("empty.docx", b""),
     }
-    legacy = doc_bytes()
+    legacy = doc_bytes() if legacy_doc else None
     if legacy is not None:
         files["doc"] = ("contribution.doc", legacy)
     paths = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from lapdesk.ingest.extracted import Extracted, Limits
+from lapdesk.ingest.formats.common import too_large
 from lapdesk.ingest.sniff import utf16_without_bom
 from lapdesk.store.contributions import Paragraph
 
@@ -21,6 +22,9 @@ _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extracted:
     text = decode(data)
+    if len(text) > limits.max_chars:  # known before the costly paragraph split
+        raise too_large(f"This file holds more than {limits.max_chars:,} characters of text, "
+                        "the most LAPDesk reads from one file.")
     return Extracted("ok", paragraphs=text_paragraphs(text))
 
 
