@@ -116,8 +116,13 @@ def test_metadata_edits_are_undoable(desk, qtbot, store):
     header.contributors.editingFinished.emit()
     assert [p["name"] for p in contributions.contributors_of(store, ids["icrc"])] == [
         "Austria", "Ghana"]
-    header.language.setCurrentText("fr")
+    header.language.setFocus()
+    header.language.lineEdit().selectAll()
+    qtbot.keyClicks(header.language.lineEdit(), "fr")
+    qtbot.keyClick(header.language.lineEdit(), Qt.Key.Key_Return)
+    assert window.session.undo_stack.count() == 2  # one step for the language, not one a key
     header.received.setDate(header.received.date().addDays(2))
+    header.received.editingFinished.emit()
     row = contributions.contribution(store, ids["icrc"])
     assert (row["language"], row["received"]) == ("fr", "2020-06-09")
     for _ in range(3):

@@ -113,10 +113,14 @@ class ContributionHeader(QWidget):
         layout.addLayout(form)
 
         self.contributors.editingFinished.connect(self._contributors_edited)
-        self.received.dateChanged.connect(self._received_edited)
-        self.language.currentTextChanged.connect(self._language_edited)
-        self.channel.currentTextChanged.connect(
-            lambda text: self._update(channel=text))
+        # Saved when the user is done (Enter, leaving the field, a day picked in the calendar),
+        # not at each keystroke, so that one edit is one undo step.
+        self.received.editingFinished.connect(self._received_edited)
+        self.received.calendarWidget().clicked.connect(lambda _date: self._received_edited())
+        self.language.activated.connect(lambda _position: self._language_edited())
+        self.language.lineEdit().editingFinished.connect(self._language_edited)
+        self.channel.activated.connect(
+            lambda _position: self._update(channel=self.channel.currentText()))
         self.permission.toggled.connect(
             lambda on: self._update(permission_to_publish=int(on)))
         self.open_button.clicked.connect(self.open_original)
@@ -180,11 +184,11 @@ class ContributionHeader(QWidget):
             return
         self._session.apply(contributions.update_contribution, self.contribution_id, **fields)
 
-    def _received_edited(self, date: QDate) -> None:
-        self._update(received=date.toString("yyyy-MM-dd"))
+    def _received_edited(self) -> None:
+        self._update(received=self.received.date().toString("yyyy-MM-dd"))
 
-    def _language_edited(self, text: str) -> None:
-        self._update(language=text.strip() or None)
+    def _language_edited(self) -> None:
+        self._update(language=self.language.currentText().strip() or None)
 
     def _contributors_edited(self) -> None:
         if self._loading or self.contribution_id is None or not self.isVisible():
