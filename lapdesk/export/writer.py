@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm
 from lxml.etree import SubElement
 
 from lapdesk.export import markdown
@@ -136,8 +137,6 @@ class PaperWriter:
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]],
               widths_cm: Sequence[float]) -> None:
-        from docx.shared import Cm
-
         table = self._body.add_table(1 + len(rows), len(header), Cm(sum(widths_cm)))
         table.style = self.styles["WP Table"]
         table.autofit = False
