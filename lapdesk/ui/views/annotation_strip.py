@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -43,6 +44,9 @@ class AnnotationStrip(QWidget):
         self.summary_label = QLabel(self)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setAccessibleName("Selected excerpt")
+        # A long passage must not widen the window: the label shows what fits.
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                         QSizePolicy.Policy.Preferred)
         self.stance = QComboBox(self)
         self.stance.addItems(STANCES)
         self.stance.setAccessibleName("Stance")
