@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import pickle
 
 import pytest
@@ -139,6 +140,19 @@ def test_text_over_the_character_cap_is_too_large():
     assert result.paragraphs == []
 
 
+def test_spreadsheets_are_unsupported_with_a_reason():
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "Action 1"
+    out = io.BytesIO()
+    workbook.save(out)
+    result = extract(out.getvalue(), "positions.docx")
+    assert result.status == "unsupported"
+    assert "spreadsheet" in result.message
+    assert result.paragraphs == []
+
+
 def test_images_are_unsupported_with_a_reason():
     result = extract(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "scan.pdf")
     assert result.status == "unsupported"
@@ -195,6 +209,21 @@ def test_pdf_without_text_layer_needs_ocr():
     assert result.status == "needs_ocr"
     assert result.pages == 1
     assert result.paragraphs == []
+
+
+def test_pdf_with_some_scanned_pages_is_read_and_says_which_need_ocr():
+    import pypdfium2 as pdfium
+
+    merged = pdfium.PdfDocument.new()
+    for data in (samples.pdf_bytes(), samples.pdf_image_only_bytes()):
+        merged.import_pages(pdfium.PdfDocument(data))
+    out = io.BytesIO()
+    merged.save(out)
+    result = extract(out.getvalue(), "mixed.pdf")
+    assert result.status == "ok"
+    assert result.pages == 4
+    assert "1 of its 4 pages" in result.message
+    assert samples.PDF_PROSE[0] in texts(result)
 
 
 def test_truncated_pdf_is_unreadable():

@@ -57,7 +57,8 @@ def convert_to_docx(data: bytes, *, soffice: str, timeout_s: float) -> bytes:
                    str(source)]
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL, cwd=work,
-                                   start_new_session=(os.name == "posix"))
+                                   start_new_session=(os.name == "posix"),
+                                   creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         try:
             process.wait(timeout=timeout_s)
         except subprocess.TimeoutExpired as error:
@@ -80,6 +81,9 @@ def _kill(process: subprocess.Popen) -> None:
             os.killpg(process.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-    else:
+    else:  # soffice.exe starts soffice.bin: end the whole tree
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         process.kill()
     process.wait()
