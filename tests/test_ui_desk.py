@@ -223,3 +223,17 @@ def test_opening_at_a_passage_selects_it_ready_to_map(desk, store):
     window.open_contribution(austria, offset=start, end=start + len("rate of ratification"))
     assert window.reader.textCursor().selectedText() == "rate of ratification"
     assert window.reader.selected_span() == (start, start + len("rate of ratification"))
+
+
+def test_a_click_on_a_section_label_selects_the_excerpt(desk, qtbot, store):
+    window, austria, _ = desk
+    select_text(window, "must rise")
+    window.map_selection_to("transparency")
+    [mapped] = excerpts.excerpts_of(store, austria)
+    window.select_excerpt(0)
+    label = window.reader.document().find("◆ f Transparency")
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(label.selectionStart() + 3)
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.reader.cursorRect(cursor).center())
+    assert window.strip.excerpt_id == mapped["id"]

@@ -229,8 +229,14 @@ class Reader(QTextEdit):
             return
         if self._layout is None or self._layout.empty:
             return
-        offset = self._layout.offset_of(self.textCursor().position())
+        position = self.textCursor().position()
+        offset = self._layout.offset_of(position)
         clicked = self.excerpt_at(offset)
+        labelled = self._layout.label_paragraph(position)
+        if labelled is not None:  # a click on "◆ a Universalisation": its paragraph's last excerpt
+            inside = [e for e in self.excerpts
+                      if e["start"] < labelled[1] and e["end"] > labelled[0]]
+            clicked = inside[-1] if inside else None
         suggested = None if clicked else self.suggestion_at(offset)
         if suggested:
             self.suggestion_clicked.emit(suggested["id"])

@@ -95,6 +95,17 @@ class ReaderLayout:
         inside = max(0, min(inside, utf16_offset(placed.text, len(placed.text))))
         return placed.start + python_offset(placed.text, inside)
 
+    def label_paragraph(self, position: int) -> tuple[int, int] | None:
+        """(start, end) of the paragraph whose section labels are at ``position``, if any."""
+        block = self.document.findBlock(position)
+        placed = self._by_block.get(block.blockNumber())
+        if placed is None:
+            return None
+        inside = position - block.position() - placed.prefix
+        if inside <= utf16_offset(placed.text, len(placed.text)):
+            return None
+        return placed.start, placed.end
+
     def paragraph_number(self, offset: int) -> int | None:
         """The shown number (¶N) of the paragraph holding ``offset``."""
         if not self._placed:
