@@ -212,3 +212,36 @@ def test_nesting_deeper_than_the_limit_is_kept_but_not_opened(store, tmp_path):
     kept = result["attachments"][0]
     assert len(c.blob(store, kept["sha256"])) == kept["size"]
     assert len(c.files_of(store, result["contribution_id"])) == 4
+
+
+def _long_docx(paragraphs: int) -> bytes:
+    """A real Word file with ``paragraphs`` paragraphs, written directly (python-docx is slow)."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(samples.docx_bytes()))
+    body = "".join(f"<w:p><w:r><w:t>Paragraph {i} on clearance and risk education.</w:t>"
+                   "</w:r></w:p>" for i in range(paragraphs))
+    document = source.read("word/document.xml").decode()
+    start, end = document.index("<w:body>") + len("<w:body>"), document.index("<w:sectPr")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = (document[:start] + body + document[end:]).encode()
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def test_cancel_does_not_wait_for_a_slow_extraction(store, tmp_path):
+    import threading
+    import time
+
+    slow = write(tmp_path, "long.docx", _long_docx(150_000))
+    token = CancelToken()
+    threading.Timer(0.3, token.cancel).start()
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        import_paths(store, [slow], cancel=token, limits=replace(Limits(), timeout_s=600))
+    assert time.monotonic() - started < 3
+    assert store.query_one("SELECT count(*) AS n FROM files")["n"] == 0

@@ -11,6 +11,7 @@ then stores each exactly once, because a byte-identical top-level file is a ``du
 from __future__ import annotations
 
 import os
+import queue
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ from lapdesk.store.connection import Store
 
 EMAIL_TYPES = (sniff.EML, sniff.MSG)
 LANGUAGE_SAMPLE_CHARS = 20_000
+CANCEL_POLL_S = 0.2  # how soon a cancel stops an import waiting on a slow file
 TOO_DEEP = "This file is nested more than {depth} levels deep in emails or archives; not opened."
 DUPLICATE = "The same file is already in the store (contribution {contribution_id})."
 
@@ -100,7 +102,12 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], *, together: 
                 submitted += 1
             unit = units[written]
             while unit.outstanding:
-                job, extracted = pool.next_result()
+                try:
+                    job, extracted = pool.next_result(timeout=CANCEL_POLL_S)
+                except queue.Empty:  # a long extraction: a cancel need not wait for it
+                    if cancel is not None:
+                        cancel.raise_if_cancelled()
+                    continue
                 feeder.settle(job, extracted)
             if cancel is not None:
                 cancel.raise_if_cancelled()
