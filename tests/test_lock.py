@@ -114,6 +114,9 @@ def test_the_heartbeat_thread_refreshes_the_lock(store_path):
             time.sleep(0.1)
         assert read_holder(store_path).heartbeat > first
         assert read_holder(store_path).since == lock.info.since
+        if os.name == "posix":  # the refreshed file is as private as the first
+            assert stat.S_IMODE(lock.path.stat().st_mode) == 0o600
+        assert not list(lock.path.parent.glob("*.tmp"))
     finally:
         lock.release()
 

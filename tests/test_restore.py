@@ -130,3 +130,18 @@ def test_restore_into_the_store_the_desk_holds_open(store_path, tmp_path):
         assert held.writer_lock.held
     assert _count(store_path) == 2
     assert _count(result["kept_as"]) == 2
+
+
+def test_a_backup_from_an_older_lapdesk_is_restored_at_the_current_schema(store_path, tmp_path):
+    import shutil
+
+    from lapdesk.store.restore import restore
+
+    old = tmp_path / "v1.lapdesk"
+    shutil.copy(Path(__file__).parent / "fixtures" / "stores" / "v1-basic.lapdesk", old)
+    open_store(store_path).close()
+    restore(store_path, old)
+    with open_store(store_path, readonly=True) as store:
+        assert migrations.schema_version(store.conn) == migrations.SCHEMA_VERSION
+        assert store.query_one("SELECT count(*) AS n FROM contributions")["n"] >= 1
+    assert sqlite3.connect(old).execute("PRAGMA user_version").fetchone()[0] == 1  # untouched

@@ -85,3 +85,18 @@ def test_salvage_never_overwrites(store, tmp_path):
     with pytest.raises(StoreError, match="already exists"):
         salvage(store.path, existing)
     assert existing.read_bytes() == b"mine"
+
+
+def test_a_store_from_an_older_lapdesk_is_salvaged_at_its_schema_then_migrated(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from lapdesk.store import migrations
+
+    old = tmp_path / "v1.lapdesk"
+    shutil.copy(Path(__file__).parent / "fixtures" / "stores" / "v1-basic.lapdesk", old)
+    report = salvage(old, tmp_path / "new.lapdesk")
+    assert report["schema_version"] == 1 and report["ok"]
+    assert report["tables"]["contributions"]["copied"] >= 1
+    with open_store(tmp_path / "new.lapdesk") as new:
+        assert migrations.schema_version(new.conn) == migrations.SCHEMA_VERSION
