@@ -140,11 +140,19 @@ def test_excerpt_actions_resize_review_unmap_and_delete_are_undoable(desk, store
         "regional workshops led by the coordinators"
     window.toggle_reviewed()
     assert excerpts.excerpt(store, mapped["id"])["reviewed"]
+    window.map_selection_to("transparency")  # a selection equal to the excerpt: one more place
+    assert excerpts.excerpt(store, mapped["id"])["nodes"] == ["universalisation", "transparency"]
+    window.unmap_menu.aboutToShow.emit()
+    [unmap_first, _] = window.unmap_menu.actions()
+    assert unmap_first.text() == "Universalisation"
+    unmap_first.trigger()
+    assert excerpts.excerpt(store, mapped["id"])["nodes"] == ["transparency"]
     window.delete_excerpt()
     assert excerpts.excerpts_of(store, austria) == []
-    for _ in range(3):
+    for _ in range(5):
         window.undo_action.trigger()
-    assert excerpts.excerpt(store, mapped["id"])["text"] == "regional workshops"
+    restored = excerpts.excerpt(store, mapped["id"])
+    assert (restored["text"], restored["nodes"]) == ("regional workshops", ["universalisation"])
 
 
 def test_alt_down_moves_to_the_next_contribution(desk, qtbot):
