@@ -184,3 +184,16 @@ def test_the_lexicon_is_data_the_team_can_edit(store, tmp_path):
     path.write_text("[sections.transparency\n", encoding="utf-8")
     with pytest.raises(LapdeskError, match="cannot be read"):
         load_lexicon(path)
+
+
+def test_suggestions_carry_a_stance_hint_never_applied(store):
+    contribution = add_text_contribution(store, [
+        "La Suisse soutient un indicateur par action, avec une valeur de référence.",
+        "Les stocks ont été détruits en 2019.",
+    ], language="fr")
+    rows = {r["paragraph"]: r for r in s.suggest(store, contribution)}
+    assert rows[0]["stance_hint"] == {"stance": "supports", "confidence": 0.8,
+                                      "cue": "soutient"}
+    assert rows[1]["stance_hint"] is None
+    change = s.accept(store, [rows[0]["id"]])
+    assert excerpts.excerpt(store, change.result[0])["annotations"] == []

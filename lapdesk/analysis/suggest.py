@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lapdesk.analysis.lexicon import load_lexicon
+from lapdesk.analysis.stance import stance_hint
 from lapdesk.analysis.suggester import Suggester
 from lapdesk.core.errors import NotFoundError, UsageError
 from lapdesk.store import framework
@@ -23,7 +24,8 @@ from lapdesk.store.excerpts import map_span
 
 _SHAPE_SQL = (
     "SELECT s.id, s.contribution_id, p.file_id, s.start, s.\"end\", p.idx AS paragraph,"
-    " n.key AS node, n.title AS node_title, s.confidence, s.reason, s.state"
+    " n.key AS node, n.title AS node_title, s.confidence, s.reason, s.state,"
+    " p.text AS paragraph_text"
     " FROM suggestions s JOIN framework_nodes n ON n.id = s.node_id"
     " LEFT JOIN paragraphs p ON p.id = s.paragraph_id"
 )
@@ -97,8 +99,21 @@ def suggestions(store: Store, contribution_id: int | None = None, *,
         where.append("s.state = ?")
         params.append(state)
     clause = f" WHERE {' AND '.join(where)}" if where else ""
-    return store.query(f"{_SHAPE_SQL}{clause} ORDER BY s.contribution_id, s.start, n.id",
+    rows = store.query(f"{_SHAPE_SQL}{clause} ORDER BY s.contribution_id, s.start, n.id",
                        tuple(params))
+    return _with_stance_hints(store, rows)
+
+
+def _with_stance_hints(store: Store, rows: list[dict]) -> list[dict]:
+    """Each suggestion with the stance its wording hints at, for the user to take or leave."""
+    languages: dict[int, str | None] = {}
+    for row in rows:
+        if row["contribution_id"] not in languages:
+            languages[row["contribution_id"]] = contribution(
+                store, row["contribution_id"])["language"]
+        row["stance_hint"] = stance_hint(row.pop("paragraph_text") or "",
+                                         languages[row["contribution_id"]])
+    return rows
 
 
 def _rows(store: Store, suggestion_ids: Iterable[int]) -> list[dict]:
