@@ -87,6 +87,12 @@ def test_docx_reading_order_parts_headings_numbering():
     ]
 
 
+def test_docx_outline_levels_of_custom_styles_and_multilevel_numbering():
+    result = extract(samples.docx_outline_bytes(), "outline.docx")
+    assert texts(result) == list(samples.OUTLINE_TEXT)
+    assert [p.heading_level for p in result.paragraphs] == [1, None, None, None, None, None]
+
+
 @pytest.mark.parametrize("template", [False, True], ids=["docm", "dotx"])
 def test_macro_enabled_documents_and_templates_are_read_like_docx(template):
     result = extract(samples.docm_bytes(template=template), "contribution.docm")

@@ -131,3 +131,42 @@ def docm_bytes(*, template: bool = False) -> bytes:
     types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml")
     changed = types.replace(_DOCX_MAIN, _DOTX_MAIN if template else _DOCM_MAIN)
     return replace_members(data, {"[Content_Types].xml": changed})
+
+
+# An outline as a French ministry's template writes it: a custom heading style known only by its
+# outline level, and a two-level list numbered "1." then "a)".
+OUTLINE = (("Observations générales", None), ("Universalisation", 0), ("Ratifications", 1),
+           ("Adhésions", 1), ("Destruction des stocks", 0), ("Calendrier", 1))
+OUTLINE_TEXT = ("Observations générales", "1. Universalisation", "a) Ratifications",
+                "b) Adhésions", "2. Destruction des stocks", "a) Calendrier")
+
+
+def docx_outline_bytes() -> bytes:
+    """A .docx with a custom heading style ("Titre Mission", outline level 1, no "Heading"
+    name) and a list numbered "1." / "a)" defined in its own numbering.xml entries."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    style = document.styles.add_style("Titre Mission", WD_STYLE_TYPE.PARAGRAPH)
+    style.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl xmlns:w="{W}" w:val="0"/>'))
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+        '<w:lvlText w:val="%2)"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{W}" w:numId="90">'
+                               '<w:abstractNumId w:val="90"/></w:num>'))
+    for text, level in OUTLINE:
+        paragraph = document.add_paragraph(text)
+        if level is None:
+            paragraph.style = style
+            continue
+        paragraph.paragraph_format.element.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
