@@ -108,10 +108,14 @@ class MainWindow(QMainWindow):
         self.desk.setStretchFactor(0, 1)
         self.setCentralWidget(self.desk)
         self.setWindowTitle(self._title())
-        self.setTabOrder(self.contributions.filter_box, self.contributions.table)
-        self.setTabOrder(self.contributions.table, self.reader)
-        self.setTabOrder(self.reader, self.framework.tree)
-        self.setTabOrder(self.framework.tree, self.strip.stance)
+        header, strip = self.header, self.strip
+        chain = (self.contributions.filter_box, self.contributions.quick,
+                 self.contributions.table, header.contributors, header.received,
+                 header.language, header.channel, header.permission, header.files,
+                 header.open_button, header.save_button, self.reader, self.framework.tree,
+                 strip.stance, strip.topic, strip.summary, strip.reviewed, strip.note, strip.tags)
+        for first, second in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(first, second)
 
         self.contributions.contribution_selected.connect(self.show_contribution)
         self.reader.map_requested.connect(self.map_selection_to)
