@@ -176,3 +176,17 @@ def test_reading_commands_as_a_real_process(store_path):
     austria, *_ = build(store_path)
     result = run_lapdesk("show", austria, "--store", store_path, "--json")
     assert result.code == 0 and result.json()["id"] == austria
+
+
+def test_show_text_names_a_few_other_candidates(cli, store_path):
+    with open_store(store_path) as store:
+        cid = add_text_contribution(store, ["Comments."])
+        ids = [registry.find(store, n)["id"] for n in ("Austria", "Chile", "Peru", "Ghana", "Fiji")]
+        with store.transaction():
+            c.set_contributors(store, cid, [
+                {"contributor_id": i, "confidence": 0.9 - n / 10, "reason": "mention",
+                 "chosen": n == 0} for n, i in enumerate(ids)])
+    out = cli("--store", store_path, "show", cid).out
+    assert "Contributors: Austria (0.90, mention)" in out
+    assert ("Other candidates: Chile (0.80, mention); Peru (0.70, mention); Ghana (0.60, mention)"
+            " and 1 more") in out

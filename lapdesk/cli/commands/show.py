@@ -38,7 +38,8 @@ def render(result: dict) -> str:
                                      or "unknown"))
     others = [p for p in result["candidates"] if not p["chosen"]]
     if others:
-        lines.append("Other candidates: " + ", ".join(_person(p) for p in others))
+        more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+        lines.append("Other candidates: " + "; ".join(_person(p) for p in others[:3]) + more)
     lines.extend(f"Needs attention: {reason}" for reason in result["needs_attention"])
     lines.append("Files:")
     names = {}
