@@ -120,6 +120,15 @@ def test_docx_entity_expansion_is_refused():
     assert result.paragraphs == []
 
 
+def test_password_protected_docx_is_encrypted():
+    data = samples.docx_encrypted_bytes()
+    assert sniff(data, "locked.docx") == media.ENCRYPTED_OFFICE
+    result = extract(data, "locked.docx")
+    assert result.status == "encrypted"
+    assert "password" in result.message
+    assert result.paragraphs == []
+
+
 def test_truncated_docx_is_unreadable():
     result = extract(samples.truncated(samples.docx_bytes()), "cut.docx")
     assert result.status == "unreadable"

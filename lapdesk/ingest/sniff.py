@@ -17,6 +17,7 @@ ODT = "application/vnd.oasis.opendocument.text"
 DOC = "application/msword"
 MSG = "application/vnd.ms-outlook"
 OLE = "application/x-ole-storage"
+ENCRYPTED_OFFICE = "application/x-ms-office-encrypted"  # a password-protected .docx/.xlsx
 PDF = "application/pdf"
 RTF = "application/rtf"
 HTML = "text/html"
@@ -128,6 +129,8 @@ def _sniff_ole(data: bytes, ending: str) -> str:
         return MSG
     if "WordDocument" in tops:
         return DOC
+    if "EncryptedPackage" in tops:
+        return ENCRYPTED_OFFICE
     return OLE
 
 

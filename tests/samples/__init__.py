@@ -64,6 +64,7 @@ from .word import (
     DOCX_HEADER,
     DOCX_HEADING,
     DOCX_ITEMS,
+    DOCX_PASSWORD,
     DOCX_SUBHEADING,
     DOCX_TABLE,
     OUTLINE_TEXT,
@@ -71,19 +72,20 @@ from .word import (
     doc_bytes,
     docm_bytes,
     docx_bytes,
+    docx_encrypted_bytes,
     docx_entity_bomb_bytes,
     docx_outline_bytes,
     docx_zip_bomb_bytes,
 )
 
 __all__ = [
-    "DOCX_BODY", "DOCX_FOOTER", "DOCX_FOOTNOTE", "DOCX_HEADER", "DOCX_HEADING", "DOCX_ITEMS",
+    "DOCX_BODY", "DOCX_FOOTER", "DOCX_FOOTNOTE", "DOCX_HEADER", "DOCX_HEADING", "DOCX_ITEMS", "DOCX_PASSWORD",
     "DOCX_SUBHEADING", "DOCX_TABLE", "EML_BODY", "EML_DATE", "EML_SENDER", "EML_SENDER_NAME",
     "EML_SUBJECT", "EML_TO", "FRENCH", "HTML_REMOTE_IMAGE", "HTML_TITLE", "NESTED_BODY",
     "NESTED_SUBJECT", "ODT_BODY", "ODT_FOOTER", "ODT_FOOTNOTE", "ODT_HEADER", "ODT_HEADING",
     "ODT_ITEMS", "ODT_TABLE", "OUTLINE_TEXT", "PDF_BODY", "PDF_HEADER", "PDF_PASSWORD", "PDF_PROSE", "PDF_TITLE",
     "RTF_PARAGRAPHS", "SPANISH", "W", "declare_size", "doc_bytes", "docm_bytes", "docx_bytes", "docx_outline_bytes",
-    "docx_entity_bomb_bytes", "docx_zip_bomb_bytes", "eml_bytes", "html_bytes", "msg_bytes",
+    "docx_encrypted_bytes", "docx_entity_bomb_bytes", "docx_zip_bomb_bytes", "eml_bytes", "html_bytes", "msg_bytes",
     "nested_email", "odt_bytes", "pdf_bytes", "pdf_image_only_bytes", "replace_members",
     "rtf_bytes", "text_cp1252_bytes", "text_utf8_bytes", "text_utf16_bytes", "truncated",
     "write_all", "zip_bomb_bytes", "zip_bytes",
@@ -95,7 +97,7 @@ _replace_members = replace_members
 # The generators live in submodules but are published here; saying so lets code that lists
 # "the sample functions of this module" (the fuzzer's seed list) keep finding them.
 for _function in (declare_size, doc_bytes, docm_bytes, docx_bytes, docx_outline_bytes,
-                  docx_entity_bomb_bytes, docx_zip_bomb_bytes, eml_bytes, html_bytes, msg_bytes, nested_email, odt_bytes,
+                  docx_encrypted_bytes, docx_entity_bomb_bytes, docx_zip_bomb_bytes, eml_bytes, html_bytes, msg_bytes, nested_email, odt_bytes,
                   pdf_bytes, pdf_image_only_bytes, replace_members, rtf_bytes, text_cp1252_bytes,
                   text_utf8_bytes, text_utf16_bytes, truncated, zip_bomb_bytes, zip_bytes):
     _function.__module__ = __name__
@@ -121,6 +123,7 @@ def write_all(folder: Path, *, legacy_doc: bool = True) -> dict[str, Path]:
         "docm": ("contribution.docm", docm_bytes()),
         "docx_outline": ("outline.docx", docx_outline_bytes()),
         "docx_entity_bomb": ("laughs.docx", docx_entity_bomb_bytes()),
+        "docx_encrypted": ("locked.docx", docx_encrypted_bytes()),
         "docx_truncated": ("cut.docx", truncated(docx_bytes())),
         "pdf_truncated": ("cut.pdf", truncated(pdf_bytes(), keep=0.5)),
         "odt": ("contribution.odt", odt_bytes()),

@@ -170,3 +170,16 @@ def docx_outline_bytes() -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+DOCX_PASSWORD = "geneva"
+
+
+def docx_encrypted_bytes() -> bytes:
+    """:func:`docx_bytes` protected by a password as Word protects it (ECMA-376 agile
+    encryption in an OLE2 container), made with msoffcrypto-tool."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(docx_bytes())).encrypt(DOCX_PASSWORD, out)
+    return out.getvalue()
