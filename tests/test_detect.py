@@ -329,8 +329,10 @@ def test_addressee_lines_do_not_compete_with_the_letterhead(index):
     ("disarmament@icrc.org", "", "icrc"),
     ("", "cmc_submission_lap.docx", "cmc"),
     ("mission.usa@state.gov", "", "usa"),
+    ("info@stopclustermunitions.org", "", "cmc"),
+    ("advocacy@geneva.hi.org", "", "hi"),
 ])
-def test_acronyms_in_addresses_and_file_names_may_be_lower_case(index, sender, file_name,
+def test_organisations_known_by_address_or_lower_case_acronym(index, sender, file_name,
                                                                  expected):
     result = detect(index, ["Please find attached our comments."], sender=sender,
                     file_name=file_name)

@@ -319,6 +319,9 @@ def _sender_clues(index: DetectionIndex, sender: str, sender_name: str) -> list[
         # Addresses are lower case: an acronym (icrc.org, mission.usa@...) still counts.
         for _, _, contributor_id in index.matches(words.upper(), normalise(words)):
             clues.append(_Clue(contributor_id, "sender_address", f"sender address: {address}"))
+        owner = index.domain_owner(domain)
+        if owner is not None:
+            clues.append(_Clue(owner, "sender_address", f"sender address: {address}"))
         contributor_id = index.domain_code(domain.rpartition(".")[2])
         if contributor_id is not None:
             clues.append(_Clue(contributor_id, "sender_domain", f"sender address: {address}"))

@@ -22,6 +22,15 @@ _UNIFORM = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2010": "-"
             "\r": " "}
 
 
+# Organisations whose mail domain does not spell a name or acronym of theirs (registry keys);
+# icrc.org, hrw.org, undp.org and the like are found by their acronym anyway.
+ORGANISATION_DOMAINS = {
+    "stopclustermunitions.org": "cmc", "icbl.org": "cmc", "eeas.europa.eu": "eu",
+    "hi.org": "hi", "handicap-international.org": "hi", "maginternational.org": "mag",
+    "npaid.org": "npa",
+}
+
+
 class _FoldTable(dict):
     """``str.translate`` table folding one character into one, filled as characters appear.
 
@@ -93,10 +102,14 @@ class DetectionIndex:
         self.ids_by_name: dict[str, int] = {}
         self.acronyms: set[str] = set()
         self.by_code: dict[str, int] = {}
+        self.by_domain: dict[str, int] = {}
         self.names: dict[int, str] = {}
         ambiguous: set[str] = set()
         for entry in entries:
             self.names[entry["id"]] = entry["name"]
+            for domain, key in ORGANISATION_DOMAINS.items():
+                if entry.get("key") == key:
+                    self.by_domain[domain] = entry["id"]
             for name in [entry["name"], *entry.get("aliases", [])]:
                 key = _key(normalise(name))
                 if not key:
@@ -147,6 +160,15 @@ class DetectionIndex:
         """The State whose ISO code ``token`` is, if a file name can mean only that."""
         if token.isupper() and token.isalpha() and token not in _AMBIGUOUS_CODES:
             return self.by_code.get(token)
+        return None
+
+    def domain_owner(self, domain: str) -> int | None:
+        """The organisation whose mail domain ``domain`` is (or is under)."""
+        parts = domain.lower().split(".")
+        for n in range(len(parts) - 1):
+            owner = self.by_domain.get(".".join(parts[n:]))
+            if owner is not None:
+                return owner
         return None
 
     def domain_code(self, top_level_domain: str) -> int | None:
