@@ -333,7 +333,7 @@ def test_addressee_lines_do_not_compete_with_the_letterhead(index):
     ("advocacy@geneva.hi.org", "", "hi"),
 ])
 def test_organisations_known_by_address_or_lower_case_acronym(index, sender, file_name,
-                                                                 expected):
+                                                              expected):
     result = detect(index, ["Please find attached our comments."], sender=sender,
                     file_name=file_name)
     assert chosen(index, result) == [expected]
