@@ -41,8 +41,7 @@ OUT_OF_MEMORY = "Reading this file needed more memory than is available."
 READY = b"ready"
 DONE = b"D"
 RETIRING = b"R"
-MAX_FAILED_STARTS = 3
-WORKER_NICENESS = 5  # workers dying before they are ready: the installation is broken
+MAX_FAILED_STARTS = 3  # workers dying before they are ready: the installation is broken
 
 
 def default_size() -> int:
@@ -284,7 +283,6 @@ class _Worker:
 def serve(conn: Connection, extractor: Extractor) -> None:
     """A worker's life: announce readiness, then extract one job after another."""
     _die_with_parent()
-    _yield_to_parent()
     conn.send_bytes(READY)
     while True:
         try:
@@ -309,22 +307,6 @@ def serve(conn: Connection, extractor: Extractor) -> None:
         if out_of_memory:
             conn.close()
             os._exit(0)
-
-
-def _yield_to_parent() -> None:
-    """Run below the parent's priority: the parent writes the store (and draws the desk), and a
-    worker that takes a core from it while holding nothing back makes the whole import slower."""
-    try:
-        if sys.platform == "win32":
-            import ctypes
-
-            below_normal_priority_class = 0x4000
-            kernel32 = ctypes.windll.kernel32
-            kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal_priority_class)
-        else:
-            os.nice(WORKER_NICENESS)
-    except OSError:
-        pass
 
 
 def _die_with_parent() -> None:
