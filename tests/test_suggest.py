@@ -197,3 +197,29 @@ def test_suggestions_carry_a_stance_hint_never_applied(store):
     assert rows[1]["stance_hint"] is None
     change = s.accept(store, [rows[0]["id"]])
     assert excerpts.excerpt(store, change.result[0])["annotations"] == []
+
+
+def test_list_items_stay_in_their_section_and_sibling_headings_end_it(store):
+    contribution = add_text_contribution(store, [
+        "b. Stockpile destruction",
+        "1. Destroy all stockpiles by the Article 3 deadline",
+        "\u2022 Report on munitions retained for training",
+        "States should also share their experience with others",
+        "c. Clearance and risk reduction education",
+        "Land release should follow the international standards.",
+    ])
+    placed = _by_paragraph(s.suggest(store, contribution))
+    assert {k: {n.split(".")[0] for n in v} for k, v in placed.items()} == {
+        1: {"stockpile_destruction"}, 2: {"stockpile_destruction"},
+        3: {"stockpile_destruction"}, 5: {"clearance_rre"},
+    }
+
+
+def test_thanks_need_more_than_one_term_and_stance_verbs_are_not_topics(store):
+    contribution = add_text_contribution(store, [
+        "As a signatory State, Indonesia appreciates the opportunity to contribute.",
+        "Ghana supports the idea that stockpiles be destroyed before the Article 3 deadline.",
+    ])
+    placed = _by_paragraph(s.suggest(store, contribution))
+    assert 0 not in placed
+    assert {n.split(".")[0] for n in placed[1]} == {"stockpile_destruction"}

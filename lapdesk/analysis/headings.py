@@ -74,6 +74,34 @@ def has_numbering(text: str) -> bool:
     return bool(_NUMBERING.match(text))
 
 
+_BULLET = re.compile(r"^\s*[\u2022\u00b7\u25aa\u25cf\u25cb\u25ba\u2023\u2043\u2013\u2014*\-]\s")
+_STYLE = re.compile(r"^\s*(?:\(\s*)?(?:(?P<digit>\d)|(?P<lower>[a-h])(?![a-z])|(?P<upper>[A-H])(?![A-Za-z])"
+                    r"|(?P<roman>[ivxlcIVXLC]+))")
+
+
+def starts_with_bullet(text: str) -> bool:
+    """A list item ("• Provide rehabilitation services"), never a heading."""
+    return bool(_BULLET.match(text))
+
+
+def numbering_style(text: str) -> str | None:
+    """digit, lower, upper or roman: how a heading or list item is numbered, if it is."""
+    if not has_numbering(text):
+        return None
+    found = _STYLE.match(text)
+    if found is None:
+        return "word"  # "Part A –", "Section 2"
+    return next(name for name, value in found.groupdict().items() if value)
+
+
+def sentence_like(text: str) -> bool:
+    """Five words or more, most longer words in lower case: a sentence, not a title."""
+    words = re.findall(r"[^\W\d_]{4,}", strip_heading(text))
+    if len(text.split()) < 5 or not words:
+        return False
+    return sum(1 for w in words if w[0].isupper()) < len(words) / 2
+
+
 def looks_like_heading(text: str, heading_level: int | None = None) -> bool:
     """A heading style, or a short line that does not end like a sentence."""
     if heading_level:

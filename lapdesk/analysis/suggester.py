@@ -24,6 +24,9 @@ from lapdesk.analysis.headings import (
     HeadingMatcher,
     has_numbering,
     looks_like_heading,
+    numbering_style,
+    sentence_like,
+    starts_with_bullet,
 )
 from lapdesk.analysis.lexicon import STRONG, Hit, Lexicon, Term, find_terms, tokens
 from lapdesk.analysis.ranking import BM25
@@ -35,7 +38,11 @@ MIN_RELATIVE = 0.5
 HEADING_CONFIDENCE = 0.92
 INLINE_CONFIDENCE = 0.88
 MAX_REASON_TERMS = 4
-# A single weak term is enough only when BM25 gives its section this share of the score.
+# Thanks and welcome need more than one strong term to be placed ("As a signatory State,
+# Indonesia appreciates the opportunity ..." is a courtesy, not a point on universalisation).
+POLITE_MIN_SCORE = 2 * MIN_SCORE
+# A single weak term is enough only when BM25 gives its section this share of the score, and
+# only in a sentence (a title line such as "Joint submission by ..." is not placed on one word).
 WEAK_MIN_SHARE = 0.5
 WEAK_CONFIDENCE = 0.45
 
@@ -46,6 +53,9 @@ class Suggestion:
     node: str
     confidence: float
     reason: str
+
+
+_LIST_ITEM = object()  # what _heading() returns for a short line that is content
 
 
 @dataclass
@@ -121,16 +131,18 @@ class Suggester:
             level = paragraph.get("heading_level")
             if not text.strip():
                 continue
-            if looks_like_heading(text, level):
-                under = self._heading(text, level, under)
-                continue
+            if looks_like_heading(text, level) and not starts_with_bullet(text):
+                after = self._heading(text, level, under)
+                if after is not _LIST_ITEM:
+                    under = after
+                    continue
             cue = courtesy(text)
             if cue is not None and cue.strength == FORMAL:
                 continue
             words = tokens(text)
             scores, hits = self._content(words)
-            if cue is not None and max(scores.values(), default=0) < MIN_SCORE:
-                continue  # thanks or welcome, and nothing about any section
+            if cue is not None and max(scores.values(), default=0) < POLITE_MIN_SCORE:
+                continue  # thanks or welcome, and not enough about any section
             inline = self.matcher.match_inline(text, keys=self.section_keys)
             if inline is not None:
                 under = _Under(inline, level)
@@ -145,8 +157,9 @@ class Suggester:
                 result += self._from_content(index, text, words, scores, hits)
         return result
 
-    def _heading(self, text: str, level: int | None, under: _Under | None) -> _Under | None:
-        """The section the paragraphs after this heading belong to."""
+    def _heading(self, text: str, level: int | None, under: _Under | None):
+        """The section the paragraphs after this heading belong to, or :data:`_LIST_ITEM`
+        when the line is a list item to place like any paragraph."""
         section = self.matcher.match(text, keys=self.section_keys)
         if section is not None:
             return _Under(section, level)
@@ -155,11 +168,22 @@ class Suggester:
             question = self.matcher.match(text, keys=keys)
             if question is not None:
                 return _Under(under.match, under.level, question)
+            if level is None and self._list_item(text, under):
+                return _LIST_ITEM
             deeper = level is not None and under.level is not None and level > under.level
             plain = not (has_numbering(text) or text.isupper() or level)
             if deeper or (plain and under.numbered):
                 return under  # a sub-heading, or a plain line under a numbered heading
         return None
+
+    @staticmethod
+    def _list_item(text: str, under: _Under) -> bool:
+        """A short unpunctuated line inside a section that is an item, not the next heading:
+        numbered otherwise than the section's heading ("1." under "b."), or a sentence."""
+        style = numbering_style(text)
+        if style is not None:
+            return style != numbering_style(under.match.heading)
+        return sentence_like(text)
 
     # --- placing a paragraph --------------------------------------------------------------
 
@@ -226,7 +250,7 @@ class Suggester:
               hits: dict[str, list[Hit]], shares: dict[str, float]) -> list[Suggestion]:
         """One weak term, in the one section BM25 clearly ranks first: a low-confidence hint."""
         candidates = [key for key, score in scores.items() if score]
-        if len(candidates) != 1:
+        if len(candidates) != 1 or not text.rstrip().endswith((".", "!", "?", ";")):
             return []
         key = candidates[0]
         if shares.get(key, 0.0) < WEAK_MIN_SHARE or max(shares, key=shares.get) != key:
