@@ -223,3 +223,12 @@ def test_thanks_need_more_than_one_term_and_stance_verbs_are_not_topics(store):
     placed = _by_paragraph(s.suggest(store, contribution))
     assert 0 not in placed
     assert {n.split(".")[0] for n in placed[1]} == {"stockpile_destruction"}
+
+
+def test_suggest_all_leaves_superseded_contributions_out(store, structured):
+    from lapdesk.store import contributions
+
+    newer = add_text_contribution(store, STRUCTURED, contributors=["Austria"])
+    contributions.update_contribution(store, structured, superseded_by=newer)
+    rows = s.suggest_all(store)
+    assert {r["contribution_id"] for r in rows} == {newer}
