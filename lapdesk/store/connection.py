@@ -195,12 +195,20 @@ def _open_locked(path: Path, *, is_new: bool, readonly: bool, author: str | None
         conn.close()
         raise
     store = Store(path, conn, readonly=readonly, author=author or default_author())
-    if is_new:
-        _seed(store, framework=framework, registry=registry)
-    elif not _looks_like_store(store):
+    if not is_new and not _looks_like_store(store):
         store.close()
         raise NotAStoreError(f"{path} is an SQLite database but not a LAPDesk store.")
+    # A store killed between its creation and its seeding is seeded when next opened.
+    if is_new or (not readonly and _unseeded(store)):
+        _seed(store, framework=framework, registry=registry)
     return store
+
+
+def _unseeded(store: Store) -> bool:
+    return not any(
+        store.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+        for table in ("framework_nodes", "contributors", "settings")
+    )
 
 
 def _check_header(path: Path) -> None:
