@@ -207,6 +207,27 @@ def test_pdf_page_order_keeps_headers_before_and_footers_after_the_body():
     assert set(first_page[1:-1]) == {"body"}
 
 
+@pytest.mark.slow
+def test_pdf_printed_from_word_by_libreoffice():
+    data = samples.pdf_from_word_bytes()
+    if data is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    result = extract(data, "printed.pdf")
+    assert result.status == "ok"
+    assert result.pages >= 3
+    body = [(p.text, p.heading_level) for p in result.paragraphs if p.part == "body"]
+    assert (samples.DOCX_HEADING, 1) in body
+    assert (samples.DOCX_SUBHEADING, 2) in body
+    for paragraph in samples.word_pdf_filler():  # whole, even across page breaks
+        assert (paragraph, None) in body
+    assert [p.text for p in result.paragraphs if p.part == "footnote"] == [
+        f"1 {samples.DOCX_FOOTNOTE}"]
+    headers = [p.page for p in result.paragraphs if p.text == samples.DOCX_HEADER]
+    footers = [p.page for p in result.paragraphs if p.text == samples.DOCX_FOOTER]
+    assert headers == footers == list(range(1, result.pages + 1))
+    assert {p.part for p in result.paragraphs if p.text == samples.DOCX_HEADER} == {"header"}
+
+
 def test_pdf_with_password_is_encrypted_until_the_password_is_given():
     data = samples.pdf_bytes(password="geneva")
     locked = extract(data, "locked.pdf")

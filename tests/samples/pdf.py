@@ -91,3 +91,40 @@ def pdf_image_only_bytes() -> bytes:
     pdf.add_page()
     pdf.image(io.BytesIO(buffer.getvalue()), x=10, y=10, w=190)
     return bytes(pdf.output())
+
+
+def word_pdf_filler(count: int = 18) -> list[str]:
+    """Distinct long paragraphs, enough to run :func:`pdf_from_word_bytes` over three pages."""
+    from .texts import FRENCH, SPANISH
+
+    return [f"Paragraph {index + 1} recalls that {FRENCH} {SPANISH}" for index in range(count)]
+
+
+def pdf_from_word_bytes() -> bytes | None:
+    """The Word sample (heading styles, a real footnote, header, footer) followed by
+    :func:`word_pdf_filler`, printed to PDF by LibreOffice as a delegation would; None
+    without LibreOffice."""
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    import docx
+
+    from .word import docx_bytes
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return None
+    document = docx.Document(io.BytesIO(docx_bytes()))
+    for paragraph in word_pdf_filler():
+        document.add_paragraph(paragraph)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        document.save(work / "contribution.docx")
+        subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                        "--headless", "--convert-to", "pdf", "--outdir", str(work),
+                        str(work / "contribution.docx")],
+                       capture_output=True, timeout=120, check=False)
+        result = work / "contribution.pdf"
+        return result.read_bytes() if result.exists() else None

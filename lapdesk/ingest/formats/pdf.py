@@ -27,6 +27,8 @@ _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:(?:page|p\.|seite|página|pagina)\s*)?(?:\d{1,4}|[ivxlc]{1,7})"
     r"(?:\s*(?:/|of|de|sur|von|\|)\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^([-•–·▪●◦]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,5}[.)])\s")
+_NOTE_START = re.compile(r"^(\d{1,3}\s|[*†‡]\s*)\S")
+_FOOT_ZONE = 0.35  # footnotes sit in the lowest third of a page
 _SENTENCE_END = re.compile(r"[.!?:;]['\")\]»”’]*$")
 _HYPHENS = ("-", "\u00ad", "\x02")
 
@@ -162,7 +164,9 @@ def _paragraphs(pages: list[list[Line]]) -> list[Paragraph]:
     sizes = [round(line.size) for lines in pages for line in lines
              if line.part == "body" for _ in line.text]
     body_size = Counter(sizes).most_common(1)[0][0] if sizes else 0
-    heading_sizes = sorted({s for s in sizes if s >= body_size * 1.2 + 1}, reverse=True)[:3]
+    _mark_footnotes(pages, body_size)
+    step = max(1.5, 0.15 * body_size)
+    heading_sizes = sorted({s for s in sizes if s >= body_size + step}, reverse=True)[:3]
     out: list[Paragraph] = []
     for number, lines in enumerate(pages, start=1):
         body = [line for line in lines if line.part == "body"]
@@ -172,11 +176,11 @@ def _paragraphs(pages: list[list[Line]]) -> list[Paragraph]:
         current: list[Line] = []
         page_paragraphs: list[Paragraph] = []
         for line in lines:
-            if current and (line.part != "body" or _starts_paragraph(
+            if current and (line.part != current[-1].part or _starts_paragraph(
                     current[-1], line, leading, column_left, column_right)):
                 page_paragraphs.append(_join(current, number, heading_sizes))
                 current = []
-            if line.part == "body":
+            if line.part in ("body", "footnote"):
                 current.append(line)
             else:
                 page_paragraphs.append(Paragraph(line.text, page=number, part=line.part))
@@ -189,6 +193,28 @@ def _paragraphs(pages: list[list[Line]]) -> list[Paragraph]:
             page_paragraphs.remove(first)
         out.extend(page_paragraphs)
     return out
+
+
+def _mark_footnotes(pages: list[list[Line]], body_size: int) -> None:
+    """Mark as footnotes the block of lines at the foot of a page that starts with a note
+    number, set apart from the text above by a wide gap (or in a smaller type)."""
+    for lines in pages:
+        body = sorted((line for line in lines if line.part == "body"),
+                      key=lambda line: -line.baseline)
+        leading = _usual_leading(body)
+        if len(body) < 2 or not leading:
+            continue
+        for index in range(len(body) - 1, 0, -1):
+            above, line = body[index - 1], body[index]
+            if line.baseline > line.height * _FOOT_ZONE:
+                break
+            gap = above.baseline - line.baseline
+            smaller = round(line.size) < body_size <= round(above.size)
+            if _NOTE_START.match(line.text) and (gap > 2 * leading or smaller):
+                if all(round(rest.size) <= round(above.size) for rest in body[index:]):
+                    for rest in body[index:]:
+                        rest.part = "footnote"
+                break
 
 
 def _usual_leading(lines: list[Line]) -> float:
@@ -206,6 +232,8 @@ def _starts_paragraph(previous: Line, line: Line, leading: float, column_left: f
         return True
     if _LIST_ITEM.match(line.text):
         return True
+    if line.part == "footnote" and re.match(r"^\d{1,3}\s", line.text):
+        return True
     indent = max(line.size, 1.0)
     if line.left > previous.left + indent and previous.left <= column_left + indent:
         return True  # a first-line indent
@@ -218,8 +246,10 @@ def _join(lines: list[Line], page: int, heading_sizes: list[int]) -> Paragraph:
     for line in lines[1:]:
         text = _glue(text, line.text)
     size = round(lines[0].size)
-    level = heading_sizes.index(size) + 1 if size in heading_sizes and len(text) < 200 else None
-    return Paragraph(text, page=page, heading_level=level)
+    level = None
+    if lines[0].part == "body" and size in heading_sizes and len(text) < 200:
+        level = heading_sizes.index(size) + 1
+    return Paragraph(text, page=page, heading_level=level, part=lines[0].part)
 
 
 def _glue(text: str, more: str) -> str:
