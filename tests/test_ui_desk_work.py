@@ -236,8 +236,15 @@ def test_open_original_hands_a_private_copy_to_the_system(desk, qtbot):
     assert path.parent.stat().st_mode & 0o777 == 0o700
 
 
-def test_closing_the_window_keeps_the_synthesis_being_typed(desk, qtbot, store):
-    window, _ = desk
+def test_closing_the_window_keeps_what_is_being_typed(desk, qtbot, store):
+    window, ids = desk
+    excerpt_id = map_text(window, ids["ghana"], "regional workshops", "universalisation")
+    window.activateWindow()
+    window.strip.summary.setFocus()
+    qtbot.keyClicks(window.strip.summary, "More workshops")
+    window.close()
+    assert excerpts.excerpt(store, excerpt_id)["annotations"][0]["summary"] == "More workshops"
+    window.show()
     window.show_section("transparency")
     qtbot.keyClicks(window.section_view.editor, "Reports on time")
     window.close()

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -225,6 +226,9 @@ class MainWindow(QMainWindow):
             install(self)
 
     def closeEvent(self, event) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # the field being typed in saves itself while still shown
         self.section_view.save_synthesis()  # typing not yet saved by the idle timer
         super().closeEvent(event)
 

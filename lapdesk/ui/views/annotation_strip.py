@@ -207,8 +207,8 @@ class AnnotationStrip(QWidget):
             self._load()
 
     def _save(self, field: str, value) -> None:
-        if self._loading or self.excerpt_id is None:
-            return
+        if self._loading or self.excerpt_id is None or not self.isVisible():
+            return  # (a window being closed also ends the editing)
         if self._annotation is None:
             if field == "stance" and value == "neutral" or not value:
                 return  # nothing to record yet

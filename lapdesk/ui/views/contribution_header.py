@@ -182,8 +182,8 @@ class ContributionHeader(QWidget):
     # --- edits ----------------------------------------------------------------------------
 
     def _update(self, **fields) -> None:
-        if self._loading or self.contribution_id is None:
-            return
+        if self._loading or self.contribution_id is None or not self.isVisible():
+            return  # (a window being closed also ends the editing)
         self._session.apply(contributions.update_contribution, self.contribution_id, **fields)
 
     def _received_edited(self) -> None:
