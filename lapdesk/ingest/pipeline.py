@@ -90,7 +90,7 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], *, together: 
         units = [_Unit(i, [item]) for i, item in enumerate(inputs)]
     if not units:
         return []
-    writer = _Writer(store, limits)
+    writer = _Writer(store)
     lookahead = 2 * (workers or default_size()) + 2
     size = min(workers or default_size(), max(1, len(inputs)))
     with WorkerPool(size=size, limits=limits) as pool:
@@ -158,7 +158,8 @@ class _Feeder:
             name = item.source.path.name
             item.node = _Node(safe_name(name), name, loaded.size, loaded.sha256, 0, loaded.data)
             if loaded.sha256 in self.seen or c.file_by_sha256(self.store, loaded.sha256):
-                item.node.data = None  # a duplicate, settled when written: its first copy is in
+                # A duplicate, settled when written: its first copy is written before it.
+                item.node.data = None
             elif loaded.data is None:
                 item.node.extracted = Extracted(
                     "too_large", f"This file is larger than {self.limits.max_file_bytes // 2**20}"
@@ -191,9 +192,8 @@ class _Feeder:
 class _Writer:
     """Writes each finished unit in one transaction, with its audit row."""
 
-    def __init__(self, store: Store, limits: Limits):
+    def __init__(self, store: Store):
         self.store = store
-        self.limits = limits
         self.index = DetectionIndex.from_store(store)
 
     def write(self, unit: _Unit) -> None:
