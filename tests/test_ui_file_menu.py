@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from builders import add_text_contribution
 from desk_helpers import open_desk, private_settings  # noqa: F401
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from lapdesk import __version__
-from lapdesk.store import integrity
+from lapdesk.store import excerpts, integrity
 from lapdesk.store import settings as store_settings
 from lapdesk.store.connection import open_store
 from lapdesk.ui.dialogs.settings_dialog import user_initials
@@ -33,7 +34,9 @@ def test_file_and_help_menus_hold_every_action(qtbot, store, private_settings): 
     assert __version__ in box.text()
 
 
-def test_settings_dialog_saves_to_the_store_and_the_user(qtbot, store, private_settings):  # noqa: F811
+def test_settings_dialog_saves_to_the_store_and_the_user(qtbot, store, monkeypatch,
+                                                        private_settings):  # noqa: F811
+    monkeypatch.delenv("LAPDESK_AUTHOR", raising=False)
     window = open_desk(qtbot, store)
     dialog = window.desk_extensions.file_menu.edit_settings()
     dialog.fields["symbol"].setText("CCM/CONF/2020/PM.1/WP.2")
@@ -46,6 +49,12 @@ def test_settings_dialog_saves_to_the_store_and_the_user(qtbot, store, private_s
     assert user_initials(app_settings()) == "AB"
     window.session.undo_stack.undo()  # one undoable change
     assert store_settings.get(store, "place") != "Lausanne"
+    # The positions this user records carry their initials.
+    contribution = add_text_contribution(store, ["Ghana supports the plan."])
+    excerpt = excerpts.map_span(store, contribution, ["universalisation"], start=0,
+                                end=5).result
+    window.session.apply(excerpts.annotate, excerpt, stance="supports")
+    assert excerpts.excerpt(store, excerpt)["annotations"][0]["author"] == "AB"
 
 
 def test_recent_stores_newest_first_without_duplicates(tmp_path):

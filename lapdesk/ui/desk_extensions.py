@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
 
 from lapdesk.store.connection import Store
 from lapdesk.ui.demo_offer import DemoOffer
+from lapdesk.ui.dialogs.settings_dialog import apply_user_initials
 from lapdesk.ui.export_flow import ExportFlow
 from lapdesk.ui.file_menu import FileMenu
 from lapdesk.ui.import_flow import ImportFlow
@@ -57,6 +58,7 @@ class DeskExtensions(QObject):
         self.search.result_chosen.connect(
             lambda contribution_id, start, _end: window.open_contribution(contribution_id,
                                                                          offset=start))
+        apply_user_initials(window.session, self.qsettings)
         restore_window_state(window, self.qsettings)
         window.installEventFilter(self)
         QTimer.singleShot(0, self.demo.offer_if_first_start)

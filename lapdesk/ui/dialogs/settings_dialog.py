@@ -8,6 +8,8 @@ positions they record, belong to this laptop's user and live in QSettings.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,6 +42,16 @@ USER_INITIALS_KEY = "user/initials"
 def user_initials(qsettings: QSettings) -> str:
     """The initials this laptop's user chose in Settings ("" when not set)."""
     return str(qsettings.value(USER_INITIALS_KEY, "") or "")
+
+
+def apply_user_initials(session: StoreSession, qsettings: QSettings) -> None:
+    """Record the user's changes and positions under their initials, when they chose some.
+
+    ``LAPDESK_AUTHOR`` still wins (it is how a shared machine or a script names its user).
+    """
+    initials = user_initials(qsettings)
+    if initials and not os.environ.get("LAPDESK_AUTHOR"):
+        session.store.author = initials
 
 
 class SettingsDialog(QDialog):
@@ -93,4 +105,5 @@ class SettingsDialog(QDialog):
             self.session.apply(store_settings.update, changed)
         self.qsettings.setValue(USER_INITIALS_KEY, self.initials.text().strip())
         self.qsettings.sync()
+        apply_user_initials(self.session, self.qsettings)
         super().accept()
