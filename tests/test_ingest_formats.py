@@ -312,6 +312,19 @@ def test_html_drops_scripts_and_styles_and_keeps_structure():
         assert leaked not in everything
 
 
+@pytest.mark.parametrize("data", [
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+    "</head><body><p>Coût : 25 € – « oui »</p></body></html>".encode("cp1252"),
+    '<html><head><meta charset="utf-8"></head><body><p>Coût : 25 € – « oui »</p></body>'
+    "</html>".encode(),
+    "<html><body><p>Coût : 25 € – « oui »</p></body></html>".encode(),
+    "<html><body><p>Coût : 25 € – « oui »</p></body></html>".encode("cp1252"),
+    "<html><body><p>Coût : 25 € – « oui »</p></body></html>".encode("utf-16"),
+], ids=["declared-1252", "declared-utf8", "undeclared-utf8", "undeclared-1252", "utf16-bom"])
+def test_html_encodings(data):
+    assert texts(extract(data, "page.html")) == ["Coût : 25 € – « oui »"]
+
+
 def test_extraction_never_opens_a_network_connection(monkeypatch):
     import socket
 

@@ -18,6 +18,7 @@ _BLOCKS = frozenset(
 _DROPPED = ("script", "style", "noscript", "template", "head", "object", "embed", "iframe",
             "svg", "math", "select", "button")
 _HEADING = re.compile(r"^h([1-6])$")
+_CHARSET = re.compile(rb"<meta[^>]+charset", re.IGNORECASE)
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
@@ -32,10 +33,7 @@ def html_paragraphs(data: bytes | str) -> tuple[list[Paragraph], str]:
     from lxml import etree
 
     if isinstance(data, bytes):
-        for bom, codec in _BOMS:
-            if data.startswith(bom):
-                data = data[len(bom):].decode(codec, errors="replace")
-                break
+        data = _decode(data)
     if isinstance(data, str):
         # lxml refuses str input that declares an encoding; the declaration is moot here.
         data = re.sub(r"^\s*<\?xml[^>]*\?>", "", data)
@@ -55,6 +53,20 @@ def html_paragraphs(data: bytes | str) -> tuple[list[Paragraph], str]:
         walker.handle(event, element)
     walker.flush()
     return walker.paragraphs, " ".join(title.split())
+
+
+def _decode(data: bytes) -> bytes | str:
+    """Bytes lxml can decode itself (a declared charset), else text decoded here: HTML saved
+    without a declaration is UTF-8 nowadays, Windows-1252 from older tools."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace")
+    if _CHARSET.search(data[:4096]):
+        return data
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
 
 
 class _Walker:

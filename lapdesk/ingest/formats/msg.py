@@ -27,7 +27,7 @@ def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extr
         raise unreadable(f"{WHAT} is damaged or incomplete and cannot be opened.") from error
     try:
         body = _read(lambda: message.body)
-        html = _decode_html(_read(lambda: message.htmlBody))
+        html = _read(lambda: message.htmlBody)  # bytes: decoded by its declared charset
         paragraphs = body_paragraphs(plain=body, html=html)
         attachments, note = _attachments(message, limits)
         return Extracted("ok", note, paragraphs=paragraphs, attachments=attachments,
@@ -79,16 +79,6 @@ def _meta(message) -> dict[str, str]:
         if addresses:
             meta["to"] = ", ".join(addresses)
     return meta
-
-
-def _decode_html(html: bytes | None) -> str | None:
-    """Outlook stores the HTML body as bytes, often with no charset declared in it."""
-    if not html:
-        return None
-    try:
-        return html.decode("utf-8")
-    except UnicodeDecodeError:
-        return html.decode("cp1252", errors="replace")
 
 
 def _read(read):
