@@ -382,6 +382,21 @@ def test_eml_plain_body_preferred_and_inline_logo_not_an_attachment():
     assert result.meta == {"sender": "isu@ccm.invalid", "subject": "Reminder"}
 
 
+def test_eml_signature_part_is_not_an_attachment():
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "mission@republic.invalid"
+    message["Subject"] = "Signed views"
+    message.set_content("Our views are attached.\n")
+    message.add_attachment(samples.pdf_bytes(), maintype="application", subtype="pdf",
+                           filename="views.pdf")
+    message.add_attachment(b"0\x82\x01\x00", maintype="application",
+                           subtype="pkcs7-signature", filename="smime.p7s")
+    result = extract(message.as_bytes(), "signed.eml")
+    assert [a.name for a in result.attachments] == ["views.pdf"]
+
+
 def test_eml_with_broken_headers_still_gives_its_body():
     raw = (b"From: =?utf-8?q?broken\r\nDate: not a date\r\nSubject: Views\r\n"
            b"Content-Type: text/plain; charset=unknown-8bit\r\n\r\nOur views: caf\xe9.\r\n")

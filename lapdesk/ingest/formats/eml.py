@@ -15,6 +15,8 @@ from lapdesk.ingest.extracted import Attachment, Extracted, Limits
 from lapdesk.ingest.formats.mailparts import body_paragraphs, too_many_attachments
 from lapdesk.ingest.names import safe_name
 
+_SIGNATURES = ("application/pkcs7-signature", "application/x-pkcs7-signature",
+               "application/pgp-signature")
 _MAX_PARTS = 10_000  # MIME parts walked in one message, against pathological nesting
 
 
@@ -67,6 +69,8 @@ def _split(message: EmailMessage, limits: Limits):
         if parent == "multipart/related" and part.get("Content-ID") \
                 and disposition != "attachment":
             continue  # a picture shown inside the HTML body
+        if content_type in _SIGNATURES:
+            continue  # the sender's S/MIME or PGP signature, not a document
         data = _safe(lambda p=part: p.get_payload(decode=True)) or b""
         if not data and not filename:
             continue
