@@ -36,9 +36,13 @@ def render(results: list[dict]) -> str:
     new = len({r["contribution_id"] for r in results
                if r["contribution_id"] is not None and r["status"] != "duplicate"})
     duplicates = sum(1 for r in results if r["status"] == "duplicate")
-    lines.append(f"{logged} of {len(results)} files logged: {new} new contributions, "
-                 f"{duplicates} duplicates.")
+    lines.append(f"{logged} of {len(results)} files logged: {_count(new, 'new contribution')}, "
+                 f"{_count(duplicates, 'duplicate')}.")
     return "\n".join(lines)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def exit_code(results: list[dict]) -> int:
