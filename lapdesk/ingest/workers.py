@@ -63,7 +63,7 @@ class Job:
     name: str = field(default="", compare=False)
     password: str | None = field(default=None, compare=False, repr=False)
     tag: object = field(default=None, compare=False)
-    payload: bytes = field(default=b"", compare=False, repr=False)  # what the worker receives
+    header: bytes = field(default=b"", compare=False, repr=False)  # pickled name and options
 
 
 class WorkerPool:
@@ -103,8 +103,8 @@ class WorkerPool:
 
     def submit(self, job: Job) -> None:
         job.seq = next(self._seq)
-        job.payload = pickle.dumps((job.data, job.name, self.limits, job.password),
-                                   protocol=pickle.HIGHEST_PROTOCOL)
+        job.header = pickle.dumps((job.name, self.limits, job.password),
+                                  protocol=pickle.HIGHEST_PROTOCOL)
         with self._lock:
             heapq.heappush(self._pending, job)
         self._wake()
@@ -258,7 +258,10 @@ class _Worker:
     def start_job(self, job: Job, limits: Limits) -> None:
         self.job = job
         self.deadline = time.monotonic() + limits.timeout_s
-        self.conn.send_bytes(job.payload)
+        # The file's bytes go as they are, never copied into a pickle: a file of 200 MB costs
+        # the parent 200 MB, not 400.
+        self.conn.send_bytes(job.header)
+        self.conn.send_bytes(job.data)
 
     def stop(self) -> None:
         """Ask an idle worker to leave, kill a busy one: a worker never outlives the pool."""
@@ -287,11 +290,13 @@ def serve(conn: Connection, extractor: Extractor) -> None:
     while True:
         try:
             task = conn.recv()
+            if task is not None:
+                data = conn.recv_bytes()
         except (EOFError, OSError):
             return
         if task is None:
             return
-        data, name, limits, password = task
+        name, limits, password = task
         out_of_memory = False
         try:
             extracted = extractor(data, name, limits=limits, password=password)
