@@ -118,8 +118,8 @@ def test_cancel_stops_between_files_and_keeps_what_was_logged(
     importer = window.desk_extensions.importer
     op = importer.start_import([str(f) for f in files])
     dialog = importer.progress_dialog
-    assert dialog.isVisible()
     qtbot.waitUntil(second_logged.is_set, timeout=60000)
+    qtbot.waitUntil(dialog.isVisible)  # shown once the import has run a little while
     qtbot.waitUntil(lambda: dialog.count_label.text() == "File 2 of 5 logged", timeout=5000)
     with qtbot.waitSignal(op.cancelled, timeout=30000):
         dialog.cancel_button.click()

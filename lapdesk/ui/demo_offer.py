@@ -89,5 +89,5 @@ class DemoOffer(QObject):
         op.succeeded.connect(self.demo_loaded.emit)
         op.failed.connect(lambda failure: show_failure(self.window, "The demo was not loaded",
                                                        failure))
-        dialog.show()
+        dialog.show_unless_quick()
         return op.run()

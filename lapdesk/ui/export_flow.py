@@ -64,7 +64,7 @@ class ExportFlow(QObject):
         op.succeeded.connect(self._done)
         op.failed.connect(lambda failure: show_failure(self.window, "The working paper was not "
                                                        "exported", failure))
-        progress.show()
+        progress.show_unless_quick()
         return op.run()
 
     def _done(self, report: dict) -> None:

@@ -152,7 +152,7 @@ class ImportFlow(QObject):
         op.succeeded.connect(self._show_summary)
         op.cancelled.connect(self._show_cancelled)
         op.failed.connect(self._show_failure)
-        self.progress_dialog.show()
+        self.progress_dialog.show_unless_quick()
         return op.run()
 
     def _show_summary(self, results: list[dict]) -> None:

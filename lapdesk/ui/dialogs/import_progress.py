@@ -9,14 +9,20 @@ logged stays logged, none is left half-written.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout
 
 from lapdesk.ui.ops import StoreOp
 
+SHOW_AFTER_MS = 400
+
 
 class ImportProgressDialog(QDialog):
-    """Follows one import op; closes itself when the op finishes."""
+    """Follows one import op; closes itself when the op finishes.
+
+    :meth:`show_unless_quick` shows it only if the work is still running after
+    :data:`SHOW_AFTER_MS`, so a quick import does not flash a dialog.
+    """
 
     def __init__(self, op: StoreOp, *, total: int = 0, title: str = "Importing contributions",
                  describe=None, parent=None):
@@ -44,8 +50,20 @@ class ImportProgressDialog(QDialog):
         layout.addWidget(self.file_label)
         layout.addWidget(self.bar)
         layout.addWidget(buttons)
+        self.work_over = False
         op.progressed.connect(self.show_progress)
-        op.finished.connect(self.accept)
+        op.finished.connect(self._finished)
+
+    def show_unless_quick(self) -> None:
+        QTimer.singleShot(SHOW_AFTER_MS, self, self._show_if_running)  # dropped with the dialog
+
+    def _show_if_running(self) -> None:
+        if not self.work_over:
+            self.show()
+
+    def _finished(self) -> None:
+        self.work_over = True
+        self.accept()
 
     @staticmethod
     def _count_text(done: int, total: int) -> str:
