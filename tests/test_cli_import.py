@@ -49,3 +49,16 @@ def test_max_size_and_together_options(tmp_path, cli):
     assert [r["status"] for r in rows] == ["ok", "too_large"]
     assert rows[0]["contribution_id"] == rows[1]["contribution_id"]
     assert cli("--store", store, "import", tmp_path, "--max-size", "-1").code == 2
+
+
+def test_password_reaches_the_reader_of_an_encrypted_pdf(tmp_path, cli):
+    import samples
+
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(samples.pdf_bytes(password="lausanne"))
+    without = cli("--store", tmp_path / "a.lapdesk", "import", locked, "--json")
+    assert without.code == 0 and without.json()[0]["status"] == "encrypted"
+    opened = cli("--store", tmp_path / "b.lapdesk", "import", locked, "--password", "lausanne",
+                 "--json")
+    assert opened.code == 0 and opened.json()[0]["status"] == "ok"
+    assert opened.json()[0]["pages"] == 3
