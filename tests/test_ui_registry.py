@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from builders import add_text_contribution
 from desk_helpers import open_desk, private_settings  # noqa: F401
 
+from lapdesk.store import registry
 from lapdesk.ui.registry_view import RECEIVED_FILTERS, RegistryModel, RowRole
 
 
@@ -55,3 +58,19 @@ def test_filters_by_group_kind_and_name(qtbot, store, private_settings):  # noqa
     view.kind_box.setCurrentIndex(0)
     view.name_filter.setText("cicr")  # the French abbreviation of the ICRC, an alias
     assert names(view) == ["International Committee of the Red Cross"]
+
+
+def test_follow_up_dates_are_set_for_the_selected_rows(qtbot, store, private_settings):  # noqa: F811
+    window = open_desk(qtbot, store)
+    view = window.desk_extensions.registry
+    assert not view.reminder_button.isEnabled()
+    view.name_filter.setText("Ghana")
+    view.table.selectRow(0)
+    assert view.reminder_button.isEnabled()
+    view.reminder_button.click()
+    ghana = registry.find(store, "Ghana")
+    today = date.today().isoformat()
+    assert ghana["reminder_on"] == today
+    assert view.proxy.data(view.proxy.index(0, 5)) == today
+    window.session.undo_stack.undo()
+    assert registry.find(store, "Ghana")["reminder_on"] is None

@@ -1,10 +1,13 @@
 """The registry view: every expected contributor, and whether they have written yet.
 
 So the team sees at a glance who has not answered, with the follow-up dates it keeps
-(acknowledged, reminder sent).  Filters by regional group, kind and received / not received.
+(acknowledged, reminder sent; set for the selected rows with two buttons, each an undoable
+change).  Filters by regional group, kind and received / not received.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -209,8 +213,17 @@ class RegistryView(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((260, 130, 170, 110, 110)):
             header.resizeSection(column, width)
+        self.acknowledge_button = QPushButton("Acknowledged today", self)
+        self.acknowledge_button.setToolTip("Record that receipt was acknowledged today")
+        self.acknowledge_button.clicked.connect(lambda: self.mark_today("acknowledged_on"))
+        self.reminder_button = QPushButton("Reminder sent today", self)
+        self.reminder_button.setToolTip("Record that a reminder was sent today")
+        self.reminder_button.clicked.connect(lambda: self.mark_today("reminder_on"))
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
         filters = QHBoxLayout()
-        for widget in (self.received_box, self.group_box, self.kind_box, self.name_filter):
+        for widget in (self.received_box, self.group_box, self.kind_box, self.name_filter,
+                       self.acknowledge_button, self.reminder_button):
             filters.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -226,6 +239,22 @@ class RegistryView(QWidget):
             lambda text: self.proxy.set_filters(received=text))
         self.name_filter.textChanged.connect(lambda text: self.proxy.set_filters(text=text))
         self._update_counts()
+
+    def selected_rows(self) -> list[dict]:
+        return [self.proxy.data(index, RowRole)
+                for index in self.table.selectionModel().selectedRows()]
+
+    def _update_buttons(self, *_args) -> None:
+        chosen = bool(self.table.selectionModel().selectedRows())
+        self.acknowledge_button.setEnabled(chosen)
+        self.reminder_button.setEnabled(chosen)
+
+    def mark_today(self, field: str) -> None:
+        """Set a follow-up date of every selected contributor to today (undoable, one each)."""
+        session = self.session_of()
+        today = date.today().isoformat()
+        for row in self.selected_rows():
+            session.apply(registry.update_contributor, row["id"], **{field: today})
 
     def _fill_choices(self) -> None:
         for box, values, everyone in (
