@@ -5,7 +5,8 @@ takes its own :class:`~lapdesk.store.connection.Store` (opened on the session's 
 worker thread that uses it), a ``progress(done, total, label)`` callable and a
 :class:`~lapdesk.core.progress.CancelToken`.  The call site is one line::
 
-    StoreOp(tasks, work, label="Importing", touches={"contributions"}).run()
+    StoreOp(tasks, work, store_path=session.path, touches={"contributions"},
+            on_changed=session.notify).run()
 
 - Writes go through ONE writer thread, so two imports never race for the store; reads
   (search over a large store) have their own small pool and never wait behind an import.
