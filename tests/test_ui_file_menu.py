@@ -30,6 +30,11 @@ def test_file_and_help_menus_hold_every_action(qtbot, store, private_settings): 
     shortcuts = {a.text(): a.shortcut().toString() for a in window.menus["file"].actions()}
     assert shortcuts["&Quit"] == "Ctrl+Q" and shortcuts["&Import…"] == "Ctrl+I"
     assert shortcuts["&Open store…"] == "Ctrl+O" and shortcuts["&New store…"] == "Ctrl+N"
+    # An item another installer adds later still comes before Settings and Quit.
+    window.menus["file"].addAction("Backups…")
+    window.menus["file"].aboutToShow.emit()
+    texts = menu_texts(window, "file")
+    assert texts[-4:] == ["", "Se&ttings…", "", "&Quit"] and texts[-5] == "Backups…"
     box = window.desk_extensions.file_menu.about()
     assert __version__ in box.text()
 

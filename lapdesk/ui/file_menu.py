@@ -137,11 +137,21 @@ class FileMenu(QObject):
         menu.insertAction(first, self.save_copy_action)
         if existing:
             menu.insertSeparator(first)
-        menu.addSeparator()
+        first_separator = menu.addSeparator()
         menu.addAction(self.settings_action)
-        menu.addSeparator()
+        second_separator = menu.addSeparator()
         menu.addAction(self.quit_action)
+        self._tail = [first_separator, self.settings_action, second_separator, self.quit_action]
+        menu.aboutToShow.connect(lambda: self._keep_tail_last(menu))
         menu_named(self.window, "&Help").addAction(self.about_action)
+
+    def _keep_tail_last(self, menu: QMenu) -> None:
+        """Settings and Quit stay at the end, whatever other installers added after them."""
+        if menu.actions()[-len(self._tail):] == self._tail:
+            return
+        for action in self._tail:
+            menu.removeAction(action)
+        menu.addActions(self._tail)
 
     # --- stores -------------------------------------------------------------------------------
 
