@@ -75,7 +75,7 @@ def test_views_name_contributors_in_the_conference_order(paper):
     assert indicators == ("Indicators for each action. Supported by Austria and Mexico. "
                           "Proposed or amended by Ireland and New Zealand.")
     victim = next(t for t in texts if t.startswith("Victim assistance as a distinct"))
-    assert victim.endswith("Supported by International Committee of the Red Cross.")
+    assert victim.endswith("Supported by the International Committee of the Red Cross.")
     assert "No contribution addressed this section." in texts
     assert not any("Outdated draft idea" in t for t in texts)  # superseded contribution
 

@@ -62,6 +62,17 @@ def test_named_attribution_in_the_conference_order():
         "Austria, Ireland, Mexico, Haiti, ICRC and Cluster Munition Coalition")
 
 
+def test_names_in_running_text_take_their_article():
+    people = [person(1, "Philippines"), person(2, "Austria"), person(3, "Republic of Korea"),
+              person(4, "Iran (Islamic Republic of)"),
+              person(5, "Cluster Munition Coalition", "civil_society")]
+    assert attribute(people, hidden=set(), lang="en", running=True) == (
+        "Austria, Iran (Islamic Republic of), the Philippines, the Republic of Korea and the "
+        "Cluster Munition Coalition")
+    assert attribute(people[:1], hidden=set(), lang="en") == "Philippines"  # a label
+    assert attribute(people[:1], hidden=set(), lang="fr", running=True) == "Philippines"
+
+
 @pytest.mark.parametrize("count,phrase", [
     (1, "one State Party"), (2, "two States Parties"), (4, "several States Parties"),
     (8, "many States Parties")])

@@ -20,6 +20,11 @@ from lapdesk.store.registry import attribution_rank
 # Categories in the order they are named; signatories before observer States.
 CATEGORIES = ("state_party", "signatory", "observer", "international_organisation",
               "civil_society", "other")
+# States whose short name takes "the" in running English text (UN usage), besides names
+# built on Republic, Kingdom, Federation, United or Islands.
+THE_STATES = {"Bahamas", "Comoros", "Congo", "Cook Islands", "Gambia", "Holy See",
+              "Marshall Islands", "Netherlands", "Niger", "Philippines", "Sudan"}
+_THE_WORDS = re.compile(r"\b(Republic|Kingdom|Federation|United)\b")
 SEVERAL_UP_TO = 6          # 3 to 6 is "several"; more is "many"
 MANY_DELEGATIONS_FROM = 10  # an all-anonymous list this long is just "many delegations"
 
@@ -63,10 +68,23 @@ def _others(count: int, cat: str, lang: str) -> str:
     return w["other_many"].format(number=number, plural=plural)
 
 
-def attribute(people: Iterable[dict], *, hidden: set[int] | frozenset[int], lang: str) -> str:
+def in_running_text(person: dict) -> str:
+    """"the Philippines", "the International Committee of the Red Cross", "Austria"."""
+    name = person["name"]
+    if name.lower().startswith("the ") or "(" in name:  # "Iran (Islamic Republic of)"
+        return name
+    if person["kind"] != "state" or name in THE_STATES or _THE_WORDS.search(name):
+        return f"the {name}"
+    return name
+
+
+def attribute(people: Iterable[dict], *, hidden: set[int] | frozenset[int], lang: str,
+              running: bool = False) -> str:
     """The list of contributors as a phrase: names in order, the hidden ones quantified.
 
     :param hidden: ids of contributors that must not be named.
+    :param running: the phrase sits inside a sentence ("Supported by the Philippines"), so
+        English names take their article; labels and table cells do not.
     """
     people = ordered({p["id"]: p for p in people}.values())
     if not people:
@@ -77,7 +95,8 @@ def attribute(people: Iterable[dict], *, hidden: set[int] | frozenset[int], lang
     pieces: list[str] = []
     for cat in CATEGORIES:
         members = [p for p in people if category(p) == cat]
-        named = [p["name"] for p in members if p["id"] not in hidden]
+        named = [in_running_text(p) if running and lang == "en" else p["name"]
+                 for p in members if p["id"] not in hidden]
         unnamed = len(members) - len(named)
         pieces.extend(named)
         if unnamed:
