@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 import lapdesk.ui.demo_offer as demo_offer
-from lapdesk.ingest.demo import build_demo
+from lapdesk.ingest.demo import build_demo, is_empty
+from lapdesk.store.connection import open_store
 from lapdesk.ui.prefs import app_settings
 
 
@@ -56,19 +57,32 @@ def test_export_asks_before_replacing_a_file(qtbot, store, tmp_path, monkeypatch
     assert dialog.isVisible() and out.read_bytes() == b"an older paper"
 
 
-def test_first_start_on_the_empty_default_store_offers_the_demo(
-        qtbot, store, monkeypatch, private_settings):  # noqa: F811
+def test_first_start_offers_the_demo_in_a_store_of_its_own(
+        qtbot, store, tmp_path, monkeypatch, private_settings):  # noqa: F811
     monkeypatch.delenv("LAPDESK_STORE", raising=False)
     monkeypatch.setattr(demo_offer, "default_store_path", lambda: store.path)
+    monkeypatch.setattr(demo_offer, "data_dir", lambda: tmp_path / "data")
     window = open_desk(qtbot, store)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "demo-offer") is not None)
     box = window.findChild(QMessageBox, "demo-offer")
     extensions = window.desk_extensions
-    with qtbot.waitSignal(extensions.demo.demo_loaded, timeout=60000) as loaded:
+    with qtbot.waitSignal(extensions.file_menu.store_switched, timeout=60000) as switched:
         box.button(QMessageBox.StandardButton.Yes).click()
-    assert loaded.args[0]["contributions"] >= 10
-    qtbot.waitUntil(lambda: len(window.contributions.model.rows) >= 10)
+    demo_window = switched.args[0]
+    qtbot.addWidget(demo_window)
+    assert demo_window.session.path == tmp_path / "data" / demo_offer.DEMO_STORE_NAME
+    assert len(demo_window.contributions.model.rows) >= 10
+    assert not window.isVisible()
     assert app_settings().value(demo_offer.OFFERED_KEY, False, type=bool)
+    with open_store(store.path, create=False, readonly=True) as own:
+        assert is_empty(own)  # the user's store never receives the samples
+    # Help > Open the demo from another store goes straight to the built demo.
+    other = demo_window.desk_extensions.file_menu.switch_to(tmp_path / "other.lapdesk")
+    qtbot.addWidget(other)
+    with qtbot.waitSignal(other.desk_extensions.file_menu.store_switched) as again:
+        other.desk_extensions.demo.action.trigger()
+    qtbot.addWidget(again.args[0])
+    assert again.args[0].session.path == demo_window.session.path
 
 
 def test_no_offer_for_a_chosen_store_or_a_second_time(

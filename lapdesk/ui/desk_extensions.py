@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
+from shiboken6 import isValid
 
 from lapdesk.store.connection import Store
 from lapdesk.ui.demo_offer import DemoOffer
@@ -51,7 +52,8 @@ class DeskExtensions(QObject):
         self.file_menu = FileMenu(window, session_of, self.tasks, self.qsettings,
                                   open_window=self.open_window)
         self.exporter = ExportFlow(window, session_of, self.tasks)
-        self.demo = DemoOffer(window, session_of, self.tasks, self.qsettings)
+        self.demo = DemoOffer(window, session_of, self.tasks, self.qsettings,
+                              switch_to=self.file_menu.switch_to)
         self._install_actions()
         window.session.store_changed.connect(self.search.refresh_if_shown)
         window.session.store_changed.connect(self.registry.refresh)
@@ -98,6 +100,9 @@ class DeskExtensions(QObject):
                                         self.registry_action])
         view.insertSeparator(first_view)
         menus["export"].addAction(self.exporter.action)
+        help_menu = menus["help"]
+        help_menu.insertAction(help_menu.actions()[0] if help_menu.actions() else None,
+                               self.demo.action)
         for action in (self.find_action, self.registry_action, self.importer.action,
                        self.exporter.action):
             window.addAction(action)
@@ -118,7 +123,7 @@ class DeskExtensions(QObject):
             extensions.owns_store = True
         app = QApplication.instance()
         windows = getattr(app, "lapdesk_windows", [])
-        app.lapdesk_windows = [w for w in windows if w.isVisible()] + [new_window]
+        app.lapdesk_windows = [w for w in windows if isValid(w) and w.isVisible()] + [new_window]
         new_window.show()
         return new_window
 

@@ -65,9 +65,12 @@ class TaskManager(QObject):
 
     def submit(self, op: StoreOp) -> None:
         self._running.add(op)
-        op.finished.connect(lambda: self._running.discard(op))
         pool = self._writer if op.writes else self._readers
         pool.submit(op._execute)
+
+    def done(self, op: StoreOp) -> None:
+        """The op is over (called before its outcome is announced, so ``busy`` is exact)."""
+        self._running.discard(op)
 
     @property
     def busy(self) -> bool:
@@ -170,6 +173,7 @@ class StoreOp(QObject):
 
     def _deliver(self, kind: str, payload: object) -> None:
         self._poll.stop()
+        self.tasks.done(self)
         self._publish_progress()
         if kind == "succeeded":
             self.result = payload
