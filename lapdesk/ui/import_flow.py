@@ -27,8 +27,8 @@ IMPORT_TABLES = frozenset({"contributions", "files", "paragraphs", "contribution
                            "suggestions", "contributors"})
 # The formats Windows uses for files that exist only inside another program (an Outlook email).
 VIRTUAL_FILE_FORMATS = ("FileGroupDescriptorW", "FileGroupDescriptor", "FileContents")
-FILE_FILTER = ("Contributions (*.docx *.doc *.odt *.rtf *.pdf *.txt *.eml *.msg *.zip *.xlsx);;"
-               "All files (*)")
+FILE_FILTER = ("Contributions (*.docx *.doc *.odt *.rtf *.pdf *.txt *.md *.htm *.html *.eml "
+               "*.msg *.zip);;All files (*)")
 
 NO_FILES_TITLE = "Nothing to import"
 NO_FILES_TEXT = (
