@@ -175,7 +175,8 @@ def test_sigkill_at_random_moments_loses_nothing_and_leaves_nothing_behind(corpu
         if round_ % 4 == 0:  # any moment: starting up, spawning workers, writing
             time.sleep(rng.uniform(0.0, 1.2))
         else:  # a moment spread over the batch: a few more files in, then a little later
-            _wait_for_files(store_path, held + rng.randint(1, 12), process)
+            step = max(2, 2 * (len(expected) - held) // (KILLS - round_))
+            _wait_for_files(store_path, held + rng.randint(1, step), process)
             time.sleep(rng.uniform(0.0, 0.02))
         process.send_signal(signal.SIGKILL)
         process.wait()
