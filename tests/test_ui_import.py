@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 import lapdesk.ingest.pipeline as pipeline
 from lapdesk.core.paths import resource
+from lapdesk.ui.import_flow import drop_hint
 from lapdesk.ui.models.import_summary_model import (
     ContributionIdRole,
     ImportSummaryModel,
@@ -36,6 +37,8 @@ def drop(widget, mime: QMimeData) -> None:
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted() and enter.dropAction() == Qt.DropAction.CopyAction
+    assert widget.window().statusBar().currentMessage().startswith(("Drop to import",
+                                                                    "Nothing to import"))
     release = QDropEvent(QPointF(point), actions, mime, Qt.MouseButton.LeftButton,
                          Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, release)
@@ -58,6 +61,7 @@ def test_files_and_a_folder_dropped_on_the_reader_are_imported(
     with qtbot.waitSignal(importer.import_finished, timeout=60000) as finished:
         drop(window.reader.viewport(), url_mime([*files, folder_files[0].parent]))
     results = finished.args[0]
+    assert window.statusBar().currentMessage() == ""
     assert sorted(Path(r["path"]).name for r in results) == [
         "01_Austria_note_verbale.docx", "04_Ghana_email.eml", "05_Philippines_letter.txt"]
     assert {r["status"] for r in results} == {"ok"}
@@ -158,3 +162,9 @@ def test_import_summary_model_passes_the_model_tester(qtmodeltester):
     assert model.index(1, 2).data() == "Ghana"  # an attachment belongs to its email's sender
     assert model.index(2, 1).data() == "⚠ Logged — contributor unknown"
     qtmodeltester.check(model)
+
+
+def test_the_status_bar_says_what_a_drop_will_do(tmp_path):
+    files = copy_samples(tmp_path / "in", "05_Philippines_letter.txt", "04_Ghana_email.eml")
+    assert drop_hint(url_mime([*files, tmp_path / "in"])) == "Drop to import 2 files and 1 folder."
+    assert drop_hint(QMimeData()).startswith("Nothing to import")

@@ -63,6 +63,17 @@ def is_import_drag(mime: QMimeData) -> bool:
     return mime.hasUrls() or carries_virtual_files(mime)
 
 
+def drop_hint(mime: QMimeData) -> str:
+    paths = local_paths(mime)
+    if not paths:
+        return "Nothing to import here: save the email first (see what dropping it says)."
+    folders = sum(1 for p in paths if Path(p).is_dir())
+    files = len(paths) - folders
+    parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((files, "file"),
+                                                                  (folders, "folder")) if n]
+    return f"Drop to import {' and '.join(parts)}."
+
+
 class ImportFlow(QObject):
     """Drops, the Import… action, and the dialogs that follow an import.
 
@@ -84,6 +95,7 @@ class ImportFlow(QObject):
         self.progress_dialog: ImportProgressDialog | None = None
         self.summary_dialog: ImportSummaryDialog | None = None
         self.last_op: StoreOp | None = None
+        self._hinting = False
         self.action = QAction("&Import…", window)
         self.action.setShortcut(QKeySequence("Ctrl+I"))
         self.action.setStatusTip("Log contributions from files, folders or saved emails")
@@ -98,6 +110,9 @@ class ImportFlow(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind == QEvent.Type.DragLeave and self._hinting and self._is_ours(watched):
+            self._hint("")
+            return False
         if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
             return False
         if not self._is_ours(watched) or event.source() is not None:
@@ -105,10 +120,21 @@ class ImportFlow(QObject):
         if not is_import_drag(event.mimeData()):
             return False
         if kind == QEvent.Type.Drop:
+            self._hint("")
             self.handle_drop(event)
         else:
+            if kind == QEvent.Type.DragEnter:
+                self._hint(drop_hint(event.mimeData()))
             accept_as_copy(event)
         return True
+
+    def _hint(self, text: str) -> None:
+        """Say in the status bar what a drop will do, while files are dragged over the window."""
+        self._hinting = bool(text)
+        if text:
+            self.window.statusBar().showMessage(text)
+        else:
+            self.window.statusBar().clearMessage()
 
     def handle_drop(self, event: QDropEvent | QDragEnterEvent) -> None:
         paths = local_paths(event.mimeData())
