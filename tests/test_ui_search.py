@@ -53,5 +53,5 @@ def test_ctrl_f_then_a_result_opens_the_contribution_at_the_paragraph(
         qtbot.keyClick(panel.view, Qt.Key.Key_Return)
     assert window.reader.contribution_id == wanted
     assert window.contributions.current_id() == wanted
-    assert "La Suisse propose" in window.reader.textCursor().block().text()
+    assert window.reader.textCursor().selectedText() == paragraphs[45]  # selected, ready to map
     assert window.reader.verticalScrollBar().value() > 0  # scrolled down to paragraph 46

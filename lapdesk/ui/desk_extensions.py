@@ -57,9 +57,7 @@ class DeskExtensions(QObject):
         self._install_actions()
         window.session.store_changed.connect(self.search.refresh_if_shown)
         window.session.store_changed.connect(self.registry.refresh)
-        self.search.result_chosen.connect(
-            lambda contribution_id, start, _end: window.open_contribution(contribution_id,
-                                                                         offset=start))
+        self.search.result_chosen.connect(self.open_search_result)
         apply_user_initials(window.session, self.qsettings)
         restore_window_state(window, self.qsettings)
         window.installEventFilter(self)
@@ -111,6 +109,12 @@ class DeskExtensions(QObject):
     def _raise(dock: QDockWidget) -> None:
         dock.show()
         dock.raise_()
+
+    def open_search_result(self, contribution_id: int, start: int, end: int) -> None:
+        """Open the contribution at the paragraph found, selected (Ctrl+1…9 then maps it)."""
+        self.window.open_contribution(contribution_id, offset=start)
+        self.window.reader.select_span(start, end)
+        self.window.reader.setFocus()
 
     def focus_search(self) -> None:
         self.search.focus_field()
