@@ -22,9 +22,13 @@ from lapdesk.store.lock import LockInfo, WriterLock, lock_path_for, read_holder
 
 def _write_lock(store_path: Path, *, user="fb", host="LAPTOP-7", pid=4242, age_s=0.0,
                 token="theirs") -> None:
+    """A lock file as another LAPDesk leaves it, last refreshed ``age_s`` seconds ago."""
     at = (datetime.now().astimezone() - timedelta(seconds=age_s)).isoformat(timespec="seconds")
-    lock_path_for(store_path).write_text(json.dumps(
+    path = lock_path_for(store_path)
+    path.write_text(json.dumps(
         {"user": user, "host": host, "pid": pid, "since": at, "heartbeat": at, "token": token}))
+    refreshed = time.time() - age_s
+    os.utime(path, (refreshed, refreshed))
 
 
 def _dead_pid() -> int:
@@ -228,3 +232,12 @@ def test_an_unwritable_lock_location_is_a_plain_error(tmp_path, monkeypatch):
     with pytest.raises(StoreError, match=r"cannot be created \(Permission denied\); open it "
                                          "read-only"):
         WriterLock(tmp_path / "s.lapdesk", user="me").acquire()
+
+
+def test_a_laptop_whose_clock_is_behind_keeps_its_live_lock(store_path):
+    """Its heartbeat reads ten minutes old by our clock, but the file was just refreshed."""
+    _write_lock(store_path, host="LAPTOP-7", age_s=10 * 60)
+    os.utime(lock_path_for(store_path))  # refreshed now, as the share's clock sees it
+    with pytest.raises(StoreLockedError, match="edited by fb on LAPTOP-7"):
+        WriterLock(store_path, user="me").acquire()
+    assert not list(store_path.parent.glob(".*probe*"))

@@ -6,8 +6,8 @@ does not work there at all), so the writer announces itself in a sidecar file
 every ~30 seconds while the lock is held.  The file is created with ``O_CREAT | O_EXCL``, the
 one create-if-absent operation that is atomic on local disks and on SMB/NFS shares alike.
 
-A lock whose holder is gone — a dead process on this host, or a heartbeat older than a few
-minutes from anywhere — is taken over: the stale file is renamed aside (only one contender can
+A lock whose holder is gone — a dead process on this host, or a lock file not refreshed for a
+few minutes (judged on the folder's clock, not the laptops') — is taken over: the stale file is renamed aside (only one contender can
 rename a given file), checked to be the very file judged stale, removed, and the lock created
 afresh with ``O_EXCL``; a final re-read confirms we hold it.
 """
@@ -53,10 +53,6 @@ class LockInfo:
         return cls(user=str(data["user"]), host=str(data["host"]), pid=int(data["pid"]),
                    since=str(data["since"]), heartbeat=str(data["heartbeat"]),
                    token=str(data.get("token", "")))
-
-    def heartbeat_age(self, now: datetime | None = None) -> float:
-        now = now or datetime.now().astimezone()
-        return (now - datetime.fromisoformat(self.heartbeat)).total_seconds()
 
     def describe_since(self) -> str:
         """"09:42" today, "27 Nov 09:42" on another day, in the reader's local time."""
@@ -226,15 +222,29 @@ class WriterLock:
             return None
 
     def is_stale(self, holder: LockInfo | None, *, mtime: float) -> bool:
-        """Whether the holder is gone: dead on this host, silent too long, or unreadable."""
+        """Whether the holder is gone: dead on this host, silent too long, or unreadable.
+
+        "Silent" is measured on the folder's own clock — the lock file's modification time
+        against that of a probe file written now beside it — so two laptops whose clocks
+        disagree by minutes cannot take each other's live lock.
+        """
+        age = self._age_on_folder_clock(mtime)
         if holder is None:
-            return time.time() - mtime > UNREADABLE_GRACE_S
-        try:
-            if holder.heartbeat_age() > self.stale_after:
-                return True
-        except ValueError:
+            return age > UNREADABLE_GRACE_S
+        if age > self.stale_after:
             return True
         return holder.host == self.host and not pid_alive(holder.pid)
+
+    def _age_on_folder_clock(self, mtime: float) -> float:
+        probe = self.path.with_name(f".{self.path.name}.probe-{uuid.uuid4().hex}")
+        try:
+            _write_private(probe, "", exclusive=True)
+            now = probe.stat().st_mtime
+        except OSError:
+            now = time.time()  # a folder we cannot write to: our own clock will do
+        finally:
+            probe.unlink(missing_ok=True)
+        return now - mtime
 
     def _take_over_if_stale(self) -> None:
         try:
