@@ -59,6 +59,11 @@ def test_demo_store_passes_check_with_contributions_and_excerpts(tmp_path: Path)
     assert again.code == 2 and "already has contributions" in again.err
 
 
+def test_demo_never_goes_into_the_default_store(tmp_path: Path):
+    refused = run_lapdesk("demo", env={"LAPDESK_STORE": "", "XDG_DATA_HOME": str(tmp_path)})
+    assert refused.code == 2 and "--store" in refused.err
+
+
 def test_demo_excerpts_quote_the_text_they_map(store):
     from lapdesk.ingest.demo import build_demo
     from lapdesk.store.contributions import text_of

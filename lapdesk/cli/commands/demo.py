@@ -1,5 +1,8 @@
 """``lapdesk demo``: build a demo store from the fictional SAMPLE contributions."""
 
+import os
+
+from lapdesk.core.errors import UsageError
 from lapdesk.ingest import demo
 
 NAME = "demo"
@@ -13,6 +16,9 @@ def configure(parser) -> None:
 
 
 def run(args, store) -> dict:
+    if not (getattr(args, "store", None) or os.environ.get("LAPDESK_STORE")):
+        raise UsageError("Give the demo a store of its own, e.g. lapdesk demo --store "
+                         "demo.lapdesk, so the samples never mix with real contributions.")
     return {"store": str(store.path), **demo.build_demo(store)}
 
 
