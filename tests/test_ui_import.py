@@ -150,14 +150,18 @@ def test_a_drop_without_files_explains_how_to_save_the_email(
 def test_import_summary_model_passes_the_model_tester(qtmodeltester):
     results = [
         {"path": "/x/a.eml", "status": "ok", "message": "", "contribution_id": 1,
-         "contributors": [{"name": "Ghana"}],
+         "contributors": [{"name": "Ghana", "confidence": 0.9}],
          "attachments": [{"name": "views.pdf", "status": "needs_ocr",
                           "message": "The PDF is scanned."}]},
         {"path": "/x/b.docx", "status": "ok", "message": "", "contribution_id": 2,
-         "contributors": []},
+         "contributors": [], "language": "en"},
+        {"path": "/x/c.pdf", "status": "ok", "message": "", "contribution_id": 3,
+         "language": "fr", "contributors": [{"name": "Chad", "confidence": 0.4}]},
     ]
     model = ImportSummaryModel(results)
-    assert model.rowCount() == 3
+    assert model.rowCount() == 4
+    assert model.index(0, 1).data() == "⚠ Logged — language unknown"
+    assert model.index(3, 1).data() == "⚠ Logged — contributor to confirm"
     assert model.index(1, 0).data() == "    ↳ views.pdf"
     assert model.index(1, 2).data() == "Ghana"  # an attachment belongs to its email's sender
     assert model.index(2, 1).data() == "⚠ Logged — contributor unknown"

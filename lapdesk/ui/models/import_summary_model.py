@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
+from lapdesk.store.attention import CONFIRM_BELOW
+
 ContributionIdRole = Qt.ItemDataRole.UserRole + 1
 NeedsAttentionRole = Qt.ItemDataRole.UserRole + 2
 
@@ -25,15 +27,27 @@ STATUS_WORDS = {
 COLUMNS = ("File", "Outcome", "Contributor", "Message")
 
 
+def _logged_caveat(row: dict) -> str:
+    """What is left to settle on a file logged fine (the rules of :mod:`lapdesk.store.attention`)."""
+    people = row.get("contributors") or []
+    if not people:
+        return "contributor unknown"
+    if any(not p.get("confirmed") and (p.get("confidence") or 0) < CONFIRM_BELOW
+           for p in people if isinstance(p, dict)):
+        return "contributor to confirm"
+    if not row.get("depth") and row.get("contribution_id") and not row.get("language"):
+        return "language unknown"
+    return ""
+
+
 def needs_attention(row: dict) -> bool:
-    return row.get("status") != "ok" or not row.get("contributors")
+    return row.get("status") != "ok" or bool(_logged_caveat(row))
 
 
 def outcome(row: dict) -> str:
     words = STATUS_WORDS.get(row.get("status", ""), str(row.get("status", "")).capitalize())
-    if row.get("status") == "ok" and not row.get("contributors"):
-        return "Logged — contributor unknown"
-    return words
+    caveat = _logged_caveat(row) if row.get("status") == "ok" else ""
+    return f"{words} — {caveat}" if caveat else words
 
 
 def contributor_names(row: dict) -> str:
