@@ -74,3 +74,16 @@ def test_follow_up_dates_are_set_for_the_selected_rows(qtbot, store, private_set
     assert view.proxy.data(view.proxy.index(0, 5)) == today
     window.session.undo_stack.undo()
     assert registry.find(store, "Ghana")["reminder_on"] is None
+
+
+def test_activating_a_contributor_opens_what_they_sent(qtbot, store, private_settings):  # noqa: F811
+    add_text_contribution(store, ["Views of Austria."], contributors=["Austria"],
+                          received="2020-06-01")
+    ghana = add_text_contribution(store, ["Views of Ghana."], contributors=["Ghana"],
+                                  received="2020-06-06")
+    window = open_desk(qtbot, store)
+    assert window.reader.contribution_id != ghana  # the desk opens on the first received
+    view = window.desk_extensions.registry
+    view.name_filter.setText("Ghana")
+    view.table.activated.emit(view.proxy.index(0, 0))
+    assert window.reader.contribution_id == ghana

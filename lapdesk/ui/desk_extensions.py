@@ -58,6 +58,7 @@ class DeskExtensions(QObject):
         window.session.store_changed.connect(self.search.refresh_if_shown)
         window.session.store_changed.connect(self.registry.refresh)
         self.search.result_chosen.connect(self.open_search_result)
+        self.registry.contribution_chosen.connect(window.open_contribution)
         apply_user_initials(window.session, self.qsettings)
         restore_window_state(window, self.qsettings)
         window.installEventFilter(self)

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,7 +58,7 @@ def registry_rows(store: Store) -> list[dict]:
     received = {
         r["contributor_id"]: r for r in store.query(
             "SELECT cc.contributor_id, count(DISTINCT cc.contribution_id) AS n,"
-            " min(c.received) AS first FROM contribution_contributors cc"
+            " min(c.received) AS first, min(c.id) AS first_id FROM contribution_contributors cc"
             " JOIN contributions c ON c.id = cc.contribution_id WHERE cc.chosen = 1"
             " GROUP BY cc.contributor_id"
         )
@@ -68,6 +69,7 @@ def registry_rows(store: Store) -> list[dict]:
             continue
         got = received.get(entry["id"])
         rows.append({**entry, "contributions": got["n"] if got else 0,
+                     "first_contribution_id": got["first_id"] if got else None,
                      "first_received": (got["first"] or "")[:10] if got else "",
                      "kind_label": kind_label(entry)})
     return rows
@@ -178,7 +180,10 @@ class RegistryFilter(QSortFilterProxyModel):
 
 
 class RegistryView(QWidget):
-    """The registry table with its filters and a line of counts."""
+    """The registry table with its filters and a line of counts; activating a contributor
+    who has written opens their (first) contribution."""
+
+    contribution_chosen = Signal(int)
 
     def __init__(self, session_of, parent=None):
         super().__init__(parent)
@@ -205,6 +210,7 @@ class RegistryView(QWidget):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the conference's order
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.activated.connect(self._open_row)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
@@ -239,6 +245,11 @@ class RegistryView(QWidget):
             lambda text: self.proxy.set_filters(received=text))
         self.name_filter.textChanged.connect(lambda text: self.proxy.set_filters(text=text))
         self._update_counts()
+
+    def _open_row(self, index) -> None:
+        row = self.proxy.data(index, RowRole)
+        if row and row["first_contribution_id"]:
+            self.contribution_chosen.emit(row["first_contribution_id"])
 
     def selected_rows(self) -> list[dict]:
         return [self.proxy.data(index, RowRole)
