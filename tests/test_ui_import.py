@@ -92,9 +92,12 @@ def test_summary_lists_what_needs_attention_and_opens_a_contribution(
     assert [model.index(r, 0).data(NeedsAttentionRole) for r in range(3)] == [False, True, True]
     duplicate_row = next(r for r in range(3) if model.index(r, 0).data() == "Senegal again.txt")
     assert "contribution" in model.index(duplicate_row, 3).data()
-    first = model.index(0, 0).data(ContributionIdRole)
-    importer.summary_dialog.table.activated.emit(model.index(0, 0))
-    assert window.reader.contribution_id == first
+    blank_row = next(r for r in range(3) if model.index(r, 0).data() == "blank.txt")
+    blank = model.index(blank_row, 0).data(ContributionIdRole)
+    assert blank and blank != model.index(0, 0).data(ContributionIdRole)
+    window.open_contribution(model.index(0, 0).data(ContributionIdRole))
+    importer.summary_dialog.table.activated.emit(model.index(blank_row, 0))
+    assert window.reader.contribution_id == blank
 
 
 def test_cancel_stops_between_files_and_keeps_what_was_logged(
