@@ -439,6 +439,23 @@ def test_zip_bomb_declaring_a_modest_size_is_refused_by_its_ratio():
     assert "zip bomb" in result.message
 
 
+def test_zip_declaring_too_many_members_is_refused_before_parsing_them(monkeypatch):
+    import io
+    import zipfile
+
+    from lapdesk.ingest.formats import common
+
+    monkeypatch.setattr(common, "MAX_MEMBERS", 50)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for index in range(51):
+            archive.writestr(f"note-{index}.txt", b"x")
+    assert common.declared_members(out.getvalue()) == 51
+    result = extract(out.getvalue(), "many.zip")
+    assert result.status == "too_large"
+    assert "more than 50 parts" in result.message
+
+
 def test_zip_member_lying_about_its_size_is_not_inflated_past_it():
     result = extract(samples.zip_bomb_bytes(declared=1000), "liar.zip")
     assert result.status == "unreadable"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 
 from lxml import etree
@@ -19,6 +20,8 @@ _SPACE = re.compile(r"\s+")
 _DROP = dict.fromkeys([0xAD, 0x200B, 0xFEFF])  # soft hyphen, zero-width space, BOM
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CHUNK = 1024 * 1024
+# Members of one ZIP container: Word documents hold dozens, archives of contributions hundreds.
+MAX_MEMBERS = 20_000
 # Below this size a member may compress as well as it likes (XML of spaces compresses 1000:1).
 _RATIO_FLOOR_BYTES = 4 * 1024 * 1024
 
@@ -52,6 +55,8 @@ def open_zip(data: bytes, *, limits: Limits, what: str) -> zipfile.ZipFile:
 
     :param what: how to call the file in messages ("This Word document", "This archive").
     """
+    if declared_members(data) > MAX_MEMBERS:
+        raise too_large(f"{what} holds more than {MAX_MEMBERS:,} parts; it was not opened.")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
@@ -64,6 +69,21 @@ def open_zip(data: bytes, *, limits: Limits, what: str) -> zipfile.ZipFile:
             raise too_large(f"{what} would unpack to more than "
                             f"{limits.max_uncompressed_bytes // 2**20} MB; it was not opened.")
     return archive
+
+
+def declared_members(data: bytes) -> int:
+    """How many members a ZIP's end record declares, read before zipfile builds one object per
+    member (a small hostile file can declare millions); 0 when there is no end record."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 22 > len(data):
+        return 0
+    count = struct.unpack_from("<H", data, end + 10)[0]
+    locator = end - 20
+    if count == 0xFFFF and locator >= 0 and data[locator:locator + 4] == b"PK\x06\x07":
+        record = struct.unpack_from("<Q", data, locator + 8)[0]
+        if record + 40 <= len(data) and data[record:record + 4] == b"PK\x06\x06":
+            count = struct.unpack_from("<Q", data, record + 32)[0]
+    return count
 
 
 def check_member(info: zipfile.ZipInfo, *, limits: Limits, what: str) -> None:
