@@ -174,13 +174,25 @@ def test_images_are_unsupported_with_a_reason():
     assert "picture" in result.message
 
 
-def test_write_all_writes_one_file_per_kind(tmp_path):
-    paths = samples.write_all(tmp_path / "samples", legacy_doc=False)
-    assert {"docx", "pdf", "odt", "rtf", "html", "eml", "msg", "zip", "txt_cp1252"} <= set(paths)
-    assert len({path.name for path in paths.values()}) == len(paths)
+def test_write_all_writes_one_genuine_file_per_format(tmp_path):
+    paths = samples.write_all(tmp_path / "plain", legacy_doc=False)
+    assert set(paths) == {"docx", "pdf", "odt", "rtf", "html", "txt_utf8", "txt_utf16",
+                          "txt_cp1252", "eml", "msg", "zip"}
     for kind, path in paths.items():
-        assert path.parent == tmp_path / "samples"
-        assert path.read_bytes() or kind == "empty", kind
+        assert path.parent == tmp_path / "plain"
+        assert extract(path.read_bytes(), path.name).status == "ok", kind
+
+
+def test_write_all_can_add_the_difficult_files(tmp_path):
+    paths = samples.write_all(tmp_path / "all", legacy_doc=False, difficult=True)
+    statuses = {kind: extract(path.read_bytes(), path.name).status
+                for kind, path in paths.items()}
+    assert len({path.name for path in paths.values()}) == len(paths)
+    assert statuses["docx_encrypted"] == statuses["pdf_encrypted"] == "encrypted"
+    assert statuses["pdf_scanned"] == "needs_ocr"
+    assert statuses["empty"] == "empty"
+    assert statuses["zip_bomb"] == statuses["docx_zip_bomb"] == "too_large"
+    assert statuses["docx_truncated"] == statuses["docx_entity_bomb"] == "unreadable"
 
 
 # --- PDF ------------------------------------------------------------------------------------------

@@ -4,7 +4,8 @@ Each ``*_bytes()`` function returns the bytes of one genuine file made with the 
 tool that makes them in the wild (python-docx, fpdf2, odfpy, LibreOffice, the stdlib ``email``
 and ``zipfile``, an [MS-OXMSG] writer for Outlook messages).  The texts are known, so tests can
 check what comes out against what went in.  Other test areas reuse this package through
-``import samples``; :func:`write_all` writes one file of each kind to a folder.
+``import samples``; :func:`write_all` writes one file of each format (and, on request, the
+difficult ones) to a folder.
 """
 
 from __future__ import annotations
@@ -105,44 +106,52 @@ for _function in (declare_size, doc_bytes, docm_bytes, docx_bytes, docx_outline_
     _function.__module__ = __name__
 
 
-def write_all(folder: Path, *, legacy_doc: bool = True) -> dict[str, Path]:
-    """Write one file of each sample kind into ``folder``; returns {kind: path}.
+def write_all(folder: Path, *, legacy_doc: bool = True, difficult: bool = False
+              ) -> dict[str, Path]:
+    """Write one genuine file of each format into ``folder``; returns {kind: path}.
 
     :param legacy_doc: include a Word 97-2003 .doc (made by LibreOffice, about 4 s; left out
         when LibreOffice is not installed).
+    :param difficult: also write the files that must not give text: encrypted, scanned,
+        damaged, hostile (zip bombs, entity expansion), empty, or misnamed.
     """
-    folder.mkdir(parents=True, exist_ok=True)
     files = {
-        "docx": ("contribution.docx", docx_bytes()),
-        "txt_utf8": ("spain.txt", text_utf8_bytes()),
-        "txt_utf16": ("france-utf16.txt", text_utf16_bytes()),
-        "txt_utf16_no_bom": ("france-utf16-nobom.txt", text_utf16_bytes(bom=False)),
-        "txt_cp1252": ("spain-cp1252.txt", text_cp1252_bytes()),
-        "pdf": ("contribution.pdf", pdf_bytes()),
-        "pdf_encrypted": ("locked.pdf", pdf_bytes(password=PDF_PASSWORD)),
-        "pdf_scanned": ("scan.pdf", pdf_image_only_bytes()),
-        "docx_named_pdf": ("really-word.pdf", docx_bytes()),
-        "docm": ("contribution.docm", docm_bytes()),
-        "docx_outline": ("outline.docx", docx_outline_bytes()),
-        "docx_entity_bomb": ("laughs.docx", docx_entity_bomb_bytes()),
-        "docx_encrypted": ("locked.docx", docx_encrypted_bytes()),
-        "docx_truncated": ("cut.docx", truncated(docx_bytes())),
-        "pdf_truncated": ("cut.pdf", truncated(pdf_bytes(), keep=0.5)),
-        "odt": ("contribution.odt", odt_bytes()),
-        "rtf": ("contribution.rtf", rtf_bytes()),
-        "html": ("contribution.html", html_bytes()),
-        "eml": ("contribution.eml", eml_bytes()),
-        "msg": ("contribution.msg", msg_bytes()),
-        "zip": ("contributions.zip", zip_bytes()),
-        "zip_bomb": ("bomb.zip", zip_bomb_bytes()),
-        "docx_zip_bomb": ("bomb.docx", docx_zip_bomb_bytes()),
-        "empty": ("empty.docx", b""),
+        "docx": ("contribution.docx", docx_bytes),
+        "pdf": ("contribution.pdf", pdf_bytes),
+        "odt": ("contribution.odt", odt_bytes),
+        "rtf": ("contribution.rtf", rtf_bytes),
+        "html": ("contribution.html", html_bytes),
+        "txt_utf8": ("spain.txt", text_utf8_bytes),
+        "txt_utf16": ("france-utf16.txt", text_utf16_bytes),
+        "txt_cp1252": ("spain-cp1252.txt", text_cp1252_bytes),
+        "eml": ("contribution.eml", eml_bytes),
+        "msg": ("contribution.msg", msg_bytes),
+        "zip": ("contributions.zip", zip_bytes),
     }
-    legacy = doc_bytes() if legacy_doc else None
-    if legacy is not None:
-        files["doc"] = ("contribution.doc", legacy)
+    if difficult:
+        files.update({
+            "txt_utf16_no_bom": ("france-utf16-nobom.txt", lambda: text_utf16_bytes(bom=False)),
+            "docm": ("contribution.docm", docm_bytes),
+            "docx_outline": ("outline.docx", docx_outline_bytes),
+            "docx_named_pdf": ("really-word.pdf", docx_bytes),
+            "docx_encrypted": ("locked.docx", docx_encrypted_bytes),
+            "pdf_encrypted": ("locked.pdf", lambda: pdf_bytes(password=PDF_PASSWORD)),
+            "pdf_scanned": ("scan.pdf", pdf_image_only_bytes),
+            "docx_entity_bomb": ("laughs.docx", docx_entity_bomb_bytes),
+            "docx_truncated": ("cut.docx", lambda: truncated(docx_bytes())),
+            "pdf_truncated": ("cut.pdf", lambda: truncated(pdf_bytes(), keep=0.5)),
+            "zip_bomb": ("bomb.zip", zip_bomb_bytes),
+            "docx_zip_bomb": ("bomb.docx", docx_zip_bomb_bytes),
+            "empty": ("empty.docx", lambda: b""),
+        })
+    if legacy_doc:
+        files["doc"] = ("contribution.doc", doc_bytes)
+    folder.mkdir(parents=True, exist_ok=True)
     paths = {}
-    for kind, (name, data) in files.items():
+    for kind, (name, make) in files.items():
+        data = make()
+        if data is None:  # a sample whose tool (LibreOffice) is not installed
+            continue
         path = folder / name
         path.write_bytes(data)
         paths[kind] = path
