@@ -36,10 +36,9 @@ def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extr
 
 def _split(message: EmailMessage, limits: Limits):
     """The plain and HTML bodies, other inline text parts, and the attachments, in order."""
-    body = _safe(lambda: message.get_body(preferencelist=("plain", "html")))
     plain = _safe(lambda: message.get_body(preferencelist=("plain",)))
     html = _safe(lambda: message.get_body(preferencelist=("html",)))
-    bodies = {id(part) for part in (body, plain, html) if part is not None}
+    bodies = {id(part) for part in (plain, html) if part is not None}
     extra: list[str] = []
     attachments: list[Attachment] = []
     stack: list[tuple[Message, str]] = [(message, "")]

@@ -74,8 +74,9 @@ def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extr
     textless = sum(1 for lines in pages if not any(line.part == "body" for line in lines))
     message = ""
     if textless and count > 1:
-        message = (f"{textless} of its {count} pages have no text (scanned pages?); "
-                   "they would need OCR.")
+        verb, pronoun = ("has", "it") if textless == 1 else ("have", "they")
+        message = (f"{textless} of its {count} pages {verb} no text (a scan?); {pronoun} "
+                   "would need OCR.")
     meta = {"title": title} if title else {}
     return Extracted("ok", message, paragraphs=paragraphs, pages=count, meta=meta)
 
