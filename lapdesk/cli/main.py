@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import keyword
 import os
 import sys
 import traceback
@@ -41,6 +42,7 @@ COMMAND_MODULES = [
     "positions",
     "coverage",
     "resubmissions",
+    "import",
     "backup",
     "restore",
     "salvage",
@@ -50,7 +52,9 @@ COMMAND_MODULES = [
 
 
 def _commands() -> list[ModuleType]:
-    return [importlib.import_module(f"lapdesk.cli.commands.{name}") for name in COMMAND_MODULES]
+    # A command named like a Python keyword (import) lives in a module with a trailing "_".
+    return [importlib.import_module(f"lapdesk.cli.commands.{name}{'_' * keyword.iskeyword(name)}")
+            for name in COMMAND_MODULES]
 
 
 def _common_options() -> argparse.ArgumentParser:
