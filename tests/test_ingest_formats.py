@@ -274,6 +274,14 @@ def test_pdf_with_some_scanned_pages_is_read_and_says_which_need_ocr():
     assert samples.PDF_PROSE[0] in texts(result)
 
 
+def test_pdf_with_one_damaged_page_keeps_the_others():
+    result = extract(samples.pdf_damaged_page_bytes(), "damaged.pdf")
+    assert result.status == "ok"
+    assert {p.page for p in result.paragraphs} == {1, 3}
+    assert samples.PDF_PROSE[-1] in texts(result)
+    assert result.message.startswith("1 of its 3 pages has no text")
+
+
 def test_truncated_pdf_is_unreadable():
     result = extract(samples.truncated(samples.pdf_bytes(), keep=0.5), "cut.pdf")
     assert result.status == "unreadable"

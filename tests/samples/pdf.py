@@ -128,3 +128,14 @@ def pdf_from_word_bytes() -> bytes | None:
                        capture_output=True, timeout=120, check=False)
         result = work / "contribution.pdf"
         return result.read_bytes() if result.exists() else None
+
+
+def pdf_damaged_page_bytes() -> bytes:
+    """:func:`pdf_bytes` with its second page object broken (its dictionary opened with "[["),
+    as a damaged download leaves one page unreadable and the others intact."""
+    import re
+
+    data = pdf_bytes()
+    pages = [m.start() for m in re.finditer(rb"\n\d+ 0 obj\n<<\n/Contents", data)]
+    second = pages[1]
+    return data[:second] + data[second:].replace(b"<<\n/Contents", b"[[\n/Contents", 1)

@@ -11,6 +11,7 @@ import io
 import re
 import struct
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -112,7 +113,8 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo | str, *, limits
                 if len(out) > cap:
                     raise too_large(f"{what} contains a part larger than it declares; "
                                     "it was not opened.")
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+            NotImplementedError) as error:
         raise unreadable(f"{what} is damaged or incomplete and cannot be opened.") from error
     except RuntimeError as error:  # zipfile: encrypted member
         raise ExtractionFailure("encrypted", f"{what} is protected by a password; LAPDesk "

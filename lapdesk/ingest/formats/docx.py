@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
+import zlib
 
 from lxml import etree
 
@@ -47,7 +49,8 @@ def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extr
         package = OpcPackage.open(io.BytesIO(data))
         main = package.main_document_part
         body = _xml_of(main).find(q("body"))
-    except (PackageNotFoundError, KeyError, ValueError) as error:
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error,
+            etree.XMLSyntaxError) as error:
         raise unreadable(f"{WHAT} is damaged or incomplete and cannot be opened.") from error
     if body is None:
         raise unreadable(f"{WHAT} has no body text LAPDesk can find.")

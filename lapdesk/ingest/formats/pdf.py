@@ -83,10 +83,14 @@ def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extr
 
 def _page_lines(document, index: int) -> list[Line]:
     """The lines of one page in pdfium's reading order, with their position and font size."""
+    import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    page = document[index]
-    text_page = page.get_textpage()
+    try:
+        page = document[index]
+        text_page = page.get_textpage()
+    except pdfium.PdfiumError:
+        return []  # one damaged page: the others are still read (it counts as textless)
     try:
         text = text_page.get_text_range()
         exact = len(text) == text_page.count_chars()
