@@ -312,6 +312,21 @@ def test_odt_headings_lists_tables_footnotes_headers_footers():
     ]
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("make", [samples.docx_bytes, samples.docx_outline_bytes],
+                         ids=["contribution", "outline"])
+def test_odt_saved_by_libreoffice_reads_like_the_word_original(make):
+    original = make()
+    converted = samples.odt_from_word_bytes(original)
+    if converted is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+
+    def shape(result):
+        return [(p.text, p.part, p.heading_level) for p in result.paragraphs]
+
+    assert shape(extract(converted, "converted.odt")) == shape(extract(original, "x.docx"))
+
+
 def test_rtf_paragraphs_with_code_page_accents():
     result = extract(samples.rtf_bytes(), "contribution.doc")
     assert result.status == "ok"

@@ -26,6 +26,7 @@ from .documents import (
     RTF_PARAGRAPHS,
     html_bytes,
     odt_bytes,
+    odt_from_word_bytes,
     rtf_bytes,
 )
 from .mail import (
@@ -90,7 +91,7 @@ __all__ = [
     "ODT_ITEMS", "ODT_TABLE", "OUTLINE_TEXT", "PDF_BODY", "PDF_HEADER", "PDF_PASSWORD", "PDF_PROSE", "PDF_TITLE",
     "RTF_PARAGRAPHS", "SPANISH", "W", "declare_size", "doc_bytes", "docm_bytes", "docx_bytes", "docx_outline_bytes",
     "docx_encrypted_bytes", "docx_entity_bomb_bytes", "docx_zip_bomb_bytes", "eml_bytes", "html_bytes", "msg_bytes",
-    "nested_email", "odt_bytes", "pdf_bytes", "pdf_damaged_page_bytes", "pdf_from_word_bytes", "pdf_image_only_bytes", "replace_members",
+    "nested_email", "odt_bytes", "odt_from_word_bytes", "pdf_bytes", "pdf_damaged_page_bytes", "pdf_from_word_bytes", "pdf_image_only_bytes", "replace_members",
     "rtf_bytes", "text_cp1252_bytes", "text_utf8_bytes", "text_utf16_bytes", "truncated",
     "word_pdf_filler", "write_all", "zip_bomb_bytes", "zip_bytes",
 ]
@@ -101,7 +102,7 @@ _replace_members = replace_members
 # The generators live in submodules but are published here; saying so lets code that lists
 # "the sample functions of this module" (the fuzzer's seed list) keep finding them.
 for _function in (declare_size, doc_bytes, docm_bytes, docx_bytes, docx_outline_bytes,
-                  docx_encrypted_bytes, docx_entity_bomb_bytes, docx_zip_bomb_bytes, eml_bytes, html_bytes, msg_bytes, nested_email, odt_bytes,
+                  docx_encrypted_bytes, docx_entity_bomb_bytes, docx_zip_bomb_bytes, eml_bytes, html_bytes, msg_bytes, nested_email, odt_bytes, odt_from_word_bytes,
                   pdf_bytes, pdf_damaged_page_bytes, pdf_from_word_bytes, pdf_image_only_bytes, replace_members, rtf_bytes, text_cp1252_bytes,
                   text_utf8_bytes, text_utf16_bytes, truncated, zip_bomb_bytes, zip_bytes):
     _function.__module__ = __name__

@@ -8,7 +8,11 @@ from .texts import FRENCH, SPANISH
 
 ODT_HEADING = "Contribution of the Kingdom on the Lausanne Action Plan"
 ODT_BODY = "The Kingdom supports a strong focus on clearance and risk education."
-ODT_ITEMS = ("Risk education", "Survey and clearance")
+# A numbered list ("1." then "a)" one level down) and a dashed list, as LibreOffice styles them.
+ODT_LIST = (("Risk education", ("In schools", "In communities")), ("Survey and clearance", ()))
+ODT_DASHED = ("Funding",)
+ODT_ITEMS = ("1. Risk education", "a) In schools", "b) In communities",
+             "2. Survey and clearance", "– Funding")
 ODT_TABLE = (("Action", "Comment"), ("Action 20", "Timeline too short"))
 ODT_FOOTNOTE = "As stated at the Ninth Meeting of States Parties."
 ODT_HEADER = "Kingdom - Permanent Mission in Geneva"
@@ -16,13 +20,24 @@ ODT_FOOTER = "Unofficial translation"
 
 
 def odt_bytes() -> bytes:
-    """An OpenDocument text made with odfpy: heading, paragraph with a footnote, list, table,
-    page header and footer."""
+    """An OpenDocument text made with odfpy: heading, paragraph with a footnote, a two-level
+    numbered list and a dashed list, a table, page header and footer."""
     from odf.opendocument import OpenDocumentText
     from odf.style import Footer, Header, MasterPage, PageLayout
     from odf.table import Table, TableColumn, TableRow
     from odf.table import TableCell as Cell
-    from odf.text import H, List, ListItem, Note, NoteBody, NoteCitation, P
+    from odf.text import (
+        H,
+        List,
+        ListItem,
+        ListLevelStyleBullet,
+        ListLevelStyleNumber,
+        ListStyle,
+        Note,
+        NoteBody,
+        NoteCitation,
+        P,
+    )
 
     document = OpenDocumentText()
     layout = PageLayout(name="Layout")
@@ -43,12 +58,32 @@ def odt_bytes() -> bytes:
     note.addElement(note_body)
     paragraph.addElement(note)
     document.text.addElement(paragraph)
-    items = List()
-    for item in ODT_ITEMS:
+    numbered = ListStyle(name="L1")
+    numbered.addElement(ListLevelStyleNumber(level=1, numformat="1", numsuffix="."))
+    numbered.addElement(ListLevelStyleNumber(level=2, numformat="a", numsuffix=")"))
+    dashed = ListStyle(name="L2")
+    dashed.addElement(ListLevelStyleBullet(level=1, bulletchar="–"))
+    document.automaticstyles.addElement(numbered)
+    document.automaticstyles.addElement(dashed)
+    items = List(stylename=numbered)
+    for item, subitems in ODT_LIST:
         entry = ListItem()
         entry.addElement(P(text=item))
+        if subitems:
+            inner = List()
+            for subitem in subitems:
+                inner_entry = ListItem()
+                inner_entry.addElement(P(text=subitem))
+                inner.addElement(inner_entry)
+            entry.addElement(inner)
         items.addElement(entry)
     document.text.addElement(items)
+    bullets = List(stylename=dashed)
+    for item in ODT_DASHED:
+        entry = ListItem()
+        entry.addElement(P(text=item))
+        bullets.addElement(entry)
+    document.text.addElement(bullets)
     table = Table(name="Positions")
     table.addElement(TableColumn(numbercolumnsrepeated=2))
     for values in ODT_TABLE:
@@ -98,3 +133,25 @@ def html_bytes() -> bytes:
 <ol><li>Universalización</li><li>Asistencia a las <i>víctimas</i></li></ol>
 <table><tr><td>Acción 5</td><td>De acuerdo</td></tr></table>
 <p>{SPANISH}</p><!-- a comment --></body></html>""".encode()
+
+
+def odt_from_word_bytes(docx: bytes) -> bytes | None:
+    """The Word document ``docx`` saved as OpenDocument by LibreOffice, as a delegation using
+    LibreOffice would send it; None without LibreOffice."""
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        (work / "contribution.docx").write_bytes(docx)
+        subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                        "--headless", "--convert-to", "odt", "--outdir", str(work),
+                        str(work / "contribution.docx")],
+                       capture_output=True, timeout=120, check=False)
+        result = work / "contribution.odt"
+        return result.read_bytes() if result.exists() else None

@@ -14,6 +14,7 @@ from lapdesk.ingest.formats.common import (
     read_member,
     unreadable,
 )
+from lapdesk.ingest.formats.odt_lists import ListNumbering
 from lapdesk.store.contributions import Paragraph
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -51,7 +52,7 @@ def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extr
     body = content.find(f"{{{OFFICE}}}body/{{{OFFICE}}}text")
     if body is None:
         raise unreadable(f"{WHAT} is not a text document LAPDesk can read.")
-    reader = _Reader()
+    reader = _Reader(ListNumbering(content, styles))
     headers, footers = _running(styles)
     for element in headers:
         reader.read(element, "header")
@@ -83,25 +84,45 @@ def _running(styles: etree._Element | None) -> tuple[list, list]:
 
 
 class _Reader:
-    def __init__(self):
+    def __init__(self, lists: ListNumbering):
         self.paragraphs: list[Paragraph] = []
         self.notes: list[etree._Element] = []
+        self.lists = lists
+        self.label = ""  # the number of the list item whose first paragraph comes next
 
-    def read(self, container: etree._Element, part: str, *, in_table: bool = False) -> None:
+    def read(self, container: etree._Element, part: str, *, in_table: bool = False,
+             list_styles: tuple[str | None, ...] = ()) -> None:
         for child in container:
             if child.tag in (t("p"), t("h")):
-                level = None
-                if child.tag == t("h"):
-                    raw = child.get(t("outline-level"), "1")
-                    level = int(raw) if raw.isdigit() and 1 <= int(raw) <= 9 else 1
-                text = "".join(self._text(child))
-                if text.strip():
-                    where = "table" if in_table and part == "body" else part
-                    self.paragraphs.append(Paragraph(text, heading_level=level if where == "body"
-                                                     else None, part=where))
+                self._paragraph(child, part, in_table)
+            elif child.tag == t("list"):
+                style = child.get(t("style-name")) or (list_styles[-1] if list_styles else None)
+                if not list_styles:
+                    self.lists.start_list(style, continues=child.get(
+                        t("continue-numbering")) == "true")
+                self.read(child, part, in_table=in_table, list_styles=(*list_styles, style))
+            elif child.tag == t("list-item") and list_styles:
+                self.label = self.lists.label(list_styles[-1], len(list_styles),
+                                              start=child.get(t("start-value")))
+                self.read(child, part, in_table=in_table, list_styles=list_styles)
+                self.label = ""
             elif child.tag in _CONTAINERS:
                 table = in_table or child.tag.startswith(f"{{{TABLE}}}")
-                self.read(child, part, in_table=table)
+                self.read(child, part, in_table=table, list_styles=list_styles)
+
+    def _paragraph(self, element: etree._Element, part: str, in_table: bool) -> None:
+        level = None
+        if element.tag == t("h"):
+            raw = element.get(t("outline-level"), "1")
+            level = int(raw) if raw.isdigit() and 1 <= int(raw) <= 9 else 1
+        text = "".join(self._text(element))
+        label, self.label = self.label, ""
+        if not text.strip():
+            return
+        where = "table" if in_table and part == "body" else part
+        self.paragraphs.append(Paragraph(f"{label} {text}" if label else text,
+                                         heading_level=level if where == "body" else None,
+                                         part=where))
 
     def _text(self, element: etree._Element):
         if element.text:
