@@ -95,9 +95,9 @@ def docx_zip_bomb_bytes(*, declared: int = 2 * 1024**3) -> bytes:
     return declare_size(out.getvalue(), "word/media/zeros.bin", declared)
 
 
-def doc_bytes() -> bytes | None:
-    """A genuine Word 97-2003 .doc, converted from :func:`docx_bytes` by LibreOffice, or None
-    when LibreOffice is not installed."""
+def doc_bytes(docx: bytes | None = None) -> bytes | None:
+    """A genuine Word 97-2003 .doc, converted by LibreOffice from ``docx`` (by default
+    :func:`docx_bytes`), or None when LibreOffice is not installed."""
     import shutil
     import subprocess
     import tempfile
@@ -107,7 +107,7 @@ def doc_bytes() -> bytes | None:
         return None
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        (work / "contribution.docx").write_bytes(docx_bytes(footnote=False))
+        (work / "contribution.docx").write_bytes(docx or docx_bytes())
         subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
                         "--headless", "--convert-to", "doc:MS Word 97", "--outdir", str(work),
                         str(work / "contribution.docx")],
