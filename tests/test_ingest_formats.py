@@ -334,6 +334,17 @@ def test_rtf_paragraphs_with_code_page_accents():
     assert texts(result) == list(samples.RTF_PARAGRAPHS)
 
 
+@pytest.mark.slow
+def test_rtf_saved_by_libreoffice_keeps_the_body_text_of_its_word_original(word_original):
+    converted = samples.rtf_from_word_bytes(word_original)
+    if converted is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    result = extract(converted, "converted.rtf")
+    original = extract(word_original, "original.docx")
+    assert [(p.text, p.part) for p in result.paragraphs] == [
+        (p.text, p.part) for p in original.paragraphs if p.part in ("body", "table")]
+
+
 def test_html_drops_scripts_and_styles_and_keeps_structure():
     result = extract(samples.html_bytes(), "page.htm")
     assert result.status == "ok"

@@ -155,3 +155,24 @@ def odt_from_word_bytes(docx: bytes) -> bytes | None:
                        capture_output=True, timeout=120, check=False)
         result = work / "contribution.odt"
         return result.read_bytes() if result.exists() else None
+
+
+def rtf_from_word_bytes(docx: bytes) -> bytes | None:
+    """The Word document ``docx`` saved as RTF by LibreOffice; None without LibreOffice."""
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        (work / "contribution.docx").write_bytes(docx)
+        subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                        "--headless", "--convert-to", "rtf", "--outdir", str(work),
+                        str(work / "contribution.docx")],
+                       capture_output=True, timeout=120, check=False)
+        result = work / "contribution.rtf"
+        return result.read_bytes() if result.exists() else None

@@ -1,4 +1,6 @@
-"""Rich Text Format, through striprtf: each RTF paragraph (``\\par``) becomes one paragraph."""
+"""Rich Text Format, through striprtf: each RTF paragraph (``\\par``) becomes one paragraph and
+each table cell one ``table`` paragraph.  striprtf drops headers, footers and footnotes, and
+keeps no heading levels."""
 
 from __future__ import annotations
 
@@ -15,7 +17,13 @@ def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extr
 
     encoding = _encoding(data)
     text = rtf_to_text(data.decode("latin-1"), encoding=encoding, errors="replace")
-    paragraphs = [Paragraph(line) for line in text.splitlines() if line.strip()]
+    paragraphs = []
+    for line in text.splitlines():
+        if line.rstrip().endswith("|"):  # a table row: striprtf ends each cell with "|"
+            paragraphs += [Paragraph(cell, part="table") for cell in line.split("|")
+                           if cell.strip()]
+        elif line.strip():
+            paragraphs.append(Paragraph(line))
     return Extracted("ok", paragraphs=paragraphs)
 
 
