@@ -245,3 +245,26 @@ def test_a_click_on_a_section_label_selects_the_excerpt(desk, qtbot, store):
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton,
                      pos=window.reader.cursorRect(cursor).center())
     assert window.strip.excerpt_id == mapped["id"]
+
+
+def test_a_second_file_is_read_and_mapped_at_the_right_offsets(qtbot, store):
+    from lapdesk.store import contributions as c
+
+    cid = add_text_contribution(store, ["Covering letter."], name="letter.txt",
+                                contributors=["Austria"])
+    with store.transaction():
+        digest, _ = c.store_blob(store, b"annex")
+        c.add_file(store, cid, name="annex.pdf", sha256=digest, size=5,
+                   media_type="application/pdf", status="ok", pages=2,
+                   paragraphs=[c.Paragraph("Annex title", page=1, heading_level=1),
+                               c.Paragraph("Clearance must be faster.", page=2)])
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.open_contribution(cid)
+    shown = window.reader.toPlainText()
+    assert "— annex.pdf —" in shown and "— page 2 —" in shown
+    select_text(window, "must be faster")
+    window.map_selection_to("clearance_rre")
+    [mapped] = excerpts.excerpts_of(store, cid)
+    assert c.text_of(store, cid)[mapped["start"]:mapped["end"]] == "must be faster"
+    assert window.reader.paragraph_label(mapped["start"]) == "¶3"
