@@ -249,3 +249,31 @@ def test_closing_the_window_keeps_what_is_being_typed(desk, qtbot, store):
     qtbot.keyClicks(window.section_view.editor, "Reports on time")
     window.close()
     assert framework.node(store, "transparency")["synthesis"] == "Reports on time"
+
+
+def test_the_framework_is_edited_from_the_desk_and_every_edit_undoes(desk, store):
+    window, ids = desk
+    pane = window.framework
+    pane.select_node("universalisation.q3")
+    pane.editor.rename("Pace of accession")
+    assert framework.node(store, "universalisation.q3")["short_title"] == "Pace of accession"
+    assert pane.model.index_of("universalisation.q3").data() == "Pace of accession"
+    key = pane.editor.add_question("Role of regional coordinators")
+    assert key == "universalisation.q6"
+    assert pane.model.rowCount(pane.model.index_of("universalisation")) == 6
+    pane.select_node("transparency")
+    pane.editor.move(-1)
+    assert [s["key"] for s in framework.sections(store)][-3:] == [
+        "transparency", "cooperation_assistance", "national_implementation"]
+    assert window.section_actions[6].text() == "Map to 7: Transparency"
+    map_text(window, ids["ghana"], "regional workshops", "transparency")
+    pane.select_node("transparency")
+    pane.editor.remove(confirm=False)
+    assert "transparency" not in [s["key"] for s in framework.sections(store)]
+    assert excerpts.excerpts_of(store, ids["ghana"])[0]["nodes"] == []
+    for _ in range(5):
+        window.undo_action.trigger()
+    assert framework.node(store, "universalisation.q3")["short_title"] == "Rate of accession"
+    assert [s["key"] for s in framework.sections(store)][-3:] == [
+        "cooperation_assistance", "transparency", "national_implementation"]
+    assert pane.model.rowCount(pane.model.index_of("universalisation")) == 5

@@ -29,6 +29,7 @@ from lapdesk.analysis import suggest
 from lapdesk.store import excerpts, framework, settings
 from lapdesk.store.connection import Store
 from lapdesk.ui import desk_extensions
+from lapdesk.ui.models.contributions_model import status_words
 from lapdesk.ui.session import StoreSession
 from lapdesk.ui.views.annotation_strip import AnnotationStrip
 from lapdesk.ui.views.contribution_header import ContributionHeader
@@ -44,16 +45,6 @@ EXTENSIONS: list[Callable[[MainWindow], None]] = [desk_extensions.install]
 MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"),
          ("contribution", "&Contribution"), ("framework", "F&ramework"), ("export", "E&xport"),
          ("help", "&Help"))
-
-
-def status_words(rows: list[dict]) -> str:
-    """"14 contributions · 3 need attention · 61 % mapped" for the toolbar."""
-    total = len(rows)
-    attention = sum(bool(r["_attention"]) for r in rows)
-    mapped = round(100 * sum(bool(r["excerpts"]) for r in rows) / total) if total else 0
-    noun = "contribution" if total == 1 else "contributions"
-    verb = "needs" if attention == 1 else "need"
-    return f"{total} {noun} · {attention} {verb} attention · {mapped} % mapped"
 
 
 class MainWindow(QMainWindow):
@@ -177,12 +168,11 @@ class MainWindow(QMainWindow):
         self._action("contribution", "&Save original as…", self.header.save_original)
         self.menus["contribution"].addSeparator()
         self.section_actions: list[QAction] = []
-        for position, section in enumerate(framework.sections(self.store)[:9]):
-            title = section["short_title"] or section["title"]
+        for position in range(9):  # the section in that place when the key is pressed
             self.section_actions.append(self._action(
-                "contribution", f"Map to {position + 1}: {title}".replace("&", "&&"),
-                lambda _=False, key=section["key"]: self.map_selection_to(key),
+                "contribution", "", lambda _=False, n=position: self.map_to_section(n),
                 f"Ctrl+{position + 1}"))
+        self._name_section_actions()
         self.pick_action = self._action("contribution", "&Map to…", self.pick_node, "Ctrl+M",
                                         tip="Choose a section or question by typing")
         self.menus["contribution"].addSeparator()
@@ -207,10 +197,7 @@ class MainWindow(QMainWindow):
 
         framework_menu = self.menus["framework"]
         framework_menu.addAction("Show excerpts of the chosen section", self._show_current_node)
-        for section in framework.sections(self.store):
-            title = section["short_title"] or section["title"]
-            framework_menu.addAction(f"Work on {title}".replace("&", "&&"),
-                                     lambda key=section["key"]: self.show_section(key))
+        framework_menu.addActions(self.framework.editor.actions)
         self.strip.add_action_buttons([self.pick_action, self.resize_action,
                                        self.delete_action])
         self.toolbar.addSeparator()
@@ -239,6 +226,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 10000)
 
     def _store_changed(self, tables: set[str]) -> None:
+        if "framework_nodes" in tables:
+            self._name_section_actions()
         self._update_status()
         self._update_excerpt_actions()
 
@@ -317,10 +306,7 @@ class MainWindow(QMainWindow):
         self.framework.select_node(node_key)
 
     def _show_current_node(self) -> None:
-        index = self.framework.tree.currentIndex()
-        key = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole + 1) if index.isValid() \
-            else framework.sections(self.store)[0]["key"]
-        self.show_section(key)
+        self.show_section(self.framework.current_key() or framework.sections(self.store)[0]["key"])
 
     def back_to_contribution(self) -> None:
         self.section_view.save_synthesis()
@@ -340,6 +326,19 @@ class MainWindow(QMainWindow):
             self.session.apply(excerpts.map_excerpt, self.reader.selected_excerpt, node_key)
         else:
             self.show_message("Select a passage in the text first, then map it.")
+
+    def map_to_section(self, position: int) -> None:
+        sections = framework.sections(self.store)
+        if position < len(sections):
+            self.map_selection_to(sections[position]["key"])
+
+    def _name_section_actions(self) -> None:
+        sections = framework.sections(self.store)
+        for position, action in enumerate(self.section_actions):
+            title = (sections[position]["short_title"] or sections[position]["title"]
+                     if position < len(sections) else "")
+            action.setText(f"Map to {position + 1}: {title}".replace("&", "&&"))
+            action.setVisible(bool(title))
 
     def map_span_to(self, node_key: str, span: dict) -> None:
         excerpt_id = self.session.apply(excerpts.map_span, span["contribution_id"], [node_key],

@@ -62,6 +62,16 @@ def contributor_label(row: dict) -> str:
     return " and ".join(people)
 
 
+def status_words(rows: list[dict]) -> str:
+    """"14 contributions · 3 need attention · 61 % mapped" for the toolbar."""
+    total = len(rows)
+    attention = sum(bool(r["_attention"]) for r in rows)
+    mapped = round(100 * sum(bool(r["excerpts"]) for r in rows) / total) if total else 0
+    noun = "contribution" if total == 1 else "contributions"
+    verb = "needs" if attention == 1 else "need"
+    return f"{total} {noun} · {attention} {verb} attention · {mapped} % mapped"
+
+
 class ContributionsModel(QAbstractTableModel):
     """One row per contribution, read from :func:`list_contributions` in one query pass."""
 

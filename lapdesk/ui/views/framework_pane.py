@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from lapdesk.ui.models.framework_model import FrameworkTreeModel, KeyRole
 from lapdesk.ui.session import StoreSession
+from lapdesk.ui.views.framework_edit import FrameworkEditor
 from lapdesk.ui.views.reader import span_from_mime
 
 
@@ -77,6 +78,9 @@ class FrameworkPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.tree)
+        self.editor = FrameworkEditor(session, self.current_key, self)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.tree.addActions(self.editor.actions)
         self.tree.clicked.connect(self._chosen)
         self.tree.activated.connect(self._chosen)
         session.store_changed.connect(self._store_changed)
@@ -87,10 +91,17 @@ class FrameworkPane(QWidget):
 
     def _store_changed(self, tables: set[str]) -> None:
         if "framework_nodes" in tables:
+            current = self.current_key()
             self.model.reload()
             self.tree.expandAll()
+            if current:
+                self.select_node(current)
         elif tables & {"mappings", "excerpts", "contribution_contributors"}:
             self.model.refresh_counts()
+
+    def current_key(self) -> str | None:
+        index = self.tree.currentIndex()
+        return index.siblingAtColumn(0).data(KeyRole) if index.isValid() else None
 
     def select_node(self, key: str) -> None:
         index = self.model.index_of(key)
