@@ -277,3 +277,17 @@ def test_the_framework_is_edited_from_the_desk_and_every_edit_undoes(desk, store
     assert [s["key"] for s in framework.sections(store)][-3:] == [
         "cooperation_assistance", "transparency", "national_implementation"]
     assert pane.model.rowCount(pane.model.index_of("universalisation")) == 5
+
+
+def test_deleting_a_contribution_moves_on_and_undo_brings_it_back(desk, store):
+    window, ids = desk
+    map_text(window, ids["ghana"], "regional workshops", "universalisation")
+    window.open_contribution(ids["ghana"])
+    window.contributions.delete_current()
+    assert [r["id"] for r in contributions.list_contributions(store)] == [ids["austria"],
+                                                                        ids["icrc"]]
+    assert window.reader.contribution_id == ids["icrc"]
+    assert "Undo brings it back" in window.statusBar().currentMessage()
+    window.undo_action.trigger()
+    assert excerpts.excerpts_of(store, ids["ghana"])[0]["text"] == "regional workshops"
+    assert window.contributions.proxy.rowCount() == 3

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.menus["contribution"].addSeparator()
         self._action("contribution", "&Open original", self.header.open_original)
         self._action("contribution", "&Save original as…", self.header.save_original)
+        self._action("contribution", "Delete contribution", self.contributions.delete_current)
         self.menus["contribution"].addSeparator()
         self.section_actions: list[QAction] = []
         for position in range(9):  # the section in that place when the key is pressed

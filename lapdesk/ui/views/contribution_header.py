@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapdesk.core.errors import NotFoundError
 from lapdesk.core.open_policy import is_executable_name, private_copy
 from lapdesk.store import contributions, registry
 from lapdesk.store.contributions import CHANNELS
@@ -148,7 +149,13 @@ class ContributionHeader(QWidget):
                 self.files.clear()
                 return
             store = self._session.store
-            row = contributions.contribution(store, self.contribution_id)
+            try:
+                row = contributions.contribution(store, self.contribution_id)
+            except NotFoundError:  # deleted, or its import undone
+                self.contribution_id = None
+                self.setEnabled(False)
+                self.heading.setText("No contribution chosen")
+                return
             people = contributions.contributors_of(store, self.contribution_id)
             first = people[0] if people else None
             who = ", ".join(p["name"] for p in people) or "Unknown contributor"

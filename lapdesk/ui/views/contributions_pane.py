@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapdesk.store import contributions
 from lapdesk.ui.models.contributions_model import (
     ContributionsFilter,
     ContributionsModel,
@@ -139,6 +140,20 @@ class ContributionsPane(QWidget):
         self.table.blockSignals(False)
         self.table.scrollTo(index)
         return True
+
+    def delete_current(self) -> None:
+        """Delete the chosen contribution (undoable) and move to the one after it."""
+        current = self.current_id()
+        if current is None:
+            return
+        row = self.table.currentIndex().row()
+        self._session.apply(contributions.delete_contribution, current)
+        if self.proxy.rowCount():
+            index = self.proxy.index(min(row, self.proxy.rowCount() - 1), 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        self._session.error.emit("Contribution deleted; Edit > Undo brings it back.")
 
     def step(self, delta: int) -> None:
         """Move to the previous (-1) or next (+1) contribution in the table's order."""

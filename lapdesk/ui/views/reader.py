@@ -9,6 +9,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from lapdesk.analysis import suggest
+from lapdesk.core.errors import NotFoundError
 from lapdesk.store import contributions, excerpts, framework
 from lapdesk.ui import colours
 from lapdesk.ui.session import StoreSession
@@ -127,6 +128,12 @@ class Reader(QTextEdit):
     def _store_changed(self, tables: set[str]) -> None:
         if "framework_nodes" in tables:
             self._marks = section_marks(self._session.store)
+        if "contributions" in tables and self.contribution_id is not None:
+            try:
+                contributions.contribution(self._session.store, self.contribution_id)
+            except NotFoundError:  # deleted, or its import undone
+                self.show_contribution(None)
+                return
         if tables & REFRESH_ON and self.contribution_id is not None:
             self._rebuild(keep_scroll=True)
             if self.selected_excerpt not in {e["id"] for e in self.excerpts}:
