@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapdesk.core.errors import NotFoundError
 from lapdesk.store import contributions, excerpts, framework
 from lapdesk.store.registry import attribution_rank
 from lapdesk.ui import colours
@@ -185,6 +186,12 @@ class SectionView(QWidget):
 
     def _store_changed(self, tables: set[str]) -> None:
         if self.node_key is None or not tables & REFRESH_ON:
+            return
+        try:
+            framework.node(self._session.store, self.node_key)
+        except NotFoundError:  # removed from the framework
+            self.node_key = None
+            self.back_requested.emit()
             return
         self._fill_listing()
         if "framework_nodes" in tables:
