@@ -245,3 +245,37 @@ def test_cancel_does_not_wait_for_a_slow_extraction(store, tmp_path):
         import_paths(store, [slow], cancel=token, limits=replace(Limits(), timeout_s=600))
     assert time.monotonic() - started < 3
     assert store.query_one("SELECT count(*) AS n FROM files")["n"] == 0
+
+
+def _email_with_attachment(body: str, attachment_name: str, attachment: str) -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "Registry <registry@mail.example.org>"
+    message["To"] = "ccm2rc@eda.admin.ch"
+    message["Subject"] = "LAP contribution"
+    message["Date"] = "Fri, 05 Jun 2020 10:00:00 +0200"
+    message.set_content(body)
+    message.add_attachment(attachment.encode("utf-8"), maintype="text", subtype="plain",
+                           filename=attachment_name)
+    return message.as_bytes()
+
+
+def test_an_attached_notes_letterhead_names_the_author_of_the_email(store, tmp_path):
+    note = ("Permanent Mission of Mexico to the United Nations Office at Geneva\n\n"
+            "Comments on the concept note on the Lausanne Action Plan.\n\n"
+            "Universalisation should remain the first priority, with regional workshops.")
+    path = write(tmp_path, "contribution.eml", _email_with_attachment(
+        "Dear colleagues, please find attached our comments. We also thank Chile and "
+        "Ireland for their support.", "comments.txt", note))
+    [result] = import_paths(store, [path])
+    assert [who["name"] for who in result["contributors"]] == ["Mexico"]
+    assert result["contributors"][0]["confidence"] >= 0.6
+
+
+def test_an_attachments_name_is_a_clue_when_nothing_else_is(store, tmp_path):
+    path = write(tmp_path, "fwd.eml", _email_with_attachment(
+        "Please find attached.", "NV_Mexico_LAP.txt",
+        "Comments on the concept note: universalisation first."))
+    [result] = import_paths(store, [path])
+    assert [who["name"] for who in result["contributors"]] == ["Mexico"]

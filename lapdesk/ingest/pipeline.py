@@ -238,7 +238,8 @@ class _Writer:
     def _create_contribution(self, unit: _Unit, first: _Node) -> tuple[int, str | None]:
         """The new contribution's id and language (from the text of every file of the unit)."""
         nodes = [item.node for item in unit.inputs if item.node is not None]
-        text = "\n".join(p.text for node in nodes for p in _paragraphs(node))
+        text = "\n".join(p.text for node in nodes for n in _nodes(node) if n.extracted
+                         for p in n.extracted.paragraphs)
         language = detect_language(text[:LANGUAGE_SAMPLE_CHARS])
         meta = first.extracted.meta
         is_email = first.extracted.media_type in EMAIL_TYPES
@@ -282,11 +283,18 @@ class _Writer:
     def _detect(self, contribution_id: int, stored: list[_Input]) -> list[dict]:
         first = stored[0].node
         meta = first.extracted.meta
+        texts: list[str] = []
+        file_starts: list[int] = []
+        for node in (n for item in stored for n in _nodes(item.node)):
+            if texts:
+                file_starts.append(len(texts))
+            texts.extend(p.text for p in (node.extracted.paragraphs if node.extracted else ()))
         candidates = detect_contributors(
-            self.index,
-            paragraphs=[p.text for item in stored for p in _paragraphs(item.node)],
+            self.index, paragraphs=texts, file_starts=file_starts,
             sender=meta.get("sender"), sender_name=meta.get("sender_name"),
             file_name=first.original_name,
+            attachment_names=[n.original_name for item in stored for n in _nodes(item.node)
+                              if n is not first],
         )
         c.set_contributors(self.store, contribution_id, candidates)
         return _contributor_shapes(self.store, contribution_id)
@@ -301,11 +309,11 @@ def _contributor_shapes(store: Store, contribution_id: int) -> list[dict]:
     ]
 
 
-def _paragraphs(node: _Node) -> list:
-    """The paragraphs of ``node`` and everything inside it, in storing order."""
-    found = list(node.extracted.paragraphs) if node.extracted else []
+def _nodes(node: _Node) -> list[_Node]:
+    """``node`` and everything inside it, in storing order."""
+    found = [node]
     for child in node.children:
-        found.extend(_paragraphs(child))
+        found.extend(_nodes(child))
     return found
 
 
