@@ -20,6 +20,13 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def _private_preferences(tmp_path_factory, monkeypatch):
+    """Every test gets its own QSettings file: none reads or writes the user's preferences."""
+    folder = tmp_path_factory.mktemp("prefs")
+    monkeypatch.setenv("LAPDESK_SETTINGS", str(folder / "settings.ini"))
+
+
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     return tmp_path / "test.lapdesk"

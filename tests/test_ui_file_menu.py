@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from lapdesk import __version__
-from lapdesk.store import excerpts, integrity
+from lapdesk.store import backup, excerpts, integrity
 from lapdesk.store import settings as store_settings
 from lapdesk.store.connection import open_store
 from lapdesk.ui.dialogs.settings_dialog import user_initials
@@ -39,7 +39,7 @@ def test_file_and_help_menus_hold_every_action(qtbot, store, private_settings): 
     assert __version__ in box.text()
 
 
-def test_settings_dialog_saves_to_the_store_and_the_user(qtbot, store, monkeypatch,
+def test_settings_dialog_saves_to_the_store_and_the_user(qtbot, store, monkeypatch, tmp_path,
                                                         private_settings):  # noqa: F811
     monkeypatch.delenv("LAPDESK_AUTHOR", raising=False)
     window = open_desk(qtbot, store)
@@ -48,8 +48,10 @@ def test_settings_dialog_saves_to_the_store_and_the_user(qtbot, store, monkeypat
     dialog.fields["place"].setText("Lausanne")
     dialog.introduction.setPlainText("The Presidency thanks **all** delegations.")
     dialog.initials.setText("AB")
+    dialog.backup_folder.setText(str(tmp_path / "backups"))
     dialog.accept()
     assert store_settings.get(store, "symbol") == "CCM/CONF/2020/PM.1/WP.2"
+    assert backup.backup_folder(store.conn, store.path) == tmp_path / "backups"
     assert store_settings.get(store, "introduction") == "The Presidency thanks **all** delegations."
     assert user_initials(app_settings()) == "AB"
     window.session.undo_stack.undo()  # one undoable change

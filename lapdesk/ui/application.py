@@ -18,7 +18,6 @@ from lapdesk import APP_NAME, __version__
 from lapdesk.core.errors import LapdeskError
 from lapdesk.core.paths import default_store_path, resource
 from lapdesk.store.connection import open_store
-from lapdesk.ui import reliability
 from lapdesk.ui.dialogs.locked_dialog import open_store_for_desk
 from lapdesk.ui.main_window import MainWindow
 
@@ -62,7 +61,6 @@ def run(args: argparse.Namespace, argv: Sequence[str]) -> int:
     if store is None:
         return 1
     window = MainWindow(store)
-    reliability.install(window)
     window.show()
     try:
         return app.exec()

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMe
 from lapdesk import APP_NAME, __version__
 from lapdesk.core.errors import LapdeskError
 from lapdesk.store import backup
-from lapdesk.store.connection import STORE_SUFFIX, Store, open_store
+from lapdesk.store.connection import STORE_SUFFIX, Store
+from lapdesk.ui.dialogs.locked_dialog import open_store_for_desk
 from lapdesk.ui.dialogs.settings_dialog import SettingsDialog
 from lapdesk.ui.import_flow import show_failure
 from lapdesk.ui.ops import StoreOp, TaskManager
@@ -191,10 +192,12 @@ class FileMenu(QObject):
                       "cancel it) before opening another store.")
             return None
         try:
-            store = open_store(path, lock=True, author=session.store.author)
+            store = open_store_for_desk(path, self.window, author=session.store.author)
         except LapdeskError as error:
             self.recent.remove(path)
             self._say("The store was not opened", str(error))
+            return None
+        if store is None:  # held by another LAPDesk and the user chose Cancel
             return None
         self.recent.add(path)
         new_window = self.open_window(store)

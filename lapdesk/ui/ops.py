@@ -62,8 +62,11 @@ class TaskManager(QObject):
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lapdesk-writer")
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lapdesk-reader")
         self._running: set[StoreOp] = set()
+        self._closed = False
 
     def submit(self, op: StoreOp) -> None:
+        if self._closed:  # the window is closing: work queued by a timer has no one to serve
+            return
         self._running.add(op)
         pool = self._writer if op.writes else self._readers
         pool.submit(op._execute)
@@ -82,6 +85,7 @@ class TaskManager(QObject):
 
     def shutdown(self) -> None:
         """Cancel what runs and wait for the workers (on quit, or before switching stores)."""
+        self._closed = True
         self.cancel_all()
         self._writer.shutdown(wait=True)
         self._readers.shutdown(wait=True)

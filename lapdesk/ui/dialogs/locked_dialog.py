@@ -44,15 +44,16 @@ def _ask(dialog: LockedDialog) -> bool:
 
 
 def open_store_for_desk(path: str | Path, parent: QWidget | None = None, *,
-                        ask: Callable[[LockedDialog], bool] = _ask) -> Store | None:
+                        ask: Callable[[LockedDialog], bool] = _ask,
+                        author: str | None = None) -> Store | None:
     """Open ``path`` for writing with the writer lock, or — if another LAPDesk holds it and
     the user agrees — read-only.  Returns ``None`` when the user cancels.
 
     :raises LapdeskError: the store cannot be opened at all (the caller shows the sentence).
     """
     try:
-        return open_store(path, lock=True)
+        return open_store(path, lock=True, author=author)
     except StoreLockedError as error:
         if not ask(LockedDialog(str(error), parent)):
             return None
-    return open_store(path, readonly=True)
+    return open_store(path, readonly=True, author=author)

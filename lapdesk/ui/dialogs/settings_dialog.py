@@ -14,13 +14,17 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
 )
 
+from lapdesk.store import backup
 from lapdesk.store import settings as store_settings
 from lapdesk.ui.session import StoreSession
 
@@ -76,6 +80,17 @@ class SettingsDialog(QDialog):
             "The Presidency's introduction to the working paper (**bold**, *italic*, - lists)")
         self.introduction.setTabChangesFocus(True)
         form.addRow("Introduction:", self.introduction)
+        self.backup_folder = QLineEdit(current.get(backup.SETTING, ""), consultation)
+        self.backup_folder.setAccessibleName("Backups folder")
+        self.backup_folder.setPlaceholderText(
+            f"empty: {session.path.name}.backups beside the store")
+        choose = QPushButton("Choose…", consultation)
+        choose.setAccessibleName("Choose the backups folder")
+        choose.clicked.connect(self._choose_backup_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_folder, 1)
+        row.addWidget(choose)
+        form.addRow("Backups folder:", row)
         own = QGroupBox("You", self)
         own_form = QFormLayout(own)
         self.initials = QLineEdit(user_initials(qsettings), own)
@@ -92,11 +107,19 @@ class SettingsDialog(QDialog):
         layout.addWidget(own)
         layout.addWidget(buttons)
         self._original = {**{k: current.get(k, "") for k, _ in CONSULTATION_FIELDS},
-                          INTRODUCTION_KEY: current.get(INTRODUCTION_KEY, "")}
+                          INTRODUCTION_KEY: current.get(INTRODUCTION_KEY, ""),
+                          backup.SETTING: current.get(backup.SETTING, "")}
+
+    def _choose_backup_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Backups folder",
+                                                  self.backup_folder.text())
+        if folder:
+            self.backup_folder.setText(folder)
 
     def values(self) -> dict[str, str]:
         values = {key: edit.text().strip() for key, edit in self.fields.items()}
         values[INTRODUCTION_KEY] = self.introduction.toPlainText()
+        values[backup.SETTING] = self.backup_folder.text().strip()
         return values
 
     def accept(self) -> None:
