@@ -22,9 +22,6 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 STATUS_WORDS = {"state_party": "State Party", "signatory": "signatory", "observer": "observer"}
 KIND_WORDS = {"international_organisation": "organisation", "civil_society": "civil society",
               "other": "other"}
-FILE_PROBLEMS = {"needs_ocr": "needs OCR", "encrypted": "encrypted", "unreadable": "unreadable",
-                 "empty": "empty", "unsupported": "unsupported", "too_large": "too large",
-                 "duplicate": "duplicate"}
 
 
 def kind_word(person: dict) -> str:
@@ -32,25 +29,6 @@ def kind_word(person: dict) -> str:
     if person["kind"] == "state":
         return STATUS_WORDS.get(person["status"], "State")
     return KIND_WORDS.get(person["kind"], "other")
-
-
-def attention_reasons(row: dict) -> list[str]:
-    """Why a contribution needs a look: the core's reasons when it gives them, else our own."""
-    given = row.get("needs_attention")
-    if isinstance(given, list | tuple):
-        return [str(reason) for reason in given]
-    if isinstance(given, str):
-        return [given] if given else []
-    reasons = []
-    if not row["contributors"]:
-        reasons.append("unknown contributor")
-    for file in row["files"]:
-        problem = FILE_PROBLEMS.get(file["status"])
-        if problem:
-            reasons.append(f"{file['name']}: {problem}")
-    if not row["language"]:
-        reasons.append("language unknown")
-    return reasons
 
 
 def contributor_label(row: dict) -> str:
@@ -92,7 +70,7 @@ class ContributionsModel(QAbstractTableModel):
             aliases.setdefault(contributor_id, []).append(name)
         self._rows = list_contributions(self._store)
         for row in self._rows:
-            row["_attention"] = attention_reasons(row)
+            row["_attention"] = row["needs_attention"]
             row["_label"] = contributor_label(row)
             row["_search"] = " | ".join(
                 [fold(row["_label"]), fold(row["title"] or "")]
