@@ -113,8 +113,7 @@ class DeskExtensions(QObject):
 
     def open_search_result(self, contribution_id: int, start: int, end: int) -> None:
         """Open the contribution at the paragraph found, selected (Ctrl+1…9 then maps it)."""
-        self.window.open_contribution(contribution_id, offset=start)
-        self.window.reader.select_span(start, end)
+        self.window.open_contribution(contribution_id, offset=start, end=end)
         self.window.reader.setFocus()
 
     def focus_search(self) -> None:

@@ -138,6 +138,7 @@ class ContributionsPane(QWidget):
                                   | QItemSelectionModel.SelectionFlag.Rows)
         selection.blockSignals(False)
         self.table.blockSignals(False)
+        self.table.viewport().update()  # the view missed the blocked signals: repaint the rows
         self.table.scrollTo(index)
         return True
 
