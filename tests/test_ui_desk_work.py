@@ -54,12 +54,26 @@ def test_the_annotation_strip_saves_stance_topic_and_summary(desk, qtbot, store)
     [note] = excerpts.excerpt(store, excerpt_id)["annotations"]
     assert (note["stance"], note["topic"], note["summary"]) == (
         "supports", "regional outreach", "Favours regional workshops")
-    assert strip.author.text() == "by FB"
+    assert strip.author.text() == f"by {store.author}"  # who recorded the position
     assert "regional outreach" in [t["title"] for t in excerpts.topics(store)]
     window.undo_action.trigger()
     [note] = excerpts.excerpt(store, excerpt_id)["annotations"]
     assert note["summary"] == ""
     assert strip.summary.text() == ""
+
+
+def test_the_strip_offers_the_wordings_stance_and_applies_it_only_when_asked(desk, store):
+    window, _ = desk
+    french = add_text_contribution(store, ["La France soutient l'universalisation."],
+                                   contributors=["France"], language="fr")
+    window.session.notify({"contributions"})
+    excerpt_id = map_text(window, french, "La France soutient", "universalisation")
+    strip = window.strip
+    assert not strip.hint.isHidden() and "supports" in strip.hint.text()
+    assert excerpts.excerpt(store, excerpt_id)["annotations"] == []  # never applied silently
+    strip.hint.click()
+    assert excerpts.excerpt(store, excerpt_id)["annotations"][0]["stance"] == "supports"
+    assert strip.hint.isHidden()  # a stance is recorded: nothing more to suggest
 
 
 def test_the_section_view_groups_excerpts_by_contributor_in_attribution_order(desk, store):

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapdesk.analysis.stance import stance_hint
 from lapdesk.core.errors import NotFoundError
-from lapdesk.store import excerpts, framework, settings
+from lapdesk.store import excerpts, framework
 from lapdesk.store.excerpts import STANCES
 from lapdesk.ui.session import StoreSession
 
@@ -74,6 +75,12 @@ class AnnotationStrip(QWidget):
         self.reviewed.setAccessibleName("Reviewed")
         self.author = QLabel(self)
         self.author.setAccessibleName("Author")
+        # The wording's stance, offered and never applied unless the user clicks it.
+        self.hint = QToolButton(self)
+        self.hint.setAccessibleName("Stance suggested by the wording")
+        self.hint.setAutoRaise(True)
+        self.hint.clicked.connect(self._use_hint)
+        self._hint: dict | None = None
 
         self._buttons = QWidget(self)
         self._buttons_layout = QGridLayout(self._buttons)
@@ -94,6 +101,7 @@ class AnnotationStrip(QWidget):
         grid.addWidget(self.summary, 1, 5, 1, 2)
         grid.addWidget(self.reviewed, 1, 7)
         grid.addWidget(self.author, 1, 8)
+        grid.addWidget(self.hint, 2, 7, 1, 2)
         note_caption = QLabel("Note", self)
         note_caption.setBuddy(self.note)
         grid.addWidget(note_caption, 2, 0)
@@ -153,8 +161,6 @@ class AnnotationStrip(QWidget):
         self._loading = True
         try:
             store = self._session.store
-            initials = settings.get(store, "team_initials")
-            self.author.setText(f"by {initials}" if initials else "")
             row = None
             if self.excerpt_id is not None:
                 try:
@@ -165,8 +171,10 @@ class AnnotationStrip(QWidget):
             editors = (self.stance, self.topic, self.summary, self.note, self.tags, self.reviewed)
             for widget in editors:
                 widget.setEnabled(row is not None)
+            self._show_hint(row)
             if row is None:
                 self._annotation = None
+                self.author.setText("")
                 self.summary_label.setText(
                     "Select a passage and map it: right-click › Map to, drag it onto the "
                     "framework, or press Ctrl+1 … Ctrl+9 (Ctrl+M to choose by typing).")
@@ -191,6 +199,8 @@ class AnnotationStrip(QWidget):
                 f"Excerpt {where}→ {'; '.join(titles) or 'not mapped'}   “{quoted}”")
             self._annotation = row["annotations"][0] if row["annotations"] else None
             note = self._annotation or {}
+            # Who recorded the position; for a new one, who is about to (this user).
+            self.author.setText(f"by {note.get('author') or store.author}")
             self.stance.setCurrentText(note.get("stance", "neutral"))
             self.topic.setCurrentText(note.get("topic") or "")
             self.summary.setText(note.get("summary", ""))
@@ -216,6 +226,20 @@ class AnnotationStrip(QWidget):
         elif (self._annotation.get(field) or None) != (value or None):
             self._session.apply(excerpts.update_annotation, self._annotation["id"],
                                 **{field: value})
+
+    def _show_hint(self, row: dict | None) -> None:
+        """Offer the stance the wording suggests when the excerpt has no stance yet."""
+        recorded = row and row["annotations"] and row["annotations"][0]["stance"] != "neutral"
+        self._hint = None if row is None or recorded else stance_hint(row["text"])
+        if self._hint:
+            self.hint.setText(f"Wording suggests: {self._hint['stance']} (“{self._hint['cue']}”)"
+                              " — use it")
+            self.hint.setToolTip("Only a suggestion from the wording; click to record it.")
+        self.hint.setVisible(self._hint is not None)
+
+    def _use_hint(self) -> None:
+        if self._hint:
+            self._save("stance", self._hint["stance"])
 
     def _reviewed_toggled(self, on: bool) -> None:
         if not self._loading and self.excerpt_id is not None:
