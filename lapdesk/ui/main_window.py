@@ -28,7 +28,7 @@ from lapdesk import APP_NAME
 from lapdesk.analysis import suggest
 from lapdesk.store import excerpts, framework, settings
 from lapdesk.store.connection import Store
-from lapdesk.ui import desk_extensions, reliability
+from lapdesk.ui import desk_extensions, overview, reliability
 from lapdesk.ui.models.contributions_model import status_words
 from lapdesk.ui.session import StoreSession
 from lapdesk.ui.views.annotation_strip import AnnotationStrip
@@ -41,7 +41,8 @@ from lapdesk.ui.views.section_view import SectionView
 
 # Installers that add menus, tool buttons and behaviour from other modules, each called with
 # the window once it is built: ``def install(window: MainWindow) -> None``.
-EXTENSIONS: list[Callable[[MainWindow], None]] = [desk_extensions.install, reliability.install]
+EXTENSIONS: list[Callable[[MainWindow], None]] = [desk_extensions.install, reliability.install,
+                                                  overview.install]
 MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"),
          ("contribution", "&Contribution"), ("framework", "F&ramework"), ("export", "E&xport"),
          ("help", "&Help"))
