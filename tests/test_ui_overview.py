@@ -33,7 +33,7 @@ def test_the_overview_shows_what_was_received_and_covered(qtbot, store):
     austria_id = next(p["id"] for p in panel.heatmap._people if p["name"] == "Austria")
     assert panel.heatmap._cells[("universalisation", austria_id)]["excerpts"] == 1
     panel.mode.setCurrentIndex(1)
-    assert panel.heatmap.mode() == "stance"
+    assert panel.heatmap.mode == "stance"
     panel.heatmap.cell_activated.emit("universalisation", austria_id)
     assert window.centre.currentWidget() is window.section_view
 
