@@ -175,3 +175,32 @@ def test_the_status_bar_says_what_a_drop_will_do(tmp_path):
     files = copy_samples(tmp_path / "in", "05_Philippines_letter.txt", "04_Ghana_email.eml")
     assert drop_hint(url_mime([*files, tmp_path / "in"])) == "Drop to import 2 files and 1 folder."
     assert drop_hint(QMimeData()).startswith("Nothing to import")
+
+
+def test_a_revised_contribution_is_offered_as_superseding_the_earlier_one(
+        qtbot, store, tmp_path, private_settings):  # noqa: F811
+    from lapdesk.store import contributions
+
+    note = ("The Permanent Mission of Austria presents its compliments to the Presidency.\n\n"
+            + "Austria considers that universalisation must remain the first priority of the "
+              "Lausanne Action Plan, with regional workshops and annual reporting. " * 6)
+    first = tmp_path / "Austria_LAP.txt"
+    first.write_text(note, encoding="utf-8")
+    revised = tmp_path / "Austria_LAP_rev1.txt"
+    revised.write_text(note + "\n\nAustria also proposes a baseline for each indicator.",
+                       encoding="utf-8")
+    window = open_desk(qtbot, store)
+    importer = window.desk_extensions.importer
+    with qtbot.waitSignal(importer.import_finished, timeout=60000):
+        importer.start_import([str(first)])
+    assert not importer.summary_dialog.revisions
+    with qtbot.waitSignal(importer.import_finished, timeout=60000) as finished:
+        importer.start_import([str(revised)])
+    summary = importer.summary_dialog
+    [revision] = summary.revisions
+    old_id, new_id = revision["old_id"], finished.args[0][0]["contribution_id"]
+    assert revision["new_id"] == new_id and "Austria_LAP_rev1.txt" in summary.revisions_label.text()
+    summary.supersede_button.click()
+    assert contributions.contribution(store, old_id)["superseded_by"] == new_id
+    window.session.undo_stack.undo()
+    assert contributions.contribution(store, old_id)["superseded_by"] is None

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
+from lapdesk.analysis import resubmission
 from lapdesk.ui.dialogs.import_progress import ImportProgressDialog
 from lapdesk.ui.dialogs.import_summary import ImportSummaryDialog
 from lapdesk.ui.ops import Failure, StoreOp, TaskManager
@@ -72,6 +73,20 @@ def drop_hint(mime: QMimeData) -> str:
     parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((files, "file"),
                                                                   (folders, "folder")) if n]
     return f"Drop to import {' and '.join(parts)}."
+
+
+def revisions_among(store, results: list[dict]) -> list[dict]:
+    """Earlier contributions that a newly logged one looks like a revision of (the same
+    contributor, very close text): ``[{old_id, new_id, similarity, ...}]`` for the summary."""
+    found = []
+    for result in results:
+        if result.get("status") == "duplicate" or not result.get("contribution_id"):
+            continue
+        for older in resubmission.candidates(store, result["contribution_id"]):
+            found.append({"old_id": older["contribution_id"], "old_title": older["title"],
+                          "old_received": older["received"], "similarity": older["similarity"],
+                          "new_id": result["contribution_id"], "new_name": Path(result["path"]).name})
+    return found
 
 
 class ImportFlow(QObject):
@@ -168,7 +183,8 @@ class ImportFlow(QObject):
         chosen = [str(Path(p)) for p in paths]
 
         def work(store, progress, cancel):
-            return import_paths(store, chosen, progress=progress, cancel=cancel)
+            results = import_paths(store, chosen, progress=progress, cancel=cancel)
+            return results, revisions_among(store, results)
 
         op = StoreOp(self.tasks, work, store_path=session.path, touches=IMPORT_TABLES,
                      on_changed=session.notify, author=session.store.author,
@@ -181,12 +197,21 @@ class ImportFlow(QObject):
         self.progress_dialog.show_unless_quick()
         return op.run()
 
-    def _show_summary(self, results: list[dict]) -> None:
-        self.summary_dialog = ImportSummaryDialog(results, parent=self.window)
+    def _show_summary(self, outcome: tuple[list[dict], list[dict]]) -> None:
+        results, revisions = outcome
+        self.summary_dialog = ImportSummaryDialog(results, revisions=revisions,
+                                                  parent=self.window)
+        self.summary_dialog.supersede_chosen.connect(self._supersede)
         if self.open_contribution:
             self.summary_dialog.contribution_chosen.connect(self.open_contribution)
         self.summary_dialog.show()
         self.import_finished.emit(results)
+
+    def _supersede(self, revisions: list[dict]) -> None:
+        """Mark each older version superseded by the new file, one undoable change each."""
+        session = self.session_of()
+        for revision in revisions:
+            session.apply(resubmission.mark_superseded, revision["old_id"], revision["new_id"])
 
     def _show_cancelled(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "Import stopped",

@@ -29,10 +29,21 @@ def headline(files: int, logged: int, attention: int, *, cancelled: bool = False
     return text
 
 
+def revisions_text(revisions: list[dict]) -> str:
+    """One line per proposed revision: which new file looks like which earlier contribution."""
+    return "\n".join(
+        f"• {r['new_name']} looks like a revision of contribution {r['old_id']} "
+        f"({r['old_title'] or 'untitled'}, received {r['old_received'][:10]}; "
+        f"{round(100 * r['similarity'])} % alike)."
+        for r in revisions)
+
+
 class ImportSummaryDialog(QDialog):
     contribution_chosen = Signal(int)
+    supersede_chosen = Signal(list)  # the revisions the user confirmed
 
-    def __init__(self, results: list[dict], *, cancelled: bool = False, parent=None):
+    def __init__(self, results: list[dict], *, cancelled: bool = False,
+                 revisions: list[dict] = (), parent=None):
         super().__init__(parent)
         self.setWindowTitle("Import summary")
         self.resize(860, 380)
@@ -60,7 +71,22 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(self.headline)
         layout.addWidget(self.table)
         layout.addWidget(self.hint)
+        self.revisions = list(revisions)
+        if self.revisions:
+            # The older version stays in the store, marked superseded and left out of exports.
+            self.revisions_label = QLabel(revisions_text(self.revisions), self)
+            self.revisions_label.setWordWrap(True)
+            self.supersede_button = buttons.addButton(
+                "Mark the older versions superseded", QDialogButtonBox.ButtonRole.ActionRole)
+            self.supersede_button.clicked.connect(self._supersede)
+            layout.addWidget(self.revisions_label)
         layout.addWidget(buttons)
+
+    def _supersede(self) -> None:
+        self.supersede_chosen.emit(self.revisions)
+        self.supersede_button.setEnabled(False)
+        self.revisions_label.setText(self.revisions_label.text()
+                                     + "\nMarked superseded (Edit > Undo takes it back).")
 
     def open_row(self, index: QModelIndex) -> None:
         contribution_id = self.model.data(index, ContributionIdRole)
