@@ -160,3 +160,18 @@ def test_extraction_time(store, tmp_path):
     assert result["status"] == "unreadable" and "too long" in result["message"]
     assert c.blob(store, result["sha256"]) == path.read_bytes()
     assert check(store)["ok"]
+
+
+@pytest.mark.parametrize("size,words", [(250 * 1024 * 1024, "250 MB"), (1536 * 1024, "1.5 MB"),
+                                         (4096, "4 KB"), (900, "900 bytes")])
+def test_limits_are_said_in_words_never_0_mb(size, words):
+    from lapdesk.ingest.extracted import size_in_words
+
+    assert size_in_words(size) == words
+
+
+def test_a_small_limit_is_named_in_the_message():
+    from lapdesk.ingest.formats import extract
+
+    result = extract(b"x" * 5000, "note.txt", limits=Limits(max_file_bytes=4096))
+    assert result.status == "too_large" and "4 KB" in result.message

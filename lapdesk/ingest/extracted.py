@@ -17,6 +17,15 @@ STATUSES = ("ok", "needs_ocr", "encrypted", "unreadable", "empty", "duplicate", 
 MB = 1024 * 1024
 
 
+def size_in_words(size: int) -> str:
+    """A limit as a person reads it: "250 MB", "512 KB", "900 bytes" (never "0 MB")."""
+    if size >= MB:
+        return f"{size / MB:.0f} MB" if size % MB == 0 or size >= 10 * MB else f"{size / MB:.1f} MB"
+    if size >= 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size} bytes"
+
+
 @dataclass(frozen=True)
 class Limits:
     """Caps that keep a hostile or huge file from exhausting the machine."""

@@ -19,7 +19,7 @@ from pathlib import Path
 from lapdesk.core.progress import CancelToken, ProgressFn, no_progress
 from lapdesk.ingest import sniff
 from lapdesk.ingest.detect import DetectionIndex, detect_contributors
-from lapdesk.ingest.extracted import Extracted, Limits
+from lapdesk.ingest.extracted import Extracted, Limits, size_in_words
 from lapdesk.ingest.language import detect_language
 from lapdesk.ingest.names import safe_name
 from lapdesk.ingest.sources import Source, load, walk
@@ -162,8 +162,8 @@ class _Feeder:
                 item.node.data = None
             elif loaded.data is None:
                 item.node.extracted = Extracted(
-                    "too_large", f"This file is larger than {self.limits.max_file_bytes // 2**20}"
-                    " MB, the most LAPDesk reads from one file; only its SHA-256 is kept.")
+                    "too_large", f"This file is larger than {size_in_words(self.limits.max_file_bytes)},"
+                    " the most LAPDesk reads from one file; only its SHA-256 is kept.")
             else:
                 self._submit(unit, item.node)
             self.seen.add(loaded.sha256)

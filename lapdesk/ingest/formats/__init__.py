@@ -12,7 +12,7 @@ import importlib
 import logging
 
 from lapdesk.ingest import sniff as media
-from lapdesk.ingest.extracted import Extracted, Limits
+from lapdesk.ingest.extracted import Extracted, Limits, size_in_words
 from lapdesk.ingest.formats.common import ExtractionFailure, clean
 
 log = logging.getLogger(__name__)
@@ -56,8 +56,8 @@ def extract(data: bytes, name: str, *, limits: Limits = Limits(),  # noqa: B008 
     if not data:
         return Extracted("empty", "This file is empty; there is nothing to read.")
     if len(data) > limits.max_file_bytes:
-        return Extracted("too_large", f"This file is larger than {limits.max_file_bytes // 2**20}"
-                         " MB, the most LAPDesk reads from one file.")
+        return Extracted("too_large", f"This file is larger than {size_in_words(limits.max_file_bytes)},"
+                         " the most LAPDesk reads from one file.")
     try:
         media_type = media.sniff(data, name)
     except Exception:  # noqa: BLE001 - sniffing hostile bytes must not crash an import

@@ -15,7 +15,7 @@ import zlib
 
 from lxml import etree
 
-from lapdesk.ingest.extracted import Limits
+from lapdesk.ingest.extracted import Limits, size_in_words
 
 _SPACE = re.compile(r"\s+")
 _DROP = dict.fromkeys([0xAD, 0x200B, 0xFEFF])  # soft hyphen, zero-width space, BOM
@@ -68,7 +68,7 @@ def open_zip(data: bytes, *, limits: Limits, what: str) -> zipfile.ZipFile:
         total += info.file_size
         if total > limits.max_uncompressed_bytes:
             raise too_large(f"{what} would unpack to more than "
-                            f"{limits.max_uncompressed_bytes // 2**20} MB; it was not opened.")
+                            f"{size_in_words(limits.max_uncompressed_bytes)}; it was not opened.")
     return archive
 
 
@@ -91,7 +91,7 @@ def check_member(info: zipfile.ZipInfo, *, limits: Limits, what: str) -> None:
     """Refuse a member that declares a huge size or compresses suspiciously well (zip bomb)."""
     if info.file_size > limits.max_member_bytes:
         raise too_large(f"{what} contains a part larger than "
-                        f"{limits.max_member_bytes // 2**20} MB; it was not opened.")
+                        f"{size_in_words(limits.max_member_bytes)}; it was not opened.")
     if (info.file_size > _RATIO_FLOOR_BYTES
             and info.file_size > limits.max_compression_ratio * max(info.compress_size, 1)):
         raise too_large(f"{what} contains a part that unpacks to a suspicious size "
