@@ -8,6 +8,7 @@ contribution's text.  Qt counts UTF-16 units; converting is the UI's job (:func:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -35,10 +36,20 @@ def next_file_start(text_start: int, paragraphs: list[str]) -> int:
     return text_start + file_text_length(paragraphs) + len(FILE_SEPARATOR)
 
 
+_LATIN_MARKS = re.compile("[\u0300-\u036f]")
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form, for matching names and aliases."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if decomposed.isascii():
+        return decomposed
+    # Latin accents are the usual case and one regex pass removes them; any other script's
+    # combining marks are then removed one character at a time.
+    stripped = _LATIN_MARKS.sub("", decomposed)
+    if stripped.isascii():
+        return stripped
+    return "".join(c for c in stripped if not unicodedata.combining(c))
 
 
 def utf16_offset(text: str, index: int) -> int:

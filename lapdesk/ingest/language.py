@@ -47,6 +47,11 @@ SCRIPTS = (
     ("ru", re.compile(r"[\u0400-\u04ff]"), 8),
     ("zh", re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"), 4),
 )
+# Each stopword with the languages that use it, so a word is looked up once, not per language.
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _code, _words in STOPWORDS.items():
+    for _word in _words:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _code)
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
@@ -71,9 +76,8 @@ def detect_language(text: str) -> str | None:
               for code in STOPWORDS}
     for word in words:
         pieces = [word, *word.split("'")] if "'" in word else [word]
-        for code, stopwords in STOPWORDS.items():
-            if any(piece in stopwords for piece in pieces):
-                scores[code] += 1
+        for code in {code for piece in pieces for code in _LANGUAGES_OF.get(piece, ())}:
+            scores[code] += 1
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < max(1.5, len(words) / 10) or top <= second * 1.2 or best not in NAMED:

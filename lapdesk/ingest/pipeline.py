@@ -238,9 +238,15 @@ class _Writer:
     def _create_contribution(self, unit: _Unit, first: _Node) -> tuple[int, str | None]:
         """The new contribution's id and language (from the text of every file of the unit)."""
         nodes = [item.node for item in unit.inputs if item.node is not None]
-        text = "\n".join(p.text for node in nodes for n in _nodes(node) if n.extracted
-                         for p in n.extracted.paragraphs)
-        language = detect_language(text[:LANGUAGE_SAMPLE_CHARS])
+        sample: list[str] = []
+        length = 0
+        for paragraph in (p for node in nodes for n in _nodes(node) if n.extracted
+                          for p in n.extracted.paragraphs):
+            if length > LANGUAGE_SAMPLE_CHARS:
+                break  # the language shows in the first pages; a long file need not be joined
+            sample.append(paragraph.text)
+            length += len(paragraph.text) + 1
+        language = detect_language("\n".join(sample)[:LANGUAGE_SAMPLE_CHARS])
         meta = first.extracted.meta
         is_email = first.extracted.media_type in EMAIL_TYPES
         contribution_id = c.create_contribution(

@@ -166,12 +166,17 @@ def _mark_running_lines(pages: list[list[Line]]) -> None:
 # --- paragraphs ----------------------------------------------------------------------------------
 
 def _paragraphs(pages: list[list[Line]]) -> list[Paragraph]:
-    sizes = [round(line.size) for lines in pages for line in lines
-             if line.part == "body" for _ in line.text]
-    body_size = Counter(sizes).most_common(1)[0][0] if sizes else 0
+    # Type sizes weighted by how many characters are set in them: the body size is the most
+    # common one, by text not by line.
+    sizes: Counter[int] = Counter()
+    for lines in pages:
+        for line in lines:
+            if line.part == "body" and line.text:
+                sizes[round(line.size)] += len(line.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 0
     _mark_footnotes(pages, body_size)
     step = max(1.5, 0.15 * body_size)
-    heading_sizes = sorted({s for s in sizes if s >= body_size + step}, reverse=True)[:3]
+    heading_sizes = sorted((s for s in sizes if s >= body_size + step), reverse=True)[:3]
     out: list[Paragraph] = []
     for number, lines in enumerate(pages, start=1):
         body = [line for line in lines if line.part == "body"]
