@@ -2,7 +2,8 @@
 
 Builds the demo store in a temporary folder, opens the real desk on it, and saves into
 ``docs/screenshots/``: the main window reading a contribution with its mapped passages, the
-section view of one section, and the import summary after a drop that needs attention.
+section view of one section, the overview (received per day, coverage), and the import summary
+after a drop that needs attention.
 Run under a real X server (``xvfb-run``), not the offscreen platform, so that fonts, menus and
 dialogs render as on a desktop.  Preferences go to a temporary file, never the user's.
 """
@@ -76,7 +77,22 @@ def main() -> int:
     shoot("section-view.png", window)
     window.back_to_contribution()
 
-    # 3. The import summary after a drop with things that need attention.
+    # 3. View > Overview: received per day against the deadline, coverage by stance.
+    overview = window.overview
+    overview.action.trigger()
+    overview.dock.setFloating(True)
+    overview.dock.resize(1300, 820)
+    overview.dock.move(40, 40)
+    refreshed = QEventLoop()
+    overview.refresh().succeeded.connect(lambda _data: refreshed.quit())
+    QTimer.singleShot(30000, refreshed.quit)
+    refreshed.exec()
+    overview.panel.sections_only.setChecked(True)
+    overview.panel.mode.setCurrentIndex(1)
+    shoot("overview.png", overview.dock)
+    overview.dock.hide()
+
+    # 4. The import summary after a drop with things that need attention.
     drop = work / "drop"
     drop.mkdir()
     shutil.copy(demo_dir() / "01_Austria_note_verbale.docx", drop / "Austria NV (resent).docx")

@@ -34,6 +34,7 @@ def test_the_overview_shows_what_was_received_and_covered(qtbot, store):
     assert panel.heatmap._cells[("universalisation", austria_id)]["excerpts"] == 1
     panel.mode.setCurrentIndex(1)
     assert panel.heatmap.mode == "stance"
+    assert not panel.legend.isHidden() and "supports" in panel.legend.text()
     panel.heatmap.cell_activated.emit("universalisation", austria_id)
     assert window.centre.currentWidget() is window.section_view
 

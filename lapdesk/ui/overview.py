@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 
 from lapdesk.analysis import coverage
 from lapdesk.ui.ops import StoreOp
-from lapdesk.ui.widgets.coverage_heatmap import COUNT, STANCE, CoverageHeatmap
+from lapdesk.ui.widgets.coverage_heatmap import (
+    COUNT,
+    STANCE,
+    STANCE_COLOURS,
+    STANCE_LETTERS,
+    CoverageHeatmap,
+)
 from lapdesk.ui.widgets.received_chart import ReceivedChart
 
 # Changes after which the pictures may be out of date.
@@ -46,8 +52,13 @@ class OverviewPanel(QWidget):
         self.mode.setAccessibleName("Colour the coverage")
         self.sections_only = QCheckBox("Sections only", self)
         self.sections_only.setAccessibleName("Show sections only")
-        self.mode.currentIndexChanged.connect(
-            lambda _: self.heatmap.set_mode(self.mode.currentData()))
+        self.legend = QLabel(self)
+        self.legend.setAccessibleName("Stance legend")
+        self.legend.setText("   ".join(
+            f'<span style="background:{STANCE_COLOURS[s]}; color:white">&nbsp;'
+            f'{STANCE_LETTERS[s]}&nbsp;</span> {s}' for s in STANCE_LETTERS))
+        self.legend.hide()
+        self.mode.currentIndexChanged.connect(self._mode_changed)
         self.sections_only.toggled.connect(lambda _: self._show_matrix())
         self._matrix: dict | None = None
         controls = QHBoxLayout()
@@ -61,7 +72,12 @@ class OverviewPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart)
         layout.addLayout(controls)
+        layout.addWidget(self.legend)
         layout.addWidget(scroll, 1)
+
+    def _mode_changed(self) -> None:
+        self.heatmap.set_mode(self.mode.currentData())
+        self.legend.setVisible(self.mode.currentData() == STANCE)  # the letters, in words
 
     def show_data(self, data: dict) -> None:
         self.chart.set_data(data["per_day"])
