@@ -99,6 +99,9 @@ def test_the_backup_on_close_follows_a_change(qtbot, store_path):
     store = open_store(store_path, lock=True)
     window, safety = _window(qtbot, store)
     qtbot.waitSignal(safety.integrity.checked, timeout=10_000).wait()
+    # The change must come after the backup on open, or that backup already holds it.
+    qtbot.waitUntil(lambda: backup.list_backups(backup.backup_folder(store.conn, store.path),
+                                                store.name), timeout=10_000)
     add_text_contribution(store, ["A late change."])
     window.close()
     folder = backup.backup_folder(store.conn, store.path)
@@ -152,7 +155,7 @@ def test_the_backups_dialog_lists_and_restores(qtbot, qtmodeltester, store_path)
     assert "contributions" in changed.args[0]
     assert store.query_one("SELECT count(*) AS n FROM contributions")["n"] == 1
     assert session.undo_stack.count() == 0
-    assert [b.reason for b in dialog.model.backups] == ["before-restore", "manual"]
+    assert [b.reason for b in dialog.model.rows] == ["before-restore", "manual"]
     store.close()
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from lapdesk.core.text import fold
 from lapdesk.store import registry
 from lapdesk.store.connection import Store
+from lapdesk.ui.models.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Contributor", "Received", "Kind", "Group", "Acknowledged", "Reminder")
@@ -75,34 +75,19 @@ def registry_rows(store: Store) -> list[dict]:
     return rows
 
 
-class RegistryModel(QAbstractTableModel):
+class RegistryModel(RowsTableModel):
+    COLUMNS = COLUMNS
+
     def __init__(self, store: Store, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict] = []
-        self.reload(store)
+        super().__init__(registry_rows(store), parent)
 
     def reload(self, store: Store) -> None:
-        self.beginResetModel()
-        self.rows = registry_rows(store)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
+        self.set_rows(registry_rows(store))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         if role == RowRole:
             return row
         if role == Qt.ItemDataRole.DisplayRole:

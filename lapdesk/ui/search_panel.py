@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from lapdesk.store import search as search_store
 from lapdesk.store.connection import Store
+from lapdesk.ui.models.rows_model import RowsTableModel
 from lapdesk.ui.ops import StoreOp, TaskManager
 
 # Above this many paragraphs a search goes to a worker (FTS5 answers a few thousand at once).
@@ -68,33 +69,16 @@ def snippet_plain(snippet: str) -> str:
     return snippet.replace(search_store.SNIPPET_OPEN, "").replace(search_store.SNIPPET_CLOSE, "")
 
 
-class SearchResultsModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.hits: list[dict] = []
+class SearchResultsModel(RowsTableModel):
+    COLUMNS = COLUMNS
 
     def set_hits(self, hits: list[dict]) -> None:
-        self.beginResetModel()
-        self.hits = list(hits)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
+        self.set_rows(hits)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+        hit = self.row_at(index)
+        if hit is None:
             return None
-        hit = self.hits[index.row()]
         if role == HitRole:
             return hit
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -162,7 +146,7 @@ class SearchPanel(QWidget):
         self._pause.setInterval(TYPING_PAUSE_MS)
         self._pause.timeout.connect(self.search_now)
         self.field.textEdited.connect(lambda _text: self._pause.start())
-        self.model = SearchResultsModel(self)
+        self.model = SearchResultsModel(parent=self)
         self.status = QLabel("Type words to find them in every contribution.", self)
         self.view = QTableView(self)
         self.view.setModel(self.model)

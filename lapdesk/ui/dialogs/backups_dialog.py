@@ -8,7 +8,7 @@ the undo history is dropped (it describes rows that are no longer there).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,6 +26,7 @@ from lapdesk import APP_NAME
 from lapdesk.core.errors import LapdeskError
 from lapdesk.store import backup
 from lapdesk.store.restore import restore
+from lapdesk.ui.models.rows_model import RowsTableModel
 from lapdesk.ui.session import StoreSession
 
 REASONS = {"auto": "Automatic", "open": "On opening", "close": "On closing",
@@ -37,35 +38,18 @@ ALL_TABLES = frozenset({"settings", "contributors", "contributor_aliases", "cont
                         "excerpts", "mappings", "topics", "annotations", "suggestions"})
 
 
-class BackupTableModel(QAbstractTableModel):
+class BackupTableModel(RowsTableModel):
     """The backups of one store: when, why, how big."""
 
-    HEADERS = ("Taken", "Why", "Size")
-
-    def __init__(self, backups: list[backup.BackupInfo] | None = None, parent=None):
-        super().__init__(parent)
-        self.backups = list(backups or [])
+    COLUMNS = ("Taken", "Why", "Size")
 
     def set_backups(self, backups: list[backup.BackupInfo]) -> None:
-        self.beginResetModel()
-        self.backups = list(backups)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.backups)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        self.set_rows(backups)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.backups):
+        item = self.row_at(index)
+        if item is None:
             return None
-        item = self.backups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (item.taken_at.strftime("%d %b %Y %H:%M:%S").lstrip("0"),
                     REASONS.get(item.reason, item.reason),
@@ -133,7 +117,7 @@ class BackupsDialog(QDialog):
 
     def selected(self) -> backup.BackupInfo | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.backups[rows[0].row()] if rows else None
+        return self.model.rows[rows[0].row()] if rows else None
 
     def _update_buttons(self, *_args) -> None:
         lock = self.session.store.writer_lock

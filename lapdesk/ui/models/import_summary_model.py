@@ -6,9 +6,10 @@ contribution whose sender was not recognised) say so in words, not only by colou
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from lapdesk.store.attention import CONFIRM_BELOW
+from lapdesk.ui.models.rows_model import RowsTableModel
 
 ContributionIdRole = Qt.ItemDataRole.UserRole + 1
 NeedsAttentionRole = Qt.ItemDataRole.UserRole + 2
@@ -73,28 +74,16 @@ def flatten(results: list[dict], *, depth: int = 0) -> list[dict]:
     return rows
 
 
-class ImportSummaryModel(QAbstractTableModel):
+class ImportSummaryModel(RowsTableModel):
+    COLUMNS = COLUMNS
+
     def __init__(self, results: list[dict], parent=None):
-        super().__init__(parent)
-        self.rows = flatten(results)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
+        super().__init__(flatten(results), parent)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
