@@ -100,8 +100,8 @@ def test_the_backup_on_close_follows_a_change(qtbot, store_path):
     window, safety = _window(qtbot, store)
     qtbot.waitSignal(safety.integrity.checked, timeout=10_000).wait()
     # The change must come after the backup on open, or that backup already holds it.
-    qtbot.waitUntil(lambda: backup.list_backups(backup.backup_folder(store.conn, store.path),
-                                                store.name), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(backup.list_backups(backup.backup_folder(store.conn, store.path),
+                                                     store.name)), timeout=10_000)
     add_text_contribution(store, ["A late change."])
     window.close()
     folder = backup.backup_folder(store.conn, store.path)
