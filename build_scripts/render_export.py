@@ -24,13 +24,13 @@ RESOLUTION = 80  # dots per inch: a page is about 660 x 935 pixels
 def main() -> int:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("LAPDESK_AUTHOR", "FB")
+    from lapdesk.core import office
     from lapdesk.export.options import ExportOptions
     from lapdesk.export.working_paper import export_working_paper
     from lapdesk.ingest.demo import build_demo
     from lapdesk.store.connection import open_store
 
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice or not shutil.which("pdftoppm"):
+    if office.find_soffice() is None or not shutil.which("pdftoppm"):
         print("LibreOffice (soffice) and poppler-utils (pdftoppm) are needed.", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="lapdesk-export-") as folder:
@@ -39,14 +39,7 @@ def main() -> int:
             build_demo(store)
             report = export_working_paper(store, work / "working-paper.docx",
                                           options=ExportOptions(date="2020-06-20"))
-        subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                        "--headless", "--convert-to", "pdf", "--outdir", str(work),
-                        str(work / "working-paper.docx")], check=True, capture_output=True,
-                       timeout=300)
-        pdf = work / "working-paper.pdf"
-        if not pdf.exists():
-            print("LibreOffice wrote no PDF.", file=sys.stderr)
-            return 1
+        pdf = office.convert(work / "working-paper.docx", "pdf", out_dir=work, timeout=300)
         OUT.mkdir(parents=True, exist_ok=True)
         for page in range(1, PAGES + 1):
             subprocess.run(["pdftoppm", "-png", "-r", str(RESOLUTION), "-f", str(page),

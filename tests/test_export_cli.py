@@ -9,6 +9,7 @@ import pytest
 from conftest import run_lapdesk
 from paper_store import build
 
+from lapdesk.core import office
 from lapdesk.store.connection import open_store
 
 
@@ -53,8 +54,7 @@ def test_export_usage_errors(cli, filled, tmp_path):
 
 @pytest.mark.slow
 def test_libreoffice_renders_the_paper(filled, tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    if office.find_soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed: the rendering test did not run")
     if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
         pytest.skip("poppler-utils (pdftotext, pdfinfo) are not installed")
@@ -62,12 +62,7 @@ def test_libreoffice_renders_the_paper(filled, tmp_path):
     result = run_lapdesk("--store", filled, "export", "--out", out, "--date", "2020-06-20",
                          "--json")
     assert result.code == 0, result.err
-    profile = tmp_path / "lo-profile"  # a private profile: no clash with a running soffice
-    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-                   capture_output=True, timeout=180, check=False)
-    pdf = tmp_path / "wp.pdf"
-    assert pdf.exists(), "LibreOffice exited but wrote no PDF"
+    pdf = office.convert(out, "pdf", out_dir=tmp_path, timeout=180)  # raises if none written
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines()
                      if line.startswith("Pages:")))
