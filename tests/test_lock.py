@@ -241,3 +241,21 @@ def test_a_laptop_whose_clock_is_behind_keeps_its_live_lock(store_path):
     with pytest.raises(StoreLockedError, match="edited by fb on LAPTOP-7"):
         WriterLock(store_path, user="me").acquire()
     assert not list(store_path.parent.glob(".*probe*"))
+
+
+def test_a_takeover_in_progress_is_left_alone_and_one_abandoned_is_cleared(store_path):
+    _write_lock(store_path, host="LAPTOP-7", age_s=3600)
+    mutex = lock_path_for(store_path).with_name(lock_path_for(store_path).name + ".takeover")
+    mutex.write_text("4242")  # another laptop is taking the stale lock over right now
+    with pytest.raises(StoreLockedError):
+        WriterLock(store_path, user="me").acquire()
+    assert read_holder(store_path).user == "fb"  # the stale lock was not touched
+    abandoned = time.time() - 120  # ... but that laptop died two minutes ago
+    os.utime(mutex, (abandoned, abandoned))
+    lock = WriterLock(store_path, user="me")
+    lock.acquire()
+    try:
+        assert read_holder(store_path).user == "me" and lock.took_over.user == "fb"
+        assert not mutex.exists()
+    finally:
+        lock.release()

@@ -31,6 +31,8 @@ HEARTBEAT_EVERY_S = 30.0
 STALE_AFTER_S = 180.0
 # An unreadable lock file (its writer died between creating and filling it) is stale after this.
 UNREADABLE_GRACE_S = 10.0
+# A takeover file older than this was left by a contender that died mid-takeover.
+TAKEOVER_STALE_S = 30.0
 
 
 @dataclass(frozen=True)
@@ -247,37 +249,53 @@ class WriterLock:
         return now - mtime
 
     def _take_over_if_stale(self) -> None:
-        try:
-            text = self.path.read_text(encoding="utf-8")
-            mtime = self.path.stat().st_mtime
-        except FileNotFoundError:
-            return  # released meanwhile: the caller simply tries to create it again
-        except OSError:
+        """Remove a stale lock so that it can be created afresh; at most one contender does.
+
+        Contenders first take a second, short-lived file ``X.lapdesk.lock.takeover`` with an
+        exclusive create: only its holder reads the lock again and removes it if it is still
+        the same stale one.  Nobody ever moves or deletes a fresh lock, so of several laptops
+        racing for a stale lock exactly one then creates the new lock.
+        """
+        mutex = self.path.with_name(self.path.name + ".takeover")
+        if not self._take_mutex(mutex):
             return
         try:
-            holder = LockInfo.from_json(text)
-        except (ValueError, KeyError, TypeError):
-            holder = None
-        if not self.is_stale(holder, mtime=mtime):
-            return
-        aside = self.path.with_name(f"{self.path.name}.stale-{uuid.uuid4().hex}")
-        try:
-            os.rename(self.path, aside)
-        except OSError:
-            return  # another contender moved it first
-        try:
-            moved = aside.read_text(encoding="utf-8")
-        except OSError:
-            moved = None
-        if moved != text:
-            # We moved a fresh lock somebody created after our read: put it back untouched.
             try:
-                os.rename(aside, self.path)
+                text = self.path.read_text(encoding="utf-8")
+                mtime = self.path.stat().st_mtime
             except OSError:
-                pass
-            return
-        aside.unlink(missing_ok=True)
-        self.took_over = holder
+                return  # released meanwhile: the caller simply tries to create it again
+            try:
+                holder = LockInfo.from_json(text)
+            except (ValueError, KeyError, TypeError):
+                holder = None
+            if not self.is_stale(holder, mtime=mtime):
+                return
+            try:
+                self.path.unlink()
+            except OSError:
+                return
+            self.took_over = holder
+        finally:
+            mutex.unlink(missing_ok=True)
+
+    def _take_mutex(self, mutex: Path) -> bool:
+        """Create the takeover file; one left by a contender that died is cleared first."""
+        for _ in range(2):
+            try:
+                _write_private(mutex, str(os.getpid()), exclusive=True)
+                return True
+            except FileExistsError:
+                try:
+                    age = self._age_on_folder_clock(mutex.stat().st_mtime)
+                except OSError:
+                    continue  # just released: try once more
+                if age < TAKEOVER_STALE_S:
+                    return False  # another contender is taking over right now
+                mutex.unlink(missing_ok=True)
+            except OSError:
+                return False
+        return False
 
     def _locked_error(self) -> StoreLockedError:
         holder = read_holder(self.store_path)
