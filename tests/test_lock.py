@@ -259,3 +259,22 @@ def test_a_takeover_in_progress_is_left_alone_and_one_abandoned_is_cleared(store
         assert not mutex.exists()
     finally:
         lock.release()
+
+
+def test_a_reading_command_does_not_upgrade_a_store_someone_else_is_editing(tmp_path, cli):
+    import shutil
+
+    old = tmp_path / "old.lapdesk"
+    shutil.copy(Path(__file__).parent / "fixtures" / "stores" / "v1-basic.lapdesk", old)
+    holder = WriterLock(old, user="fb")
+    holder.acquire()
+    try:
+        result = cli("--store", old, "contributions", "--json")
+        assert result.code == 1 and "fb" in result.err
+        import sqlite3
+
+        assert sqlite3.connect(old).execute("PRAGMA user_version").fetchone()[0] == 1
+    finally:
+        holder.release()
+    assert cli("--store", old, "contributions", "--json").code == 0  # upgraded, then read
+    assert not lock_path_for(old).exists()  # the lock was held only for the upgrade

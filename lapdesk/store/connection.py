@@ -145,7 +145,10 @@ def open_store(
     if not is_new:
         _check_header(path)
     writer_lock = None
-    if lock and not readonly:
+    # Creating or upgrading a store is writing, even for a reading command: it happens only
+    # under the writer lock, held just for the open when the caller did not ask to keep it.
+    upgrading = not readonly and (is_new or _needs_upgrade(path))
+    if (lock or upgrading) and not readonly:
         writer_lock = WriterLock(path, user=author or default_author())
         path.parent.mkdir(parents=True, exist_ok=True)
         writer_lock.acquire()
@@ -156,8 +159,23 @@ def open_store(
         if writer_lock is not None:
             writer_lock.release()
         raise
+    if writer_lock is not None and not lock:
+        writer_lock.release()
+        writer_lock = None
     store.writer_lock = writer_lock
     return store
+
+
+def _needs_upgrade(path: Path) -> bool:
+    """Whether the store's schema is older than this LAPDesk's (a quick read-only peek)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return migrations.schema_version(conn) < migrations.SCHEMA_VERSION
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False  # not readable as SQLite: the open itself says what is wrong
 
 
 def _open_locked(path: Path, *, is_new: bool, readonly: bool, author: str | None,
