@@ -138,41 +138,18 @@ def html_bytes() -> bytes:
 def odt_from_word_bytes(docx: bytes) -> bytes | None:
     """The Word document ``docx`` saved as OpenDocument by LibreOffice, as a delegation using
     LibreOffice would send it; None without LibreOffice."""
-    import shutil
-    import subprocess
-    import tempfile
-    from pathlib import Path
-
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        return None
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        (work / "contribution.docx").write_bytes(docx)
-        subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                        "--headless", "--convert-to", "odt", "--outdir", str(work),
-                        str(work / "contribution.docx")],
-                       capture_output=True, timeout=120, check=False)
-        result = work / "contribution.odt"
-        return result.read_bytes() if result.exists() else None
+    return _saved_by_libreoffice(docx, "odt")
 
 
 def rtf_from_word_bytes(docx: bytes) -> bytes | None:
     """The Word document ``docx`` saved as RTF by LibreOffice; None without LibreOffice."""
-    import shutil
-    import subprocess
-    import tempfile
-    from pathlib import Path
+    return _saved_by_libreoffice(docx, "rtf")
 
-    soffice = shutil.which("soffice")
-    if soffice is None:
+
+def _saved_by_libreoffice(docx: bytes, target: str) -> bytes | None:
+    from lapdesk.core import office
+
+    try:
+        return office.convert_bytes(docx, suffix=".docx", target=target)
+    except office.ConversionError:
         return None
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        (work / "contribution.docx").write_bytes(docx)
-        subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                        "--headless", "--convert-to", "rtf", "--outdir", str(work),
-                        str(work / "contribution.docx")],
-                       capture_output=True, timeout=120, check=False)
-        result = work / "contribution.rtf"
-        return result.read_bytes() if result.exists() else None
