@@ -18,6 +18,7 @@ from typing import Any
 
 from lapdesk.core.clock import now_iso
 from lapdesk.store.connection import Store
+from lapdesk.store.search import index_paragraphs
 
 # Primary-key columns of every table a change may touch.
 PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
@@ -84,6 +85,7 @@ class Recorder:
             key = {"id": values.get("id", cursor.lastrowid)}
         else:
             key = {c: values[c] for c in pk}
+        _indexed(self.store, table, key)
         after = self._fetch(table, key)
         self.change.rows.append(RowChange(table, key, None, after))
         return key.get("id", cursor.lastrowid)
@@ -163,9 +165,17 @@ def _apply(store: Store, table: str, key: dict, current: dict | None, target: di
         store.conn.execute(
             f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(target.values())
         )
+        _indexed(store, table, key)
     else:
         assignments = ", ".join(f'"{c}" = ?' for c in target)
         store.conn.execute(
             f'UPDATE "{table}" SET {assignments} WHERE {where}',
             (*target.values(), *key.values()),
         )
+
+
+def _indexed(store: Store, table: str, key: dict) -> None:
+    """A paragraph inserted (or brought back by undo) joins the search index, which has no
+    insert trigger (see :func:`lapdesk.store.search.index_paragraphs`)."""
+    if table == "paragraphs":
+        index_paragraphs(store, "id = ?", (key["id"],))

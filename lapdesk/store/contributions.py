@@ -18,6 +18,7 @@ from lapdesk.core.text import FILE_SEPARATOR, PARAGRAPH_SEPARATOR, layout, next_
 from lapdesk.store.attention import attention_reasons
 from lapdesk.store.changes import Change, record
 from lapdesk.store.connection import Store
+from lapdesk.store.search import index_paragraphs
 
 CHANNELS = ("email", "file", "paper", "other")
 PARTS = ("body", "table", "footnote", "header", "footer")
@@ -126,6 +127,7 @@ def add_paragraphs(store: Store, contribution_id: int, file_id: int,
             for i, (p, (start, end)) in enumerate(zip(paragraphs, spans, strict=True))
         ],
     )
+    index_paragraphs(store, "file_id = ?", (file_id,))
 
 
 def set_contributors(store: Store, contribution_id: int,

@@ -216,6 +216,13 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE blobs ADD COLUMN kept INTEGER NOT NULL DEFAULT 1;
     """,
+    # 3: new paragraphs are indexed for search by one INSERT ... SELECT per file
+    # (search.index_paragraphs), not row by row: the insert trigger made each row a statement
+    # of its own, and FTS5 flushes its pending terms at every statement, which cost an import
+    # of 12,000 paragraphs 0.25 s against 0.05 s.  Deletes and edits keep their triggers.
+    """
+    DROP TRIGGER paragraphs_ai;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,6 +19,7 @@ from lapdesk.core.errors import NewerSchemaError, NotAStoreError, StoreError
 from lapdesk.store import migrations
 from lapdesk.store.connection import open_store
 from lapdesk.store.integrity import check
+from lapdesk.store.search import rebuild_index
 
 _MAX_PROBES = 80  # skip-ahead attempts per damaged stretch (steps double: reaches 2**63)
 
@@ -54,6 +55,8 @@ def salvage(src: str | os.PathLike, dest: str | os.PathLike) -> dict:
         target.execute("BEGIN")
         for table in _copyable_tables(target):
             tables[table] = _copy_table(source, target, table)
+        # Before any row is dropped: the delete trigger removes a row's terms from the index.
+        rebuild_index(target)
         target.execute("COMMIT")
         _drop_bad_originals(target, tables)
         _drop_orphans(target, tables)
@@ -79,7 +82,7 @@ def _create_schema(conn: sqlite3.Connection, version: int) -> None:
 
 def _copyable_tables(conn: sqlite3.Connection) -> list[str]:
     """Ordinary tables, skipping virtual tables and their shadow tables (the search index is
-    refilled by the triggers as paragraphs arrive)."""
+    rebuilt once every paragraph is in)."""
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' "
                         "AND name NOT LIKE 'sqlite_%' ORDER BY rowid").fetchall()
     virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL")]

@@ -7,10 +7,28 @@ The user's words are quoted for FTS5, so nothing they type (``ratification/acces
 from __future__ import annotations
 
 import re
+import sqlite3
 
 from lapdesk.store.connection import Store
 
 SNIPPET_OPEN, SNIPPET_CLOSE = "\u00ab", "\u00bb"
+
+
+def index_paragraphs(store: Store, where: str, params: tuple) -> None:
+    """Add the paragraphs selected by ``where`` to the search index.
+
+    Whoever inserts paragraphs calls this in the same transaction (there is no insert trigger,
+    see migration 3); deleting or editing a paragraph updates the index by trigger.
+    """
+    store.conn.execute(
+        f"INSERT INTO paragraphs_fts(rowid, text) SELECT id, text FROM paragraphs WHERE {where}",
+        params,
+    )
+
+
+def rebuild_index(conn: sqlite3.Connection) -> None:
+    """Index every paragraph afresh (after copying paragraphs in bulk, as salvage does)."""
+    conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')")
 
 
 def fts_query(text: str) -> str:
