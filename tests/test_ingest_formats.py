@@ -658,3 +658,13 @@ def test_damaged_files_get_a_status_never_an_exception(kind, cut, flips):
     assert result.status in STATUSES
     assert result.status == "ok" or result.message
     assert all(p.text and p.text == p.text.strip() for p in result.paragraphs)
+
+
+def test_documents_of_different_templates_keep_their_own_styles():
+    """Styles are remembered per template: one document's headings never leak into another's."""
+    outline, plain = samples.docx_outline_bytes(), samples.docx_bytes()
+    first = [(p.text, p.heading_level) for p in extract(outline, "a.docx").paragraphs]
+    second = [(p.text, p.heading_level) for p in extract(plain, "b.docx").paragraphs]
+    assert [(p.text, p.heading_level) for p in extract(outline, "c.docx").paragraphs] == first
+    assert [(p.text, p.heading_level) for p in extract(plain, "d.docx").paragraphs] == second
+    assert first != second

@@ -146,11 +146,16 @@ def test_a_file_over_the_size_limit_is_logged_by_hash_without_its_bytes(store, t
 
 
 def test_an_extraction_past_the_time_limit_is_stopped_and_the_file_logged(store, tmp_path):
+    import copy
+
     import docx
 
     document = docx.Document()
-    for i in range(4000):
-        document.add_paragraph(f"Paragraph {i} of a very long contribution on clearance.")
+    paragraph = document.add_paragraph("A paragraph of a very long contribution on clearance.")
+    for i in range(100_000):  # copied as XML: adding them through python-docx takes minutes
+        element = copy.deepcopy(paragraph._p)
+        element.xpath(".//w:t")[0].text = f"Paragraph {i} of a long contribution on clearance."
+        paragraph._p.addnext(element)
     out = io.BytesIO()
     document.save(out)
     slow = write(tmp_path, "long.docx", out.getvalue())
