@@ -11,9 +11,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 PARAGRAPH_SEPARATOR = "\n"
 FILE_SEPARATOR = "\n\n"
+
+
+@dataclass
+class Paragraph:
+    """One paragraph as ingest hands it to the store, which computes its offsets.
+
+    Defined here, not in the store, so that extraction workers need not import the store.
+    """
+
+    text: str
+    page: int | None = None
+    heading_level: int | None = None
+    part: str = "body"
 
 
 def layout(paragraphs: Iterable[str], base: int = 0) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lapdesk.store.contributions import Paragraph
+from lapdesk.core.text import Paragraph
 
 # The one vocabulary of file statuses, with what each means to the user.
 STATUSES = ("ok", "needs_ocr", "encrypted", "unreadable", "empty", "duplicate", "unsupported",

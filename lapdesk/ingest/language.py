@@ -11,6 +11,7 @@ text gives ``None`` rather than a guess.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from lapdesk.core.text import fold
 
@@ -54,6 +55,7 @@ for _code, _words in STOPWORDS.items():
         _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _code)
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_OTHER_SCRIPT = re.compile("|".join(script.pattern for _, script, _ in SCRIPTS))
 
 
 def detect_language(text: str) -> str | None:
@@ -63,21 +65,22 @@ def detect_language(text: str) -> str | None:
     :param text: any amount of text; only the first :data:`SAMPLE_CHARS` characters are read.
     """
     sample = text[:SAMPLE_CHARS]
-    latin = len(_LATIN.findall(sample))
-    for code, script, enough in SCRIPTS:
-        count = len(script.findall(sample))
-        if count >= enough and count > latin:
-            return code
+    if _OTHER_SCRIPT.search(sample):  # most texts have none: no need to count letters
+        latin = len(_LATIN.findall(sample))
+        for code, script, enough in SCRIPTS:
+            count = len(script.findall(sample))
+            if count >= enough and count > latin:
+                return code
     words = _WORD.findall(fold(sample).replace("\u2019", "'"))
     if len(words) < MIN_WORDS:
         return None
     lowered = sample.lower()
     scores = {code: 0.5 * sum(lowered.count(c) for c in LETTERS.get(code, ""))
               for code in STOPWORDS}
-    for word in words:
+    for word, times in Counter(words).items():
         pieces = [word, *word.split("'")] if "'" in word else [word]
         for code in {code for piece in pieces for code in _LANGUAGES_OF.get(piece, ())}:
-            scores[code] += 1
+            scores[code] += times
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < max(1.5, len(words) / 10) or top <= second * 1.2 or best not in NAMED:

@@ -20,7 +20,7 @@ from lapdesk.core.progress import CancelToken, ProgressFn, no_progress
 from lapdesk.ingest import sniff
 from lapdesk.ingest.detect import DetectionIndex, detect_contributors
 from lapdesk.ingest.extracted import Extracted, Limits, size_in_words
-from lapdesk.ingest.language import detect_language
+from lapdesk.ingest.language import SAMPLE_CHARS, detect_language
 from lapdesk.ingest.names import safe_name
 from lapdesk.ingest.sources import Source, load, walk
 from lapdesk.ingest.workers import Job, WorkerPool, default_size
@@ -29,7 +29,6 @@ from lapdesk.store.changes import audit
 from lapdesk.store.connection import Store
 
 EMAIL_TYPES = (sniff.EML, sniff.MSG)
-LANGUAGE_SAMPLE_CHARS = 20_000
 CANCEL_POLL_S = 0.2  # how soon a cancel stops an import waiting on a slow file
 TOO_DEEP = "This file is nested more than {depth} levels deep in emails or archives; not opened."
 DUPLICATE = "The same file is already in the store (contribution {contribution_id})."
@@ -242,11 +241,11 @@ class _Writer:
         length = 0
         for paragraph in (p for node in nodes for n in _nodes(node) if n.extracted
                           for p in n.extracted.paragraphs):
-            if length > LANGUAGE_SAMPLE_CHARS:
+            if length > SAMPLE_CHARS:
                 break  # the language shows in the first pages; a long file need not be joined
             sample.append(paragraph.text)
             length += len(paragraph.text) + 1
-        language = detect_language("\n".join(sample)[:LANGUAGE_SAMPLE_CHARS])
+        language = detect_language("\n".join(sample))
         meta = first.extracted.meta
         is_email = first.extracted.media_type in EMAIL_TYPES
         contribution_id = c.create_contribution(

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from lapdesk.core.clock import now_iso
 from lapdesk.core.errors import NotFoundError, UsageError
-from lapdesk.core.text import FILE_SEPARATOR, PARAGRAPH_SEPARATOR, layout, next_file_start
+from lapdesk.core.text import (
+    FILE_SEPARATOR,
+    PARAGRAPH_SEPARATOR,
+    Paragraph,
+    layout,
+    next_file_start,
+)
 from lapdesk.store.attention import attention_reasons
 from lapdesk.store.changes import Change, record
 from lapdesk.store.connection import Store
@@ -22,16 +27,6 @@ from lapdesk.store.search import index_paragraphs
 
 CHANNELS = ("email", "file", "paper", "other")
 PARTS = ("body", "table", "footnote", "header", "footer")
-
-
-@dataclass
-class Paragraph:
-    """One paragraph as ingest hands it to the store (offsets are computed here)."""
-
-    text: str
-    page: int | None = None
-    heading_level: int | None = None
-    part: str = "body"
 
 
 def sha256_of(data: bytes) -> str:

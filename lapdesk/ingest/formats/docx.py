@@ -16,10 +16,10 @@ import re
 
 from lxml import etree
 
+from lapdesk.core.text import Paragraph
 from lapdesk.ingest.extracted import Extracted, Limits
 from lapdesk.ingest.formats.common import open_zip, parse_xml, read_member, unreadable
 from lapdesk.ingest.formats.numbering import Numbering
-from lapdesk.store.contributions import Paragraph
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

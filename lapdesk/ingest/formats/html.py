@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from lapdesk.core.text import Paragraph
 from lapdesk.ingest.extracted import Extracted, Limits
-from lapdesk.store.contributions import Paragraph
 
 # Elements whose start or end closes the paragraph being gathered.
 _BLOCKS = frozenset(

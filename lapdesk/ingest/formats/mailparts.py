@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from lapdesk.core.text import Paragraph
 from lapdesk.ingest.extracted import Limits
-from lapdesk.store.contributions import Paragraph
 
 
 def body_paragraphs(*, plain: str | None, html: str | bytes | None) -> list[Paragraph]:

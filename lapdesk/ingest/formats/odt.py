@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from lapdesk.core.text import Paragraph
 from lapdesk.ingest.extracted import Extracted, Limits
 from lapdesk.ingest.formats.common import (
     ExtractionFailure,
@@ -15,7 +16,6 @@ from lapdesk.ingest.formats.common import (
     unreadable,
 )
 from lapdesk.ingest.formats.odt_lists import ListNumbering
-from lapdesk.store.contributions import Paragraph
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"

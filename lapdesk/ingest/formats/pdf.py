@@ -15,9 +15,9 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
+from lapdesk.core.text import Paragraph
 from lapdesk.ingest.extracted import Extracted, Limits
 from lapdesk.ingest.formats.common import ExtractionFailure, unreadable
-from lapdesk.store.contributions import Paragraph
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _EDGE = 0.1  # share of the page height where running headers and footers live

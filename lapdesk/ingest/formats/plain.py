@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
+from lapdesk.core.text import Paragraph
 from lapdesk.ingest.extracted import Extracted, Limits
 from lapdesk.ingest.formats.common import too_large
 from lapdesk.ingest.sniff import utf16_without_bom
-from lapdesk.store.contributions import Paragraph
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _LIST_ITEM = re.compile(r"^\s*([-*•–]|\d{1,3}[.)]|[a-zA-Z][.)]|\(?[ivxIVX]{1,5}\))\s")

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
+from lapdesk.core.text import Paragraph
 from lapdesk.ingest.extracted import Extracted, Limits
-from lapdesk.store.contributions import Paragraph
 
 _CODEPAGE = re.compile(rb"\\ansicpg(\d{3,5})")
 
