@@ -8,7 +8,6 @@ is parsed without entity expansion, network access or unbounded trees.
 from __future__ import annotations
 
 import io
-import re
 import struct
 import zipfile
 import zlib
@@ -17,9 +16,10 @@ from lxml import etree
 
 from lapdesk.ingest.extracted import Limits, size_in_words
 
-_SPACE = re.compile(r"\s+")
-_DROP = dict.fromkeys([0xAD, 0x200B, 0xFEFF])  # soft hyphen, zero-width space, BOM
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Dropped: soft hyphen, zero-width space, BOM; control characters become spaces.
+_CLEAN = {**dict.fromkeys([0xAD, 0x200B, 0xFEFF]),
+          **dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)],
+                          " ")}
 _CHUNK = 1024 * 1024
 # Members of one ZIP container: Word documents hold dozens, archives of contributions hundreds.
 MAX_MEMBERS = 20_000
@@ -45,8 +45,7 @@ def unreadable(message: str) -> ExtractionFailure:
 
 def clean(text: str) -> str:
     """One paragraph's text: control characters gone, whitespace runs become one space."""
-    text = _CONTROLS.sub(" ", text.translate(_DROP))
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.translate(_CLEAN).split())  # split() knows Unicode's spaces
 
 
 # --- ZIP containers ---------------------------------------------------------------------------
