@@ -25,3 +25,12 @@ def test_the_window_modules_load_no_heavy_library():
 
 def test_the_cli_parser_loads_no_heavy_library():
     assert _loaded_after("from lapdesk.cli.main import build_parser\nbuild_parser()") == []
+
+
+def test_one_command_loads_only_its_own_module():
+    """``lapdesk import ...`` from a script need not import the other seventeen commands."""
+    probe = ("from lapdesk.cli.main import build_parser\nimport sys\nbuild_parser(only='import')\n"
+             "print(sorted(m for m in sys.modules if m.startswith('lapdesk.cli.commands.')))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.split() == ["['lapdesk.cli.commands.import_']"]

@@ -51,10 +51,10 @@ COMMAND_MODULES = [
 ]
 
 
-def _commands() -> list[ModuleType]:
+def _commands(names: Sequence[str] = COMMAND_MODULES) -> list[ModuleType]:
     # A command named like a Python keyword (import) lives in a module with a trailing "_".
     return [importlib.import_module(f"lapdesk.cli.commands.{name}{'_' * keyword.iskeyword(name)}")
-            for name in COMMAND_MODULES]
+            for name in names]
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -66,7 +66,10 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with ``only`` just that command's part of it: each command
+    imports what it needs, and a command started from a script should not pay for the others.
+    """
     common = _common_options()
     parser = argparse.ArgumentParser(
         prog="lapdesk", parents=[common],
@@ -75,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"LAPDesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in _commands():
+    for module in _commands([only] if only else COMMAND_MODULES):
         command = sub.add_parser(module.NAME, parents=[common], help=module.HELP,
                                  description=module.HELP)
         module.configure(command)
@@ -85,21 +88,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 def has_command(argv: Sequence[str]) -> bool:
     """Whether ``argv`` asks for the CLI (a command, --help or --version) rather than the desk."""
+    return any(token in ("-h", "--help", "--version") or token in COMMAND_MODULES
+               for token in _options_and_words(argv))
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, if any (the first word that is one, outside --store)."""
+    return next((token for token in _options_and_words(argv) if token in COMMAND_MODULES), None)
+
+
+def _options_and_words(argv: Sequence[str]):
+    """The tokens of ``argv`` except the path after ``--store``."""
     skip = False
     for token in argv:
         if skip:
             skip = False
-            continue
-        if token == "--store":
+        elif token == "--store":
             skip = True
-        elif token in ("-h", "--help", "--version") or token in COMMAND_MODULES:
-            return True
-    return False
+        else:
+            yield token
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser(only=_command_named(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:

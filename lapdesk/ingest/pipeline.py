@@ -89,9 +89,9 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], *, together: 
         units = [_Unit(i, [item]) for i, item in enumerate(inputs)]
     if not units:
         return []
-    writer = _Writer(store)
     lookahead = 2 * (workers or default_size()) + 2
     size = min(workers or default_size(), max(1, len(inputs)))
+    writer = None
     with WorkerPool(size=size, limits=limits) as pool:
         feeder = _Feeder(store, pool, limits, password)
         submitted = written = done = 0
@@ -99,6 +99,8 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], *, together: 
             while submitted < len(units) and submitted - written < lookahead:
                 feeder.prepare(units[submitted])
                 submitted += 1
+            if writer is None:  # compiling the registry's names overlaps the workers' start
+                writer = _Writer(store)
             unit = units[written]
             while unit.outstanding:
                 try:
