@@ -134,6 +134,10 @@ def _sniff_ole(data: bytes, ending: str) -> str:
     return OLE
 
 
+# Bytes that are not control characters (tab, line feed, form feed, return, escape are not).
+_NOT_CONTROL = bytes([9, 10, 12, 13, 27, *range(32, 256)])
+
+
 def _decode_head(data: bytes) -> str | None:
     """The start of the file as text, or None when it is not text in any common encoding."""
     head = data[:_HEAD_BYTES]
@@ -144,7 +148,7 @@ def _decode_head(data: bytes) -> str | None:
     if b"\x00" in head:
         codec = utf16_without_bom(head)
         return head.decode(codec, errors="ignore") if codec else None
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head.translate(None, _NOT_CONTROL))  # what is left are control bytes
     if controls > len(head) // 100 + 1:
         return None
     try:
