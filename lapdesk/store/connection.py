@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
 from lapdesk.core.errors import NotAStoreError, ReadOnlyStoreError, StoreError, StoreLockedError
 from lapdesk.store import backup, migrations, netpath
 from lapdesk.store.lock import WriterLock
@@ -34,7 +32,6 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool, author: str):
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self.readonly = readonly
         self.author = author
         self._depth = 0
@@ -258,7 +255,8 @@ def _check_version_readonly(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def _looks_like_store(store: Store) -> bool:
-    tables = set(store.db.table_names())
+    tables = {row[0] for row in store.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
     return {"contributions", "framework_nodes", "settings"} <= tables
 
 

@@ -83,15 +83,19 @@ def _create_schema(conn: sqlite3.Connection, version: int) -> None:
 def _copyable_tables(conn: sqlite3.Connection) -> list[str]:
     """Ordinary tables, skipping virtual tables and their shadow tables (the search index is
     rebuilt once every paragraph is in)."""
-    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' "
-                        "AND name NOT LIKE 'sqlite_%' ORDER BY rowid").fetchall()
-    virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL")]
-    return [name for name, _ in rows
+    import sqlite_utils  # only salvage introspects a schema: the app need not load it at start
+
+    db = sqlite_utils.Database(conn)
+    names = [name for name in db.table_names() if not name.startswith("sqlite_")]
+    virtual = [name for name in names if db[name].virtual_table_using]
+    return [name for name in names
             if name not in virtual and not any(name.startswith(v + "_") for v in virtual)]
 
 
 def _copy_table(source: sqlite3.Connection, target: sqlite3.Connection, table: str) -> dict:
-    columns = [row[1] for row in target.execute(f'PRAGMA table_info("{table}")')]
+    import sqlite_utils
+
+    columns = [column.name for column in sqlite_utils.Database(target)[table].columns]
     names = ", ".join(f'"{c}"' for c in columns)
     insert = f'INSERT OR IGNORE INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
     select = f'SELECT rowid, {names} FROM "{table}" WHERE rowid > ? ORDER BY rowid'
