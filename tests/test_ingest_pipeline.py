@@ -284,3 +284,14 @@ def test_an_attachments_name_is_a_clue_when_nothing_else_is(store, tmp_path):
         "Comments on the concept note: universalisation first."))
     [result] = import_paths(store, [path])
     assert [who["name"] for who in result["contributors"]] == ["Mexico"]
+
+
+def test_an_import_uses_the_workers_it_is_given_and_leaves_them_running(store, tmp_path):
+    from lapdesk.ingest.workers import WorkerPool
+
+    files = [write(tmp_path, f"n{i}.txt", f"{AUSTRIA}\nCopy {i}.".encode()) for i in range(3)]
+    with WorkerPool(size=2, prestart=True) as pool:
+        results = import_paths(store, files, pool=pool)
+        assert [r["status"] for r in results] == ["ok", "ok", "ok"]
+        assert len(pool.worker_pids()) == 2  # still there: whoever started them stops them
+    assert [p["name"] for p in results[2]["contributors"]] == ["Austria"]

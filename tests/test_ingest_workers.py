@@ -100,3 +100,15 @@ def _alive(pid: int) -> bool:
     # A zombie is dead for our purposes: it runs nothing and holds nothing.
     with open(f"/proc/{pid}/stat") as handle:
         return handle.read().split(") ", 1)[1][0] != "Z"
+
+
+def test_a_prestarted_pool_boots_its_workers_before_any_job():
+    with WorkerPool(size=2, prestart=True) as pool:
+        deadline = time.monotonic() + 30
+        while len(pool.worker_pids()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert len(pool.worker_pids()) == 2
+        assert run_all(pool, [text_job("late.txt", "Arrived later.")])["late.txt"].status == "ok"
+    with WorkerPool(size=2) as lazy:
+        time.sleep(0.2)
+        assert lazy.worker_pids() == []  # without prestart, workers wait for work

@@ -10,11 +10,15 @@ Each command is a module in :mod:`lapdesk.cli.commands` with ``NAME``, ``HELP``,
 ``render(result) -> str`` for people and ``exit_code(result) -> int``.  A command with
 ``WRITES = True`` holds the store's writer lock and leaves a backup when it changed the store;
 one with ``OPENS_STORE = False`` (restore, salvage) gets the store's path instead of a store.
+A command may define ``prepare(args)``, called before the store is opened, returning a context
+manager that is left after ``run``: import starts its extraction workers there, so that they
+boot while the store opens.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import keyword
@@ -123,17 +127,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     as_json = getattr(args, "json", False)
     store_path = getattr(args, "store", None) or default_store_path()
     module = args.module
+    prepare = getattr(module, "prepare", None)
     try:
-        from lapdesk.store.connection import open_store
+        with prepare(args) if prepare else contextlib.nullcontext():
+            from lapdesk.store.connection import open_store
 
-        if not getattr(module, "OPENS_STORE", True):
-            # restore and salvage must work on a store too damaged to open normally.
-            result = module.run(args, store_path)
-        else:
-            with open_store(store_path, lock=module.WRITES) as store:
-                result = module.run(args, store)
-                if module.WRITES:
-                    _back_up_after_write(store)
+            if not getattr(module, "OPENS_STORE", True):
+                # restore and salvage must work on a store too damaged to open normally.
+                result = module.run(args, store_path)
+            else:
+                with open_store(store_path, lock=module.WRITES) as store:
+                    result = module.run(args, store)
+                    if module.WRITES:
+                        _back_up_after_write(store)
     except LapdeskError as error:
         print(f"lapdesk: {error}", file=sys.stderr)
         return error.exit_code

@@ -69,7 +69,8 @@ class _Unit:
 def import_paths(store: Store, paths: Iterable[str | os.PathLike], *, together: bool = False,
                  limits: Limits = Limits(),  # noqa: B008 (frozen)
                  progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
-                 password: str | None = None, workers: int | None = None) -> list[dict]:
+                 password: str | None = None, workers: int | None = None,
+                 pool: WorkerPool | None = None) -> list[dict]:
     """Import files and folders; one result object per input file, in walk order.
 
     :param paths: files and folders (walked in name order, temporary files skipped).
@@ -79,6 +80,8 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], *, together: 
     :param cancel: checked between inputs; inputs already committed stay.
     :param password: tried on encrypted PDFs.
     :param workers: the number of extraction processes (default: one per core, at most 4).
+    :param pool: extraction workers the caller started for this import, with the same
+        ``limits``, and closes after it; by default the import starts and stops its own.
     :raises Cancelled: when ``cancel`` was set; the inputs committed so far stay.
     """
     sources = walk(paths, exclude=lambda path: _is_part_of_store(store, path))
@@ -89,34 +92,43 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], *, together: 
         units = [_Unit(i, [item]) for i, item in enumerate(inputs)]
     if not units:
         return []
-    lookahead = 2 * (workers or default_size()) + 2
-    size = min(workers or default_size(), max(1, len(inputs)))
+    if pool is None:
+        size = min(workers or default_size(), len(inputs))
+        with WorkerPool(size=size, limits=limits) as own:
+            return _import(store, units, inputs, own, limits, password, progress, cancel)
+    return _import(store, units, inputs, pool, limits, password, progress, cancel)
+
+
+def _import(store: Store, units: list[_Unit], inputs: list[_Input], pool: WorkerPool,
+            limits: Limits, password: str | None, progress: ProgressFn,
+            cancel: CancelToken | None) -> list[dict]:
+    """Keep the workers a few units ahead of the writer, which commits the units in order."""
+    lookahead = 2 * pool.size + 2
     writer = None
-    with WorkerPool(size=size, limits=limits) as pool:
-        feeder = _Feeder(store, pool, limits, password)
-        submitted = written = done = 0
-        while written < len(units):
-            while submitted < len(units) and submitted - written < lookahead:
-                feeder.prepare(units[submitted])
-                submitted += 1
-            if writer is None:  # compiling the registry's names overlaps the workers' start
-                writer = _Writer(store)
-            unit = units[written]
-            while unit.outstanding:
-                try:
-                    job, extracted = pool.next_result(timeout=CANCEL_POLL_S)
-                except queue.Empty:  # a long extraction: a cancel need not wait for it
-                    if cancel is not None:
-                        cancel.raise_if_cancelled()
-                    continue
-                feeder.settle(job, extracted)
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            writer.write(unit)
-            written += 1
-            for item in unit.inputs:
-                done += 1
-                progress(done, len(inputs), item.source.path.name)
+    feeder = _Feeder(store, pool, limits, password)
+    submitted = written = done = 0
+    while written < len(units):
+        while submitted < len(units) and submitted - written < lookahead:
+            feeder.prepare(units[submitted])
+            submitted += 1
+        if writer is None:  # compiling the registry's names overlaps the workers' start
+            writer = _Writer(store)
+        unit = units[written]
+        while unit.outstanding:
+            try:
+                job, extracted = pool.next_result(timeout=CANCEL_POLL_S)
+            except queue.Empty:  # a long extraction: a cancel need not wait for it
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                continue
+            feeder.settle(job, extracted)
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        writer.write(unit)
+        written += 1
+        for item in unit.inputs:
+            done += 1
+            progress(done, len(inputs), item.source.path.name)
     return [item.result for item in inputs]
 
 
