@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ctypes
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 
@@ -36,7 +35,7 @@ _SPACES, _DIGITS = re.compile(r"\s+"), re.compile(r"\d+")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str
     left: float
@@ -252,7 +251,11 @@ def _mark_footnotes(pages: list[list[Line]], body_size: int) -> None:
 def _usual_leading(lines: list[Line]) -> float:
     gaps = [a.baseline - b.baseline for a, b in zip(lines, lines[1:], strict=False)
             if a.baseline - b.baseline > 0 and abs(a.size - b.size) < 0.5]
-    return statistics.median(gaps) if gaps else 0.0
+    if not gaps:
+        return 0.0
+    gaps.sort()
+    middle = len(gaps) // 2
+    return gaps[middle] if len(gaps) % 2 else (gaps[middle - 1] + gaps[middle]) / 2
 
 
 def _starts_paragraph(previous: Line, line: Line, leading: float, column_left: float,
