@@ -277,7 +277,7 @@ class _Writer:
         if node.data is None:
             c.record_unkept_blob(self.store, node.sha256, node.size)
         else:
-            c.store_blob(self.store, node.data)
+            c.store_blob(self.store, node.data, node.sha256)
             node.data = None
         file_id = c.add_file(
             self.store, contribution_id, name=node.name, original_name=node.original_name,

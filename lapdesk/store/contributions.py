@@ -48,9 +48,13 @@ def create_contribution(store: Store, *, received: str | None = None, channel: s
     return cursor.lastrowid
 
 
-def store_blob(store: Store, data: bytes) -> tuple[str, bool]:
-    """Keep ``data`` once; returns its SHA-256 and whether it was already in the store."""
-    digest = sha256_of(data)
+def store_blob(store: Store, data: bytes, digest: str | None = None) -> tuple[str, bool]:
+    """Keep ``data`` once; returns its SHA-256 and whether it was already in the store.
+
+    :param digest: the SHA-256 of ``data`` when the caller has just computed it (ingest
+        hashes every file to find duplicates before reading it).
+    """
+    digest = digest or sha256_of(data)
     cursor = store.conn.execute(
         "INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)",
         (digest, len(data), data),
