@@ -75,15 +75,14 @@ class WorkerPool:
     :param size: the number of workers (default: :func:`default_size`).
     :param limits: passed to the extractor; ``limits.timeout_s`` bounds each extraction.
     :param extractor: the function run in the workers, ``f(data, name, *, limits, password)``;
-        it must be importable by name (spawned workers import it).
+        it must be importable by name (spawned workers import it).  By default the workers run
+        :func:`lapdesk.ingest.formats.extract`, which only they import.
     :param prestart: start every worker now rather than when jobs arrive, so that they boot
         while the caller still prepares its work (a worker takes about 50 ms to be ready).
     """
 
     def __init__(self, *, size: int | None = None, limits: Limits = Limits(),  # noqa: B008 (frozen)
                  extractor: Extractor | None = None, prestart: bool = False):
-        if extractor is None:
-            from lapdesk.ingest.formats import extract as extractor
         self.size = size or default_size()
         self.limits = limits
         self._standing = self.size if prestart else 0  # workers kept up even without jobs
@@ -293,10 +292,16 @@ class _Worker:
 
 # --- inside a worker process -----------------------------------------------------------------
 
-def serve(conn: Connection, extractor: Extractor) -> None:
+def serve(conn: Connection, extractor: Extractor | None) -> None:
     """A worker's life: announce readiness, then extract one job after another."""
     _die_with_parent()
+    warm_up = None
+    if extractor is None:
+        from lapdesk.ingest.formats import extract as extractor
+        from lapdesk.ingest.formats import warm_up
     conn.send_bytes(READY)
+    if warm_up is not None:
+        warm_up()  # while the first job is on its way
     while True:
         try:
             task = conn.recv()

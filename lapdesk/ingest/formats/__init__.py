@@ -44,6 +44,19 @@ _UNSUPPORTED = {
 }
 
 
+def warm_up() -> None:
+    """Import the readers of the formats most contributions arrive in (PDF, Word, email).
+
+    A worker started ahead of its first job (see :mod:`lapdesk.ingest.workers`) spends that
+    wait importing, instead of making its first job wait for the imports.
+    """
+    for module_name in (MODULES[media.PDF], MODULES[media.DOCX], MODULES[media.EML]):
+        try:
+            importlib.import_module(f"{__name__}.{module_name}")
+        except ImportError:  # a broken installation: each file of that format will say so
+            log.exception("importing the %s reader failed", module_name)
+
+
 def extract(data: bytes, name: str, *, limits: Limits = Limits(),  # noqa: B008 (frozen)
             password: str | None = None) -> Extracted:
     """The text of one received file, with a status from the one vocabulary; never raises.

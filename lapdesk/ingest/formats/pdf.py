@@ -14,6 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
 from lapdesk.core.text import Paragraph
 from lapdesk.ingest.extracted import Extracted, Limits
 from lapdesk.ingest.formats.common import ExtractionFailure, unreadable
@@ -47,8 +50,6 @@ class Line:
 
 
 def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extracted:
-    import pypdfium2 as pdfium
-
     try:
         document = pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as error:
@@ -85,8 +86,6 @@ def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extr
 
 def _page_lines(document, index: int) -> list[Line]:
     """The lines of one page in pdfium's reading order, with their position and font size."""
-    import pypdfium2 as pdfium
-
     try:
         page = document[index]
         text_page = page.get_textpage()
@@ -126,8 +125,6 @@ class _Geometry:
     """
 
     def __init__(self, text_page, *, exact: bool):
-        import pypdfium2.raw as raw
-
         self.raw, self.handle, self.exact = raw, text_page.raw, exact
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
         self.box = [ctypes.c_double() for _ in range(4)]
