@@ -668,3 +668,10 @@ def test_documents_of_different_templates_keep_their_own_styles():
     assert [(p.text, p.heading_level) for p in extract(outline, "c.docx").paragraphs] == first
     assert [(p.text, p.heading_level) for p in extract(plain, "d.docx").paragraphs] == second
     assert first != second
+
+
+def test_each_file_carries_the_language_of_its_own_text():
+    """Found in the worker, so that the store's writer need not read a lone file again."""
+    assert extract(samples.FRENCH.encode() * 3, "note.txt").language == "fr"
+    assert extract(samples.docx_bytes(), "c.docx").language == "en"
+    assert extract(b"", "empty.txt").language is None

@@ -59,6 +59,8 @@ class Extracted:
     attachments: list[Attachment] = field(default_factory=list)
     # Email metadata and the like: sender, sender_name, date (ISO), subject, to, title.
     meta: dict[str, str] = field(default_factory=dict)
+    # The language of this file's own text (see lapdesk.ingest.language), found in the worker.
+    language: str | None = None
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
-from lapdesk.core.text import fold
+from lapdesk.core.text import Paragraph, fold
 
 SAMPLE_CHARS = 5_000
 MIN_WORDS = 3          # fewer words than this: no opinion
@@ -56,6 +57,19 @@ for _code, _words in STOPWORDS.items():
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _OTHER_SCRIPT = re.compile("|".join(script.pattern for _, script, _ in SCRIPTS))
+
+
+def language_sample(paragraphs: Iterable[Paragraph]) -> str:
+    """The first :data:`SAMPLE_CHARS` characters of some paragraphs, joined: what
+    :func:`detect_language` reads (a long file's text need not be joined whole)."""
+    sample: list[str] = []
+    length = 0
+    for paragraph in paragraphs:
+        if length > SAMPLE_CHARS:
+            break
+        sample.append(paragraph.text)
+        length += len(paragraph.text) + 1
+    return "\n".join(sample)
 
 
 def detect_language(text: str) -> str | None:

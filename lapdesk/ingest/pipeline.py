@@ -20,7 +20,7 @@ from lapdesk.core.progress import CancelToken, ProgressFn, no_progress
 from lapdesk.ingest import sniff
 from lapdesk.ingest.detect import DetectionIndex, detect_contributors
 from lapdesk.ingest.extracted import Extracted, Limits, size_in_words
-from lapdesk.ingest.language import SAMPLE_CHARS, detect_language
+from lapdesk.ingest.language import detect_language, language_sample
 from lapdesk.ingest.names import safe_name
 from lapdesk.ingest.sources import Source, load, walk
 from lapdesk.ingest.workers import Job, WorkerPool, default_size
@@ -250,16 +250,13 @@ class _Writer:
 
     def _create_contribution(self, unit: _Unit, first: _Node) -> tuple[int, str | None]:
         """The new contribution's id and language (from the text of every file of the unit)."""
-        nodes = [item.node for item in unit.inputs if item.node is not None]
-        sample: list[str] = []
-        length = 0
-        for paragraph in (p for node in nodes for n in _nodes(node) if n.extracted
-                          for p in n.extracted.paragraphs):
-            if length > SAMPLE_CHARS:
-                break  # the language shows in the first pages; a long file need not be joined
-            sample.append(paragraph.text)
-            length += len(paragraph.text) + 1
-        language = detect_language("\n".join(sample))
+        nodes = [n for item in unit.inputs if item.node is not None for n in _nodes(item.node)
+                 if n.extracted]
+        if len(nodes) == 1:
+            language = nodes[0].extracted.language  # a file on its own: its worker found it
+        else:
+            language = detect_language(language_sample(
+                p for node in nodes for p in node.extracted.paragraphs))
         meta = first.extracted.meta
         is_email = first.extracted.media_type in EMAIL_TYPES
         contribution_id = c.create_contribution(

@@ -14,6 +14,7 @@ import logging
 from lapdesk.ingest import sniff as media
 from lapdesk.ingest.extracted import Extracted, Limits, size_in_words
 from lapdesk.ingest.formats.common import ExtractionFailure, clean
+from lapdesk.ingest.language import detect_language, language_sample
 
 log = logging.getLogger(__name__)
 
@@ -126,4 +127,5 @@ def _finish(result: Extracted, limits: Limits) -> Extracted:
     if result.status == "ok" and not kept and not result.attachments:
         result.status = "empty"
         result.message = result.message or "This file contains no text."
+    result.language = detect_language(language_sample(kept))
     return result
