@@ -1,5 +1,6 @@
 """Contributor detection against the registry: letterheads, joint lists, senders, file names."""
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -445,3 +446,20 @@ def test_a_sender_with_its_display_name_in_one_string(index):
 def test_a_joint_list_after_a_colon(index, sentence):
     result = detect(index, ["Comments on the draft plan", sentence])
     assert sorted(chosen(index, result)) == ["aut", "chl", "mex"]
+
+
+def _joint_lead_body() -> re.Pattern:
+    """The joint-lead pattern without its word boundaries, which hypothesis cannot generate."""
+    from lapdesk.ingest.detect import _JOINT_LEAD
+
+    assert _JOINT_LEAD.pattern.startswith(r"\b") and _JOINT_LEAD.pattern.endswith(r"\b")
+    return re.compile(_JOINT_LEAD.pattern[2:-2])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(_joint_lead_body(), fullmatch=True))
+def test_every_joint_lead_contains_one_of_the_words_looked_for_first(lead):
+    """The quick look for a lead's words must never skip a paragraph the pattern would read."""
+    from lapdesk.ingest.detect import _JOINT_WORDS
+
+    assert any(word in lead for word in _JOINT_WORDS)

@@ -120,6 +120,10 @@ _JOINT_LEAD = re.compile(
     r"|submitted (?:jointly )?by|co-?sponsored by|presentad[oa]s? por|presentee par"
     r"|soumise? par|endorsed by|appuyee par)\b"
 )
+# A word every lead above contains: most paragraphs have none, and looking for these few is
+# quicker than running the whole pattern over them.
+_JOINT_WORDS = ("behalf", "nom d", "nombre d", "joint", "conjunt", "submitted", "sponsored",
+                "presentad", "presentee", "soumis", "endorsed", "appuyee")
 _LIST_FILLER = re.compile(
     r"(?:[\s,:;]+|(?:the|la|le|les|el|los|las|l'|and|et|y|e|as well as|ainsi que|asi como"
     r"|following states|following countries|states|parties|etats suivants|les etats|estados"
@@ -273,7 +277,8 @@ def _joint_clues(index: DetectionIndex, original: str, folded: str, clues: list[
     paragraph ends with, if any, for the next one.
     """
     used: set[tuple[int, int]] = set()
-    leads = [(m.start(), m.end()) for m in _JOINT_LEAD.finditer(folded)]
+    leads = ([(m.start(), m.end()) for m in _JOINT_LEAD.finditer(folded)]
+             if any(word in folded for word in _JOINT_WORDS) else [])
     if carried:
         leads.insert(0, (0, 0))
     ending = None
