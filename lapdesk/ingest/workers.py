@@ -96,6 +96,9 @@ class WorkerPool:
         self._seq = itertools.count()
         self._workers: list[_Worker] = []
         self._failed_starts = 0
+        # Every worker is up and busy: set by the dispatcher just before it waits, cleared as
+        # soon as one finishes or is lost.  A job submitted meanwhile need not wake it.
+        self._saturated = False
         self.replaced = 0  # workers killed or lost and replaced, for tests and diagnostics
         self._thread = threading.Thread(target=self._dispatch, name="lapdesk-extract",
                                         daemon=True)
@@ -109,7 +112,8 @@ class WorkerPool:
                                   protocol=pickle.HIGHEST_PROTOCOL)
         with self._lock:
             heapq.heappush(self._pending, job)
-        self._wake()
+        if not self._saturated:  # else the next finished job wakes the dispatcher anyway
+            self._wake()
 
     def next_result(self, timeout: float | None = None) -> tuple[Job, Extracted]:
         """The next finished job; raises :class:`queue.Empty` after ``timeout`` seconds."""
@@ -176,9 +180,11 @@ class WorkerPool:
                 continue
             with self._lock:
                 if not self._pending:
-                    return
+                    break
                 job = heapq.heappop(self._pending)
             worker.start_job(job, self.limits)
+        self._saturated = len(self._workers) == self.size and all(
+            w.ready and w.job is not None for w in self._workers)
 
     def _wait_once(self) -> None:
         now = time.monotonic()
@@ -226,6 +232,7 @@ class WorkerPool:
         if message == READY:
             worker.ready = True
             return
+        self._saturated = False
         job, worker.job = worker.job, None
         self._results.put((job, message))
         if message[:1] == RETIRING:
@@ -236,6 +243,7 @@ class WorkerPool:
 
         A new worker is started by the next round of :meth:`_start_workers_as_needed`.
         """
+        self._saturated = False
         job = worker.job
         worker.job = None
         worker.kill()
