@@ -128,11 +128,16 @@ class WorkerPool:
     def worker_pids(self) -> list[int]:
         return [w.process.pid for w in list(self._workers) if w.process.pid]
 
+    def begin_close(self) -> None:
+        """Let the workers leave now, without waiting for them (:meth:`close` waits)."""
+        if not self._closing:
+            self._closing = True
+            self._wake()
+
     def close(self) -> None:
-        if self._closing:
+        if self._wake_writer.closed:
             return
-        self._closing = True
-        self._wake()
+        self.begin_close()
         self._thread.join()
         self._wake_reader.close()
         self._wake_writer.close()

@@ -31,8 +31,10 @@ def prepare(args):
 def run(args, store) -> list[dict]:
     from lapdesk.ingest import pipeline
 
-    return pipeline.import_paths(store, args.paths, together=args.together,
-                                 limits=_limits(args), password=args.password, pool=args.pool)
+    results = pipeline.import_paths(store, args.paths, together=args.together,
+                                    limits=_limits(args), password=args.password, pool=args.pool)
+    args.pool.begin_close()  # the workers leave while the store is backed up
+    return results
 
 
 def _limits(args) -> Limits:
