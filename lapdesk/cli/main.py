@@ -24,7 +24,6 @@ import json
 import keyword
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from types import ModuleType
 
@@ -150,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"lapdesk: an unexpected problem stopped {module.NAME}: {error!r}. "
               "Set LAPDESK_DEBUG=1 to see the details.", file=sys.stderr)
         if os.environ.get("LAPDESK_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         return 1
     try:

@@ -11,8 +11,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from lapdesk import APP_NAME
 
 DEFAULT_STORE_NAME = "lap-2020.lapdesk"
@@ -33,6 +31,8 @@ def resource(*parts: str) -> Path:
 
 
 def data_dir() -> Path:
+    import platformdirs  # only when no store is named: a command given --store skips it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
