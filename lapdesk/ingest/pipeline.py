@@ -19,7 +19,7 @@ from pathlib import Path
 from lapdesk.core.progress import CancelToken, ProgressFn, no_progress
 from lapdesk.ingest import sniff
 from lapdesk.ingest.detect import DetectionIndex, detect_contributors
-from lapdesk.ingest.extracted import Extracted, Limits, size_in_words
+from lapdesk.ingest.extracted import MB, Extracted, Limits, size_in_words
 from lapdesk.ingest.language import detect_language, language_sample
 from lapdesk.ingest.names import safe_name
 from lapdesk.ingest.sources import Source, load, walk
@@ -30,6 +30,11 @@ from lapdesk.store.connection import Store
 
 EMAIL_TYPES = (sniff.EML, sniff.MSG)
 CANCEL_POLL_S = 0.2  # how soon a cancel stops an import waiting on a slow file
+# Inputs read and handed to the workers ahead of the one being written: enough that a worker
+# never waits for the writer (an email takes two rounds of extraction, its attachments after
+# it), few enough bytes that a batch of large files cannot fill the memory.
+AHEAD_INPUTS = 32
+AHEAD_BYTES = 64 * MB
 TOO_DEEP = "This file is nested more than {depth} levels deep in emails or archives; not opened."
 DUPLICATE = "The same file is already in the store (contribution {contribution_id})."
 
@@ -64,6 +69,7 @@ class _Unit:
     index: int
     inputs: list[_Input]
     outstanding: int = 0
+    held_bytes: int = 0  # of its files, read and held until the unit is written
 
 
 def import_paths(store: Store, paths: Iterable[str | os.PathLike], *, together: bool = False,
@@ -102,14 +108,15 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], *, together: 
 def _import(store: Store, units: list[_Unit], inputs: list[_Input], pool: WorkerPool,
             limits: Limits, password: str | None, progress: ProgressFn,
             cancel: CancelToken | None) -> list[dict]:
-    """Keep the workers a few units ahead of the writer, which commits the units in order."""
-    lookahead = 2 * pool.size + 2
+    """Keep the workers ahead of the writer, which commits the units in order."""
     writer = None
     feeder = _Feeder(store, pool, limits, password)
-    submitted = written = done = 0
+    submitted = written = done = held = 0
     while written < len(units):
-        while submitted < len(units) and submitted - written < lookahead:
+        while submitted < len(units) and (submitted == written or (
+                submitted - written < AHEAD_INPUTS and held < AHEAD_BYTES)):
             feeder.prepare(units[submitted])
+            held += units[submitted].held_bytes
             submitted += 1
         if writer is None:  # compiling the registry's names overlaps the workers' start
             writer = _Writer(store)
@@ -125,6 +132,7 @@ def _import(store: Store, units: list[_Unit], inputs: list[_Input], pool: Worker
         if cancel is not None:
             cancel.raise_if_cancelled()
         writer.write(unit)
+        held -= unit.held_bytes
         written += 1
         for item in unit.inputs:
             done += 1
@@ -179,6 +187,7 @@ class _Feeder:
                     " the most LAPDesk reads from one file; only its SHA-256 is kept.")
             else:
                 self._submit(unit, item.node)
+                unit.held_bytes += loaded.size
             self.seen.add(loaded.sha256)
 
     def _submit(self, unit: _Unit, node: _Node) -> None:
