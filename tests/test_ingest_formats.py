@@ -675,3 +675,23 @@ def test_each_file_carries_the_language_of_its_own_text():
     assert extract(samples.FRENCH.encode() * 3, "note.txt").language == "fr"
     assert extract(samples.docx_bytes(), "c.docx").language == "en"
     assert extract(b"", "empty.txt").language is None
+
+
+def test_docx_parts_are_found_by_their_relationships_whatever_their_names():
+    """Part names are URIs in the relationships ("header%201.xml") and case does not count."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(samples.docx_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            name = info.filename
+            if name == "word/header1.xml":
+                name = "word/Header 1.XML"
+            elif name == "word/_rels/document.xml.rels":
+                data = data.replace(b'Target="header1.xml"', b'Target="header%201.xml"')
+            target.writestr(name, data)
+    result = extract(out.getvalue(), "renamed.docx")
+    assert texts(result, "header") == [samples.DOCX_HEADER]

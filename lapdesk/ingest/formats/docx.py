@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -91,7 +92,7 @@ class _Package:
             if (rel.get("TargetMode") == "External"
                     or (rel.get("Type") or "").rsplit("/", 1)[-1] != kind):
                 continue
-            target = rel.get("Target") or ""
+            target = unquote(rel.get("Target") or "")  # a URI: "header%201.xml"
             name = posixpath.normpath(target.lstrip("/") if target.startswith("/")
                                       else posixpath.join(folder, target))
             if name not in found and not name.startswith(".."):
