@@ -145,3 +145,38 @@ def test_a_backup_from_an_older_lapdesk_is_restored_at_the_current_schema(store_
         assert migrations.schema_version(store.conn) == migrations.SCHEMA_VERSION
         assert store.query_one("SELECT count(*) AS n FROM contributions")["n"] >= 1
     assert sqlite3.connect(old).execute("PRAGMA user_version").fetchone()[0] == 1  # untouched
+
+
+@pytest.mark.parametrize("cancel_at", [1, 2])
+def test_a_cancelled_restore_leaves_the_store_as_it_was(store_path, tmp_path, cancel_at):
+    """Cancel is heard before each step; the store is only ever replaced whole."""
+    from lapdesk.core.progress import Cancelled, CancelToken
+    from lapdesk.store.restore import restore
+
+    with open_store(store_path) as store:
+        add_text_contribution(store, ["First."])
+        saved = backup.take_backup(store.conn, store.path, out=tmp_path / "saved.lapdesk")
+        add_text_contribution(store, ["Second, made after the backup."])
+    token, steps = CancelToken(), []
+
+    def progress(done, total, label):
+        steps.append((done, total, label))
+        if done == cancel_at - 1:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        restore(store_path, saved, progress=progress, cancel=token)
+    assert len(steps) == cancel_at and steps[0][:2] == (0, 3)
+    assert _count(store_path) == 2
+    assert not lock_path_for(store_path).exists()
+
+
+def test_a_restore_reports_its_three_steps(store_path, tmp_path):
+    from lapdesk.store.restore import restore
+
+    with open_store(store_path) as store:
+        saved = backup.take_backup(store.conn, store.path, out=tmp_path / "saved.lapdesk")
+    steps = []
+    restore(store_path, saved, progress=lambda *step: steps.append(step))
+    assert [done for done, _, _ in steps] == [0, 1, 2, 3]
+    assert steps[-1][2] == "Restored"

@@ -16,6 +16,7 @@ from lapdesk.ui import reliability
 from lapdesk.ui.dialogs.backups_dialog import BackupsDialog, BackupTableModel
 from lapdesk.ui.dialogs.locked_dialog import LockedDialog, open_store_for_desk
 from lapdesk.ui.main_window import MainWindow
+from lapdesk.ui.ops import TaskManager
 from lapdesk.ui.session import StoreSession
 
 
@@ -140,28 +141,48 @@ def test_a_read_only_desk_does_not_back_up(qtbot, locked_store_path):
 def test_the_backups_dialog_lists_and_restores(qtbot, qtmodeltester, store_path):
     store = open_store(store_path, lock=True)
     session = StoreSession(store)
+    tasks = TaskManager()
     add_text_contribution(store, ["First."])
     backup.take_backup(store.conn, store.path, reason="manual")
     cid = add_text_contribution(store, ["Second."])
     session.apply(excerpts.map_span, cid, ["universalisation.q1"], start=0, end=6)
-    dialog = BackupsDialog(session, confirm=lambda item: True)
+    dialog = BackupsDialog(session, tasks, confirm=lambda item: True)
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.model)
     assert dialog.model.rowCount() == 1
     assert dialog.model.data(dialog.model.index(0, 1)) == "Backed up by hand"
     assert dialog.restore_button.isEnabled()
-    with qtbot.waitSignal(session.store_changed) as changed:
-        dialog.restore_selected()
+    with qtbot.waitSignal(session.store_changed, timeout=30_000) as changed:
+        op = dialog.restore_selected()
+        # The restore runs on the writer thread: the dialog answers meanwhile, buttons off.
+        assert op.writes and not dialog.restore_button.isEnabled()
     assert "contributions" in changed.args[0]
+    qtbot.waitUntil(lambda: dialog.op is None, timeout=30_000)
     assert store.query_one("SELECT count(*) AS n FROM contributions")["n"] == 1
     assert session.undo_stack.count() == 0
     assert [b.reason for b in dialog.model.rows] == ["before-restore", "manual"]
+    assert dialog.restore_button.isEnabled()
+    tasks.shutdown()
+    store.close()
+
+
+def test_back_up_now_runs_off_the_gui_thread_and_lists_the_new_backup(qtbot, store_path):
+    store = open_store(store_path, lock=True)
+    tasks = TaskManager()
+    dialog = BackupsDialog(StoreSession(store), tasks)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 0
+    with qtbot.waitSignal(dialog.back_up_now().succeeded, timeout=30_000):
+        assert not dialog.backup_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
+    assert dialog.model.rows[0].reason == "manual" and dialog.backup_button.isEnabled()
+    tasks.shutdown()
     store.close()
 
 
 def test_restore_is_disabled_for_a_read_only_desk(qtbot, locked_store_path):
     store = open_store(locked_store_path, readonly=True)
-    dialog = BackupsDialog(StoreSession(store))
+    dialog = BackupsDialog(StoreSession(store), TaskManager())
     qtbot.addWidget(dialog)
     assert not dialog.restore_button.isEnabled()
     store.close()

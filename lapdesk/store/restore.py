@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from lapdesk.core.errors import NotAStoreError, StoreError
+from lapdesk.core.progress import CancelToken, ProgressFn, no_progress
 from lapdesk.store import backup
 from lapdesk.store.connection import default_author, open_store
 from lapdesk.store.integrity import check
@@ -59,17 +60,24 @@ def validate_backup(backup_file: Path, scratch: Path) -> None:
 
 
 def restore(store_path: Path, backup_file: Path, *, author: str | None = None,
-            held_lock: WriterLock | None = None) -> dict:
+            held_lock: WriterLock | None = None, progress: ProgressFn = no_progress,
+            cancel: CancelToken | None = None) -> dict:
     """Replace the store's content with a checked backup, keeping the current one first.
 
     Restore takes the writer lock itself, unless the caller passes the lock it already holds
     (the desk restoring into the store it has open: its connection then sees the restored
     content, and its views must be refreshed and its undo history dropped).
 
+    :param progress: told of the three steps: checking the backup, keeping the current
+        store, restoring.
+    :param cancel: checked before each step; once restoring has begun it is not interrupted,
+        so a cancel leaves the store as it was (and, after the second step, one more backup).
     :returns: ``{restored_from, kept_as}`` (``kept_as`` is null when there was no store).
     :raises StoreLockedError: another LAPDesk holds the store.
     :raises StoreError: the backup is not a sound store, or the current one cannot be kept.
+    :raises Cancelled: ``cancel`` was set before the store was replaced.
     """
+    cancel = cancel or CancelToken()
     store_path = Path(store_path).expanduser()
     backup_file = Path(backup_file).expanduser()
     store_path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,9 +89,15 @@ def restore(store_path: Path, backup_file: Path, *, author: str | None = None,
     scratch_dir = Path(tempfile.mkdtemp(prefix="lapdesk-restore-"))  # 0700
     scratch = scratch_dir / store_path.name
     try:
+        progress(0, 3, "Checking the backup")
         validate_backup(backup_file, scratch)
+        cancel.raise_if_cancelled()
+        progress(1, 3, "Keeping the store as it is now as a backup")
         kept = keep_current(store_path) if store_path.exists() else None
+        cancel.raise_if_cancelled()
+        progress(2, 3, "Restoring")
         _install(scratch, store_path)
+        progress(3, 3, "Restored")
     finally:
         shutil.rmtree(scratch_dir, ignore_errors=True)
         if lock is not None:

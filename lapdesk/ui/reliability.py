@@ -105,7 +105,7 @@ class Reliability(QObject):
             self.window.setWindowTitle(f"{title} (read-only)")
 
     def show_backups(self) -> BackupsDialog:
-        dialog = BackupsDialog(self.session, self.window)
+        dialog = BackupsDialog(self.session, self.tasks, self.window)
         dialog.restored.connect(self._restored)
         dialog.open()
         return dialog

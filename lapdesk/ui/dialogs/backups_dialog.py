@@ -3,7 +3,9 @@
 The list is a table model over :func:`lapdesk.store.backup.list_backups`.  Restore goes through
 :func:`lapdesk.store.restore.restore` with the lock this desk already holds: the backup is
 checked first, the current store is kept as a backup, and afterwards every view refreshes and
-the undo history is dropped (it describes rows that are no longer there).
+the undo history is dropped (it describes rows that are no longer there).  Both backing up
+and restoring run on the desk's writer thread (a store of 64 MB takes seconds to restore),
+with a progress dialog; a restore can be cancelled until the store is being replaced.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from lapdesk import APP_NAME
-from lapdesk.core.errors import LapdeskError
 from lapdesk.store import backup
 from lapdesk.store.restore import restore
+from lapdesk.ui.dialogs.import_progress import ImportProgressDialog
 from lapdesk.ui.models.rows_model import RowsTableModel
+from lapdesk.ui.ops import StoreOp, TaskManager
 from lapdesk.ui.session import StoreSession
 
 REASONS = {"auto": "Automatic", "open": "On opening", "close": "On closing",
@@ -68,10 +71,12 @@ class BackupsDialog(QDialog):
 
     restored = Signal(object)  # the restore's result dict
 
-    def __init__(self, session: StoreSession, parent: QWidget | None = None, *,
-                 confirm=None):
+    def __init__(self, session: StoreSession, tasks: TaskManager, parent: QWidget | None = None,
+                 *, confirm=None):
         super().__init__(parent)
         self.session = session
+        self.tasks = tasks
+        self.op: StoreOp | None = None  # the backup or restore under way
         self._confirm = confirm or self._ask_confirmation
         self.setWindowTitle(f"Backups of {session.store.name}")
         self.model = BackupTableModel(parent=self)
@@ -121,18 +126,19 @@ class BackupsDialog(QDialog):
 
     def _update_buttons(self, *_args) -> None:
         lock = self.session.store.writer_lock
+        idle = self.op is None
         can_restore = self.selected() is not None and lock is not None and lock.held
-        self.restore_button.setEnabled(can_restore)
+        self.restore_button.setEnabled(can_restore and idle)
+        self.backup_button.setEnabled(idle)
         self.restore_button.setToolTip("" if lock is not None and lock.held else
                                        "Another LAPDesk holds this store; only it can restore.")
 
-    def back_up_now(self) -> None:
-        store = self.session.store
-        try:
-            backup.take_backup(store.conn, store.path, reason="manual", force=True)
-        except LapdeskError as error:
-            QMessageBox.warning(self, APP_NAME, str(error))
-        self.refresh()
+    def back_up_now(self) -> StoreOp:
+        def work(store, progress, cancel):
+            return backup.take_backup(store.conn, store.path, reason="manual", force=True)
+
+        return self._run(work, title="Backing up", on_success=lambda _path: None,
+                         cancel_tip="Stop: no backup is kept")
 
     def _ask_confirmation(self, item: backup.BackupInfo) -> bool:
         answer = QMessageBox.question(
@@ -141,18 +147,47 @@ class BackupsDialog(QDialog):
             "kept as a backup first, so this can be undone by restoring that one.")
         return answer == QMessageBox.StandardButton.Yes
 
-    def restore_selected(self) -> None:
+    def restore_selected(self) -> StoreOp | None:
         item = self.selected()
         if item is None or not self._confirm(item):
-            return
+            return None
         store = self.session.store
-        try:
-            result = restore(store.path, item.path, author=store.author,
-                             held_lock=store.writer_lock)
-        except LapdeskError as error:
-            QMessageBox.warning(self, APP_NAME, str(error))
-            return
+        path, author, lock = store.path, store.author, store.writer_lock
+
+        def work(_store, progress, cancel):
+            return restore(path, item.path, author=author, held_lock=lock, progress=progress,
+                           cancel=cancel)
+
+        return self._run(work, title="Restoring a backup", on_success=self._restored,
+                         cancel_tip="Stop before the store is replaced (once replacing has "
+                                    "begun, it finishes)",
+                         stopping="Stopping before the store is replaced…")
+
+    def _restored(self, result: dict) -> None:
         self.session.undo_stack.clear()
         self.session.notify(ALL_TABLES)
         self.restored.emit(result)
+
+    def _run(self, work, *, title: str, on_success, cancel_tip: str,
+             stopping: str = "Stopping…") -> StoreOp:
+        """Run ``work`` on the desk's writer thread behind a progress dialog."""
+        self.op = StoreOp(self.tasks, work, store_path=self.session.store.path,
+                          author=self.session.store.author)
+        self.op.succeeded.connect(on_success)
+        self.op.failed.connect(lambda failure: QMessageBox.warning(self, APP_NAME,
+                                                                   failure.message))
+        self.op.finished.connect(self._finished)
+        progress = ImportProgressDialog(self.op, title=title, describe=_step_text,
+                                        cancel_tip=cancel_tip, stopping=stopping, parent=self)
+        self._update_buttons()
+        self.op.run()
+        progress.show_unless_quick()
+        return self.op
+
+    def _finished(self) -> None:
+        self.op = None
         self.refresh()
+
+
+def _step_text(done: int, total: int) -> str:
+    return f"Step {min(done + 1, total)} of {total}" if total else "Starting…"

@@ -25,7 +25,9 @@ class ImportProgressDialog(QDialog):
     """
 
     def __init__(self, op: StoreOp, *, total: int = 0, title: str = "Importing contributions",
-                 describe=None, parent=None):
+                 describe=None, cancel_tip: str = "Stop after the file being read; files "
+                 "already logged stay", stopping: str = "Stopping after the current file…",
+                 parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
         if describe is not None:
@@ -43,7 +45,8 @@ class ImportProgressDialog(QDialog):
         self.bar.setAccessibleName("Import progress")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setToolTip("Stop after the file being read; files already logged stay")
+        self.cancel_button.setToolTip(cancel_tip)
+        self._stopping = stopping
         self.cancel_button.clicked.connect(self._cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.count_label)
@@ -80,7 +83,7 @@ class ImportProgressDialog(QDialog):
     def _cancel(self) -> None:
         self.op.cancel()
         self.cancel_button.setEnabled(False)
-        self.count_label.setText("Stopping after the current file…")
+        self.count_label.setText(self._stopping)
 
     def reject(self) -> None:
         """Escape or the close button cancel the import rather than hiding it."""
