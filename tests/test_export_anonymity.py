@@ -16,7 +16,8 @@ from lapdesk.store import framework, settings
 def aliases_of(store, contributor_ids) -> set[str]:
     names = set()
     for cid in contributor_ids:
-        names.add(store.query_one("SELECT name FROM contributors WHERE id = ?", (cid,))["name"])
+        row = store.query_one("SELECT name, name_fr FROM contributors WHERE id = ?", (cid,))
+        names |= {row["name"], row["name_fr"]} - {""}
         names |= {r["alias"] for r in store.query(
             "SELECT alias FROM contributor_aliases WHERE contributor_id = ?", (cid,))}
     return names
@@ -70,6 +71,18 @@ def test_contribution_without_permission_is_anonymised_in_every_mode(store, tmp_
     assert found(out, names) == []
     # Everyone else is named.
     assert found(out, {"Austria", "Mexico", "France"})
+
+
+def test_a_french_paper_names_nobody_either(store, tmp_path):
+    """French names ("Nouvelle-Zélande", "la France") are redacted like the English ones."""
+    build(store)
+    framework.set_synthesis(store, "transparency", "La France et le Mexique ont été clairs.")
+    out = tmp_path / "anon-fr.docx"
+    export_working_paper(store, out, options=ExportOptions(anonymise=True, lang="fr",
+                                                           date="2020-06-20"))
+    names = aliases_of(store, contributors_in_scope(store))
+    assert {"Nouvelle-Zélande", "Mexique"} <= names
+    assert found(out, names) == []
 
 
 def test_store_settings_do_not_leak_a_hidden_name(store, tmp_path):

@@ -122,8 +122,11 @@ def test_french_boilerplate(store, tmp_path):
                             chapters[2]]
     assert any(t.startswith("La Présidence a reçu six contributions écrites") for t in texts)
     # Topics are the team's own words and stay as written; the stance sentences are French.
-    assert ("Regional workshops. Appuyé par Austria, France, Mexico et un autre État partie."
-            in texts)
+    # Contributors go by their French names, with their articles in running text.
+    assert ("Regional workshops. Appuyé par l'Autriche, la France, le Mexique et un autre État "
+            "partie." in texts)
+    assert ("Des contributions de l'Autriche, de l'Irlande, du Mexique et de la Nouvelle-Zélande "
+            "portaient sur cette section (voir l'annexe II)." in texts)
     # Quotes keep their language.
     assert "\u201cLa France est favorable à des ateliers régionaux de sensibilisation.\u201d" \
         in texts

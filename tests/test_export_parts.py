@@ -73,6 +73,22 @@ def test_names_in_running_text_take_their_article():
     assert attribute(people[:1], hidden=set(), lang="fr", running=True) == "Philippines"
 
 
+def test_french_names_take_their_article_and_contract_after_de():
+    people = [person(1, "Mexico"), person(2, "Austria"), person(3, "Philippines"),
+              person(4, "France"), person(5, "Israel", status="observer"), person(6, "Chile")]
+    french = {1: ("Mexique", "le"), 2: ("Autriche", "l'"), 3: ("Philippines", "les"),
+              4: ("France", "la"), 5: ("Israël", "")}  # Chile: no French name, English kept
+    assert attribute(people, hidden=set(), lang="fr", french=french) == (
+        "Autriche, Chile, France, Mexique, Philippines et Israël")  # French order, labels
+    assert attribute(people, hidden=set(), lang="fr", running=True, french=french) == (
+        "l'Autriche, Chile, la France, le Mexique, les Philippines et Israël")
+    assert attribute(people, hidden={6}, lang="fr", running=True, of=True, french=french) == (
+        "de l'Autriche, de la France, du Mexique, des Philippines, d'un autre État partie et "
+        "d'Israël")
+    assert attribute(people, hidden=set(), lang="en", running=True, french=french) == (
+        "Austria, Chile, France, Mexico, the Philippines and Israel")  # English ignores them
+
+
 @pytest.mark.parametrize("count,phrase", [
     (1, "one State Party"), (2, "two States Parties"), (4, "several States Parties"),
     (8, "many States Parties")])

@@ -53,3 +53,14 @@ def test_fixture_stores_of_every_earlier_version_migrate(fixture, tmp_path):
 def test_there_is_a_fixture_store_for_every_version():
     versions = {int(p.stem.split("-")[0][1:]) for p in STORES.glob("v*.lapdesk")}
     assert versions == set(range(1, migrations.SCHEMA_VERSION + 1))
+
+
+def test_an_older_store_gets_the_registry_s_french_names_when_upgraded(tmp_path):
+    """Schema 4 adds French names: the built-in contributors of a version-3 store get theirs."""
+    copy = tmp_path / "v3.lapdesk"
+    shutil.copy(STORES / "v3-basic.lapdesk", copy)
+    with open_store(copy) as store:
+        austria = store.query_one("SELECT name_fr, article_fr FROM contributors WHERE key = 'aut'")
+        assert (austria["name_fr"], austria["article_fr"]) == ("Autriche", "l'")
+        missing = store.query_one("SELECT count(*) AS n FROM contributors WHERE name_fr = ''")
+        assert missing["n"] == 0

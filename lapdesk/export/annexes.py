@@ -15,7 +15,7 @@ def contributor_label(contribution: dict, data: PaperData, lang: str) -> str:
     if not people:
         return capitalised(words(lang)["unidentified"])
     hidden = {p["id"] for p in people} if contribution["id"] in data.hidden else set()
-    return capitalised(attribute(people, hidden=hidden, lang=lang))
+    return capitalised(attribute(people, hidden=hidden, lang=lang, french=data.french))
 
 
 def annex_1(writer: PaperWriter, data: PaperData, *, lang: str) -> None:

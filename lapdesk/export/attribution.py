@@ -11,7 +11,7 @@ alphabetical list cannot betray their name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from lapdesk.core.text import fold
 from lapdesk.export.boilerplate import join_names, words
@@ -27,6 +27,7 @@ THE_STATES = {"Bahamas", "Comoros", "Congo", "Cook Islands", "Gambia", "Holy See
 _THE_WORDS = re.compile(r"\b(Republic|Kingdom|Federation|United)\b")
 SEVERAL_UP_TO = 6          # 3 to 6 is "several"; more is "many"
 MANY_DELEGATIONS_FROM = 10  # an all-anonymous list this long is just "many delegations"
+_FRENCH_VOWELS = set("aeiouhàâäéèêëîïôöùûü")  # "d'Haïti" (h muet), "de Yaoundé"
 
 
 def category(person: dict) -> str:
@@ -36,14 +37,11 @@ def category(person: dict) -> str:
     return person["kind"] if person["kind"] in CATEGORIES else "other"
 
 
-def sort_key(person: dict) -> tuple:
-    """Attribution order: rank, then category (signatories before observers), then name."""
+def sort_key(person: dict, name: str = "") -> tuple:
+    """Attribution order: rank, then category (signatories before observers), then name
+    (``name`` when given: a French paper lists "Allemagne" before "Autriche")."""
     return (attribution_rank(person["kind"], person["status"]),
-            CATEGORIES.index(category(person)), fold(person["name"]), person["id"])
-
-
-def ordered(people: Iterable[dict]) -> list[dict]:
-    return sorted(people, key=sort_key)
+            CATEGORIES.index(category(person)), fold(name or person["name"]), person["id"])
 
 
 def quantity(count: int, cat: str, lang: str) -> str:
@@ -79,29 +77,58 @@ def in_running_text(person: dict) -> str:
 
 
 def attribute(people: Iterable[dict], *, hidden: set[int] | frozenset[int], lang: str,
-              running: bool = False) -> str:
+              running: bool = False, of: bool = False,
+              french: Mapping[int, tuple[str, str]] | None = None) -> str:
     """The list of contributors as a phrase: names in order, the hidden ones quantified.
 
     :param hidden: ids of contributors that must not be named.
-    :param running: the phrase sits inside a sentence ("Supported by the Philippines"), so
-        English names take their article; labels and table cells do not.
+    :param running: the phrase sits inside a sentence ("Supported by the Philippines",
+        "Appuyé par l'Autriche et les Philippines"), so names take their article; labels and
+        table cells do not.
+    :param of: in French, the phrase follows "de", which each item repeats and contracts
+        ("de l'Autriche, de la France et du Mexique"); the French wording leaves it out.
+    :param french: ``{id: (French name, article)}``, used when ``lang`` is ``fr``; a
+        contributor without a French name keeps its English one.
     """
-    people = ordered({p["id"]: p for p in people}.values())
+    names = french if lang == "fr" and french else {}
+    people = sorted({p["id"]: p for p in people}.values(),
+                    key=lambda p: sort_key(p, names.get(p["id"], ("",))[0]))
     if not people:
         return ""
     anonymous = [p for p in people if p["id"] in hidden]
     if len(anonymous) == len(people) and len(people) >= MANY_DELEGATIONS_FROM:
-        return words(lang)["many_delegations"]
+        return _of(words(lang)["many_delegations"]) if of and lang == "fr" else \
+            words(lang)["many_delegations"]
     pieces: list[str] = []
     for cat in CATEGORIES:
         members = [p for p in people if category(p) == cat]
-        named = [in_running_text(p) if running and lang == "en" else p["name"]
+        named = [_named(p, lang, running=running, of=of, french=names)
                  for p in members if p["id"] not in hidden]
         unnamed = len(members) - len(named)
         pieces.extend(named)
         if unnamed:
-            pieces.append(_others(unnamed, cat, lang) if named else quantity(unnamed, cat, lang))
+            count = _others(unnamed, cat, lang) if named else quantity(unnamed, cat, lang)
+            pieces.append(_of(count) if of and lang == "fr" else count)
     return join_names(pieces, lang)
+
+
+def _named(person: dict, lang: str, *, running: bool, of: bool,
+           french: Mapping[int, tuple[str, str]]) -> str:
+    if lang == "en":
+        return in_running_text(person) if running else person["name"]
+    name, article = french.get(person["id"], ("", ""))
+    name = name or person["name"]
+    if not running:
+        return name
+    if of:
+        return {"le": f"du {name}", "les": f"des {name}", "la": f"de la {name}",
+                "l'": f"de l'{name}"}.get(article) or _of(name)
+    return f"{article}{name}" if article == "l'" else f"{article} {name}".strip()
+
+
+def _of(phrase: str) -> str:
+    """"de" before a French phrase, elided before a vowel: "d'Israël", "d'un État partie"."""
+    return f"d'{phrase}" if phrase[:1].lower() in _FRENCH_VOWELS else f"de {phrase}"
 
 
 def capitalised(phrase: str) -> str:

@@ -154,7 +154,8 @@ TEXT = {
         "other_many": "{number} autres {plural}",
         "unidentified": "un contributeur non identifié",
         "redacted": "[une délégation]",
-        "addressed": "Des contributions de {who} portaient sur cette section{see}.",
+        # {who} brings its own "de": "de l'Autriche, de la France et du Mexique".
+        "addressed": "Des contributions {who} portaient sur cette section{see}.",
         "see_annex_2": " (voir l'annexe II)",
         "languages": {"en": "anglais", "fr": "français", "es": "espagnol", "ar": "arabe",
                       "ru": "russe", "zh": "chinois", "de": "allemand", "pt": "portugais"},

@@ -25,7 +25,8 @@ def view_spans(view: dict, data: PaperData, writer: PaperWriter, *, lang: str) -
     an identified contributor (never a dangling "Supported by:")."""
     sentences = []
     for stance, people in view["stances"].items():
-        who = attribute(people, hidden=data.unnamed, lang=lang, running=True)
+        who = attribute(people, hidden=data.unnamed, lang=lang, running=True,
+                        french=data.french)
         if who:
             sentences.append(words(lang)["stance"][stance].format(who=who))
     if not sentences:
@@ -54,7 +55,7 @@ def chapter(writer: PaperWriter, store: Store, data: PaperData, section: dict, *
     written = writer.markdown(section["synthesis"] or "")
     if excerpt_contributions:
         who = attribute(contributors_in(data, excerpt_contributions), hidden=data.unnamed,
-                        lang=lang, running=True)
+                        lang=lang, running=True, of=True, french=data.french)
         if who:
             writer.numbered(w["addressed"].format(
                 who=who, see=w["see_annex_2"] if annex_2 else ""))

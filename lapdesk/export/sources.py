@@ -21,7 +21,7 @@ from lapdesk.core.errors import UsageError
 from lapdesk.core.text import fold
 from lapdesk.export.attribution import category, sort_key
 from lapdesk.export.options import ExportOptions
-from lapdesk.store import framework, settings
+from lapdesk.store import framework, registry, settings
 from lapdesk.store.connection import Store
 from lapdesk.store.contributions import list_contributions
 from lapdesk.store.registry import attribution_rank
@@ -38,6 +38,7 @@ class PaperData:
     redacted_names: list[str]                      # names and aliases removed from texts
     redacted_in_hidden: list[str]                  # also removed from hidden quotes
     excerpts_by_node: dict[int, list[dict]] = field(default_factory=dict)
+    french: dict[int, tuple[str, str]] = field(default_factory=dict)  # id: (name, article)
 
     @property
     def by_id(self) -> dict[int, dict]:
@@ -86,8 +87,9 @@ def _aliases(store: Store, contributor_ids: set[int]) -> list[str]:
         return []
     ids = sorted(contributor_ids)
     marks = ",".join("?" for _ in ids)
-    names = [r["name"] for r in store.query(
-        f"SELECT name FROM contributors WHERE id IN ({marks})", tuple(ids))]
+    names = [name for r in store.query(
+        f"SELECT name, name_fr FROM contributors WHERE id IN ({marks})", tuple(ids))
+        for name in (r["name"], r["name_fr"]) if name]
     names += [r["alias"] for r in store.query(
         f"SELECT alias FROM contributor_aliases WHERE contributor_id IN ({marks})", tuple(ids))]
     return sorted(set(names))
@@ -109,7 +111,7 @@ def gather(store: Store, options: ExportOptions) -> PaperData:
         settings=settings.all_settings(store), sections=sections,
         questions=_questions(store, sections), contributions=contributions, hidden=hidden,
         unnamed=unnamed, redacted_names=_aliases(store, unnamed - published),
-        redacted_in_hidden=_aliases(store, unnamed),
+        redacted_in_hidden=_aliases(store, unnamed), french=registry.french_names(store),
     )
     data.excerpts_by_node = _excerpts(store, data, reviewed_only=options.reviewed_only)
     return data

@@ -19,6 +19,7 @@ from lapdesk.store import backup, migrations, netpath
 from lapdesk.store.lock import WriterLock
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+FRENCH_NAMES_VERSION = 4  # the migration that gives built-in contributors French names
 STORE_SUFFIX = ".lapdesk"
 
 
@@ -202,7 +203,7 @@ def _open_locked(path: Path, *, is_new: bool, readonly: bool, author: str | None
         else:
             if 0 < migrations.schema_version(conn) < migrations.SCHEMA_VERSION:
                 backup.take_backup(conn, path, reason="before-migration", force=True)
-            migrations.migrate(conn, path_label=path.name)
+            applied = migrations.migrate(conn, path_label=path.name)
     except sqlite3.DatabaseError as error:
         conn.close()
         raise NotAStoreError(f"{path} is not a LAPDesk store ({error}).") from error
@@ -216,6 +217,10 @@ def _open_locked(path: Path, *, is_new: bool, readonly: bool, author: str | None
     # A store killed between its creation and its seeding is seeded when next opened.
     if is_new or (not readonly and _unseeded(store)):
         _seed(store, framework=framework, registry=registry)
+    elif not readonly and FRENCH_NAMES_VERSION in applied:
+        from lapdesk.store import registry as registry_store
+
+        registry_store.fill_french_names(store, registry)
     return store
 
 

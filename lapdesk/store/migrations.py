@@ -223,6 +223,14 @@ MIGRATIONS: list[str] = [
     """
     DROP TRIGGER paragraphs_ai;
     """,
+    # 4: contributors' French names and the article they take in running text ("l'Autriche",
+    # "les Philippines", "Cuba"), for working papers in French.  A store from before this
+    # version gets them for the built-in contributors from the registry file when it opens.
+    """
+    ALTER TABLE contributors ADD COLUMN name_fr TEXT NOT NULL DEFAULT '';
+    ALTER TABLE contributors ADD COLUMN article_fr TEXT NOT NULL DEFAULT ''
+        CHECK (article_fr IN ('', 'le', 'la', 'l''', 'les'));
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

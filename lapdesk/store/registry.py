@@ -53,16 +53,35 @@ def seed_registry(store: Store, path: Path | None = None) -> None:
     with store.transaction():
         for row in rows:
             cursor = store.conn.execute(
-                "INSERT INTO contributors (key, name, kind, status, iso3, regional_group)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO contributors (key, name, kind, status, iso3, regional_group,"
+                " name_fr, article_fr) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (row["key"], row["name"], row["kind"], row["status"] or "other",
-                 row.get("iso3") or None, row.get("regional_group") or None),
+                 row.get("iso3") or None, row.get("regional_group") or None,
+                 row.get("name_fr") or "", row.get("article_fr") or ""),
             )
             aliases = {a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()}
             store.conn.executemany(
                 "INSERT OR IGNORE INTO contributor_aliases (contributor_id, alias) VALUES (?, ?)",
                 [(cursor.lastrowid, alias) for alias in sorted(aliases)],
             )
+
+
+def fill_french_names(store: Store, path: Path | None = None) -> None:
+    """Give the built-in contributors of a store made before French names existed (schema 4)
+    their French name and article from the registry file; names already set stay."""
+    rows = read_registry_file(path or resource(*DEFAULT_REGISTRY))
+    with store.transaction():
+        store.conn.executemany(
+            "UPDATE contributors SET name_fr = ?, article_fr = ? WHERE key = ? AND name_fr = ''",
+            [(row.get("name_fr") or "", row.get("article_fr") or "", row["key"])
+             for row in rows if row.get("name_fr")],
+        )
+
+
+def french_names(store: Store) -> dict[int, tuple[str, str]]:
+    """``{contributor id: (French name, article)}`` for those that have a French name."""
+    return {row["id"]: (row["name_fr"], row["article_fr"]) for row in store.query(
+        "SELECT id, name_fr, article_fr FROM contributors WHERE name_fr != ''")}
 
 
 def contributors(store: Store) -> list[dict]:
@@ -77,7 +96,7 @@ def contributors(store: Store) -> list[dict]:
             "status": row["status"], "iso3": row["iso3"], "group": row["regional_group"],
             "aliases": aliases.get(row["id"], []), "expected": bool(row["expected"]),
             "acknowledged_on": row["acknowledged_on"], "reminder_on": row["reminder_on"],
-            "notes": row["notes"],
+            "notes": row["notes"], "name_fr": row["name_fr"], "article_fr": row["article_fr"],
         }
         for row in rows
     ]
