@@ -62,6 +62,50 @@ def test_the_annotation_strip_saves_stance_topic_and_summary(desk, qtbot, store)
     assert strip.summary.text() == ""
 
 
+def _choose(combo, text: str) -> None:
+    combo.setCurrentText(text)
+    combo.activated.emit(combo.currentIndex())
+
+
+def test_one_excerpt_records_several_positions_edited_one_at_a_time(desk, qtbot, store):
+    window, ids = desk
+    excerpt_id = map_text(window, ids["ghana"], "regional workshops", "universalisation.q3")
+    strip = window.strip
+    assert [strip.position.itemText(i) for i in range(strip.position.count())] == [
+        "First position"]
+    assert not strip.remove_position.isEnabled()
+    _choose(strip.stance, "supports")
+    strip.topic.setFocus()
+    qtbot.keyClicks(strip.topic.lineEdit(), "regional outreach")
+    qtbot.keyClick(strip.topic.lineEdit(), Qt.Key.Key_Return)
+    # A second position on the same passage: pick "New position", then fill it in.
+    _choose(strip.position, "New position")
+    assert strip.stance.currentText() == "neutral" and strip.topic.currentText() == ""
+    _choose(strip.stance, "proposes")
+    strip.summary.setFocus()
+    qtbot.keyClicks(strip.summary, "Workshops every year")
+    qtbot.keyClick(strip.summary, Qt.Key.Key_Return)
+    notes = excerpts.excerpt(store, excerpt_id)["annotations"]
+    assert [(n["stance"], n["topic"], n["summary"]) for n in notes] == [
+        ("supports", "regional outreach", ""), ("proposes", None, "Workshops every year")]
+    assert strip.position.currentText() == "2. proposes"  # the one just made stays in view
+    # Back to the first: its fields show, and an edit changes it alone.
+    strip.position.setCurrentIndex(0)
+    strip.position.activated.emit(0)
+    assert (strip.stance.currentText(), strip.topic.currentText()) == (
+        "supports", "regional outreach")
+    strip.note.setFocus()
+    qtbot.keyClicks(strip.note, "check with the coordinators")
+    qtbot.keyClick(strip.note, Qt.Key.Key_Return)
+    notes = excerpts.excerpt(store, excerpt_id)["annotations"]
+    assert [n["note"] for n in notes] == ["check with the coordinators", ""]
+    strip.remove_position.click()  # removes the first; undo brings it back
+    assert [n["stance"] for n in excerpts.excerpt(store, excerpt_id)["annotations"]] == [
+        "proposes"]
+    window.undo_action.trigger()
+    assert len(excerpts.excerpt(store, excerpt_id)["annotations"]) == 2
+
+
 def test_the_strip_offers_the_wordings_stance_and_applies_it_only_when_asked(desk, store):
     window, _ = desk
     french = add_text_contribution(store, ["La France soutient l'universalisation."],

@@ -1,8 +1,10 @@
 """The bottom strip: the selected excerpt, where it is mapped, and the position it records.
 
-It follows the reader's and the section view's selection.  Each field is saved when the user
-leaves it (one undoable change), as an edit of the excerpt's first annotation or, when it has
-none yet, as a new one.
+It follows the reader's and the section view's selection.  An excerpt may record several
+positions (one passage that supports one thing and proposes another): the Position box picks
+the one being edited, or a new one, and Remove deletes it.  Each field is saved when the user
+leaves it (one undoable change), as an edit of that position or, for a new one, as its
+creation.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ class AnnotationStrip(QWidget):
         self.excerpt_id: int | None = None
         self._where = ""
         self._annotation: dict | None = None
+        self._annotations: list[dict] = []
+        self._position = 0  # which of the excerpt's positions is edited (len = a new one)
         self._loading = False
 
         self.summary_label = QLabel(self)
@@ -81,6 +85,15 @@ class AnnotationStrip(QWidget):
         self.hint.setAutoRaise(True)
         self.hint.clicked.connect(self._use_hint)
         self._hint: dict | None = None
+        self.position = QComboBox(self)
+        self.position.setAccessibleName("Position")
+        self.position.setToolTip("The position of this excerpt being edited, or a new one")
+        self.position.activated.connect(self._pick_position)
+        self.remove_position = QToolButton(self)
+        self.remove_position.setText("Remove position")
+        self.remove_position.setAccessibleName("Remove position")
+        self.remove_position.setAutoRaise(True)
+        self.remove_position.clicked.connect(self._remove_position)
 
         self._buttons = QWidget(self)
         self._buttons_layout = QGridLayout(self._buttons)
@@ -101,7 +114,12 @@ class AnnotationStrip(QWidget):
         grid.addWidget(self.summary, 1, 5, 1, 2)
         grid.addWidget(self.reviewed, 1, 7)
         grid.addWidget(self.author, 1, 8)
-        grid.addWidget(self.hint, 2, 7, 1, 2)
+        position_caption = QLabel("Position", self)
+        position_caption.setBuddy(self.position)
+        grid.addWidget(position_caption, 3, 0)
+        grid.addWidget(self.position, 3, 1, 1, 3)
+        grid.addWidget(self.remove_position, 3, 4)
+        grid.addWidget(self.hint, 3, 5, 1, 4)
         note_caption = QLabel("Note", self)
         note_caption.setBuddy(self.note)
         grid.addWidget(note_caption, 2, 0)
@@ -114,7 +132,7 @@ class AnnotationStrip(QWidget):
         grid.setColumnStretch(5, 2)
         for first, second in ((self.stance, self.topic), (self.topic, self.summary),
                               (self.summary, self.reviewed), (self.reviewed, self.note),
-                              (self.note, self.tags)):
+                              (self.note, self.tags), (self.tags, self.position)):
             self.setTabOrder(first, second)
 
         self.stance.activated.connect(lambda _: self._save("stance", self.stance.currentText()))
@@ -144,6 +162,8 @@ class AnnotationStrip(QWidget):
         self.topic.setCurrentText(current)
 
     def show_excerpt(self, excerpt_id: int | None, *, where: str = "") -> None:
+        if excerpt_id != self.excerpt_id:
+            self._position = 0
         self.excerpt_id = excerpt_id
         self._where = where or (self._where if excerpt_id else "")
         self._load()
@@ -168,12 +188,17 @@ class AnnotationStrip(QWidget):
                 except NotFoundError:
                     self.excerpt_id = None
                     self.excerpt_gone.emit()
-            editors = (self.stance, self.topic, self.summary, self.note, self.tags, self.reviewed)
+            editors = (self.stance, self.topic, self.summary, self.note, self.tags, self.reviewed,
+                       self.position)
             for widget in editors:
                 widget.setEnabled(row is not None)
+            self._annotations = row["annotations"] if row is not None else []
+            self._position = min(self._position, len(self._annotations))
+            self._annotation = (self._annotations[self._position]
+                                if self._position < len(self._annotations) else None)
+            self._fill_positions()
             self._show_hint(row)
             if row is None:
-                self._annotation = None
                 self.author.setText("")
                 self.summary_label.setText(
                     "Select a passage and map it: right-click › Map to, drag it onto the "
@@ -197,7 +222,6 @@ class AnnotationStrip(QWidget):
             where = f"{self._where} " if self._where else ""
             self.summary_label.setText(
                 f"Excerpt {where}→ {'; '.join(titles) or 'not mapped'}   “{quoted}”")
-            self._annotation = row["annotations"][0] if row["annotations"] else None
             note = self._annotation or {}
             # Who recorded the position; for a new one, who is about to (this user).
             self.author.setText(f"by {note.get('author') or store.author}")
@@ -222,14 +246,34 @@ class AnnotationStrip(QWidget):
         if self._annotation is None:
             if field == "stance" and value == "neutral" or not value:
                 return  # nothing to record yet
+            self._position = len(self._annotations)  # the new one, once it is there
             self._session.apply(excerpts.annotate, self.excerpt_id, **{field: value})
         elif (self._annotation.get(field) or None) != (value or None):
             self._session.apply(excerpts.update_annotation, self._annotation["id"],
                                 **{field: value})
 
+    def _fill_positions(self) -> None:
+        """"1. supports — regional outreach", ..., "New position"; the edited one shown."""
+        self.position.clear()
+        for number, note in enumerate(self._annotations, start=1):
+            topic = f" — {note['topic']}" if note.get("topic") else ""
+            self.position.addItem(f"{number}. {note['stance']}{topic}")
+        self.position.addItem("New position" if self._annotations else "First position")
+        self.position.setCurrentIndex(self._position)
+        self.remove_position.setEnabled(self._annotation is not None)
+
+    def _pick_position(self, index: int) -> None:
+        if index != self._position:
+            self._position = index
+            self._load()
+
+    def _remove_position(self) -> None:
+        if self._annotation is not None:
+            self._session.apply(excerpts.delete_annotation, self._annotation["id"])
+
     def _show_hint(self, row: dict | None) -> None:
         """Offer the stance the wording suggests when the excerpt has no stance yet."""
-        recorded = row and row["annotations"] and row["annotations"][0]["stance"] != "neutral"
+        recorded = row and any(note["stance"] != "neutral" for note in row["annotations"])
         self._hint = None if row is None or recorded else stance_hint(row["text"])
         if self._hint:
             self.hint.setText(f"Wording suggests: {self._hint['stance']} (“{self._hint['cue']}”)"
