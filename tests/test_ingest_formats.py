@@ -695,3 +695,30 @@ def test_docx_parts_are_found_by_their_relationships_whatever_their_names():
             target.writestr(name, data)
     result = extract(out.getvalue(), "renamed.docx")
     assert texts(result, "header") == [samples.DOCX_HEADER]
+
+
+def test_pdf_headings_set_in_bold_at_the_body_size_are_headings():
+    """Word's heading styles are often bold at the body's size, with no space around them."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+
+    def write(text: str, style: str = "") -> None:
+        pdf.set_font("helvetica", style=style, size=11)
+        pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+
+    write("Universalisation", "B")
+    write("States Parties should work with regional organisations to promote the Convention "
+          "among the States that have not yet joined it, and report on what they did.")
+    write("Victim assistance", "B")
+    write("Assistance must reach every survivor.")
+    write("A whole paragraph set in bold runs over two lines when it is long enough to wrap "
+          "at the right margin of the page.", "B")
+    write("Then ordinary text again.")
+    result = extract(bytes(pdf.output()), "bold.pdf")
+    got = [(p.text[:30], p.heading_level) for p in result.paragraphs]
+    assert got == [
+        ("Universalisation", 1), ("States Parties should work wit", None),
+        ("Victim assistance", 1), ("Assistance must reach every su", None),
+        ("A whole paragraph set in bold ", None), ("Then ordinary text again.", None)]

@@ -3,7 +3,8 @@
 pypdfium2 gives each page's text as lines.  Lines are rejoined into paragraphs by their
 geometry (a larger gap than the page's usual leading, a change of font size, an indent or a
 list marker starts a new one), hyphenation is undone, and a paragraph that runs over a page
-break is joined back.  Lines near the top or bottom edge that repeat across pages (digits
+break is joined back.  Headings are told by a larger type, or by a short line set in bold at
+the body's size (as Word's heading styles often are), which also ends the paragraph above.  Lines near the top or bottom edge that repeat across pages (digits
 aside) or look like page numbers are marked as ``header``/``footer``.
 """
 
@@ -36,6 +37,11 @@ _HYPHENS = ("-", "\u00ad", "\x02")
 _LINE_BREAK = re.compile(r"(\r\n|\n|\r)")  # kept in the split: they count as offsets
 _SPACES, _DIGITS = re.compile(r"\s+"), re.compile(r"\d+")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_BOLD_CHECKED_UP_TO = 120  # characters: a line longer than this is no heading
+_NOT_HEADING_ENDS = (".", ",", ";")  # nor is one ending like a sentence
+_BOLD_NAME = re.compile(rb"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_BOLD_WEIGHT = 600
+_FORCE_BOLD = 0x40000  # FontDescriptor flag
 
 
 @dataclass(slots=True)
@@ -47,6 +53,7 @@ class Line:
     size: float
     height: float  # of the page, to tell where its top and bottom edges are
     part: str = "body"
+    bold: bool = False  # set in bold (looked at only where it can matter, see _page_lines)
 
 
 def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extracted:
@@ -107,9 +114,14 @@ def _page_lines(document, index: int) -> list[Line]:
                 first = offset + (len(raw_line) - len(raw_line.lstrip()))
                 last = offset + len(raw_line.rstrip()) - 1
                 left, right, baseline, size = geometry.of(first, last)
+                # Only a line that could be a heading, or that follows a bold one, is looked
+                # at (it costs a call or two per character).
+                bold = ((lines and lines[-1].bold) or (
+                    len(stripped) <= _BOLD_CHECKED_UP_TO
+                    and not stripped.endswith(_NOT_HEADING_ENDS))) and geometry.bold(first, last)
                 # \ufffe is pdfium's mark for a hyphen it removed when joining a hyphenated word.
                 lines.append(Line(stripped.replace("\ufffe", ""), left, right, baseline, size,
-                                  height))
+                                  height, bold=bold))
             offset += width
         return lines
     finally:
@@ -130,6 +142,7 @@ class _Geometry:
         self.box = [ctypes.c_double() for _ in range(4)]
         self.x_ref, self.y_ref = ctypes.byref(self.x), ctypes.byref(self.y)
         self.box_refs = [ctypes.byref(value) for value in self.box]
+        self.name, self.flags = ctypes.create_string_buffer(128), ctypes.c_int()
 
     def of(self, first: int, last: int) -> tuple[float, float, float, float]:
         raw, handle = self.raw, self.handle
@@ -143,6 +156,22 @@ class _Geometry:
             right = self.box[1].value
         size = raw.FPDFText_GetFontSize(handle, max(first, 0)) or 0.0
         return left, max(right, left), baseline, float(size)
+
+    def bold(self, first: int, last: int) -> bool:
+        """Whether the first and the last character are set in a bold font: by the font's
+        weight when it declares one, else by its name ("Helvetica-Bold", "Calibri-Bold")."""
+        if not self.exact:
+            first = self.raw.FPDFText_GetCharIndexFromTextIndex(self.handle, first)
+            last = self.raw.FPDFText_GetCharIndexFromTextIndex(self.handle, last)
+        return first >= 0 and last >= 0 and self._bold_char(first) and self._bold_char(last)
+
+    def _bold_char(self, index: int) -> bool:
+        if self.raw.FPDFText_GetFontWeight(self.handle, index) >= _BOLD_WEIGHT:
+            return True
+        length = self.raw.FPDFText_GetFontInfo(self.handle, index, self.name, 128,
+                                               ctypes.byref(self.flags))
+        return bool(self.flags.value & _FORCE_BOLD) or bool(
+            length and _BOLD_NAME.search(self.name.raw[:length]))
 
 
 # --- running headers, footers and page numbers ---------------------------------------------------
@@ -260,6 +289,10 @@ def _starts_paragraph(previous: Line, line: Line, leading: float, column_left: f
     gap = previous.baseline - line.baseline
     if gap <= 0 or abs(previous.size - line.size) >= 1:
         return True  # a new column, or a heading
+    if previous.bold and not line.bold:
+        return True  # the text after a heading in bold
+    if line.bold and not previous.bold and _SENTENCE_END.search(previous.text):
+        return True  # a heading in bold after a finished sentence
     if leading and gap > leading * 1.35:
         return True
     if _LIST_ITEM.match(line.text):
@@ -281,6 +314,8 @@ def _join(lines: list[Line], page: int, heading_sizes: list[int]) -> Paragraph:
     level = None
     if lines[0].part == "body" and size in heading_sizes and len(text) < 200:
         level = heading_sizes.index(size) + 1
+    elif lines[0].part == "body" and len(lines) == 1 and lines[0].bold:
+        level = len(heading_sizes) + 1  # a heading at the body's size, below the larger ones
     return Paragraph(text, page=page, heading_level=level, part=lines[0].part)
 
 
