@@ -12,7 +12,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -34,23 +33,7 @@ ORIGINALS = 64
 RACE_ROUNDS = 15
 RACERS = 4
 
-RACER = textwrap.dedent("""
-    import sys, time
-    from pathlib import Path
-    from lapdesk.core.errors import StoreLockedError
-    from lapdesk.store.lock import WriterLock
-    lock = WriterLock(Path(sys.argv[1]), user=sys.argv[2])
-    while time.time() < float(sys.argv[3]):
-        pass
-    try:
-        lock.acquire()
-    except StoreLockedError:
-        print("refused")
-    else:
-        print("won")
-        time.sleep(0.5)
-        lock.release()
-""")
+RACER = ROOT / "tests" / "lock_racer.py"  # shared with tests/test_lock.py
 
 
 def timed(function):
@@ -98,8 +81,8 @@ def main() -> None:
     for _ in range(RACE_ROUNDS):
         stale_lock(path)
         start = time.time() + 1.0
-        racers = [subprocess.Popen([sys.executable, "-c", RACER, str(path), f"r{i}",
-                                    str(start)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        racers = [subprocess.Popen([sys.executable, str(RACER), str(path), f"r{i}", str(start),
+                                    "0.5"], cwd=ROOT, stdout=subprocess.PIPE, text=True)
                   for i in range(RACERS)]
         outcomes = [r.communicate(timeout=60)[0].strip() for r in racers]
         single_winner += outcomes.count("won") == 1

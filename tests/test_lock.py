@@ -6,7 +6,6 @@ import socket
 import stat
 import subprocess
 import sys
-import textwrap
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -172,29 +171,13 @@ def test_the_cli_writes_once_the_lock_is_free(store_path, cli):
     assert not lock_path_for(store_path).exists()
 
 
-RACER = textwrap.dedent("""
-    import sys, time
-    from pathlib import Path
-    from lapdesk.core.errors import StoreLockedError
-    from lapdesk.store.lock import WriterLock
-    lock = WriterLock(Path(sys.argv[1]), user=sys.argv[2])
-    while time.time() < float(sys.argv[3]):
-        pass
-    try:
-        lock.acquire()
-    except StoreLockedError:
-        print("refused")
-    else:
-        print("won")
-        time.sleep(1.5)
-        lock.release()
-""")
+RACER = Path(__file__).with_name("lock_racer.py")
 
 
 def test_racing_takeovers_of_a_stale_lock_leave_exactly_one_writer(store_path):
     _write_lock(store_path, host="LAPTOP-7", age_s=3600)
     start = time.time() + 1.5
-    racers = [subprocess.Popen([sys.executable, "-c", RACER, str(store_path), f"r{i}",
+    racers = [subprocess.Popen([sys.executable, str(RACER), str(store_path), f"r{i}",
                                 str(start)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
               for i in range(6)]
     outcomes = [racer.communicate(timeout=30)[0].strip() for racer in racers]
