@@ -463,3 +463,25 @@ def test_every_joint_lead_contains_one_of_the_words_looked_for_first(lead):
     from lapdesk.ingest.detect import _JOINT_WORDS
 
     assert any(word in lead for word in _JOINT_WORDS)
+
+
+@pytest.mark.parametrize(("paragraphs", "key"), [
+    (["The Austrian Government welcomes the draft Lausanne Action Plan.",
+      "It supports a strong section on victim assistance."], "aut"),
+    (["Le Gouvernement autrichien se félicite du projet de plan d'action.",
+      "Il appuie une section forte sur l'assistance aux victimes."], "aut"),
+    (["La delegación mexicana propone indicadores para cada acción.",
+      "Considera que la universalización sigue siendo prioritaria."], "mex"),
+    (["Views of the Mexican delegation on the concept note",
+      "Mexico supports indicators for each action."], "mex"),
+])
+def test_a_state_named_by_its_adjective_is_found(index, paragraphs, key):
+    """"The Austrian Government", "la delegación mexicana": the adjective names the State."""
+    assert chosen(index, detect(index, paragraphs)) == [key]
+
+
+def test_a_nationality_adjective_alone_names_nobody(index):
+    """"the French version", "Spanish text": languages, not authors."""
+    result = detect(index, ["The French version of the concept note is attached.",
+                            "The Spanish text follows; the Austrian proposal was noted."])
+    assert chosen(index, result) == []

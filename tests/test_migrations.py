@@ -64,3 +64,12 @@ def test_an_older_store_gets_the_registry_s_french_names_when_upgraded(tmp_path)
         assert (austria["name_fr"], austria["article_fr"]) == ("Autriche", "l'")
         missing = store.query_one("SELECT count(*) AS n FROM contributors WHERE name_fr = ''")
         assert missing["n"] == 0
+
+
+def test_an_older_store_gets_the_registry_s_adjectives_when_upgraded(tmp_path):
+    """Schema 5 adds nationality adjectives, by which detection reads "the Austrian Government"."""
+    copy = tmp_path / "v4.lapdesk"
+    shutil.copy(STORES / "v4-basic.lapdesk", copy)
+    with open_store(copy) as store:
+        austria = store.query_one("SELECT adjectives FROM contributors WHERE key = 'aut'")
+        assert austria["adjectives"].split("|")[:2] == ["Austrian", "autrichien"]

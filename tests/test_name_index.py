@@ -1,9 +1,12 @@
 """The name index: folding that keeps positions, the longest name first, acronyms in capitals."""
 
+import re
+
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from lapdesk.ingest import name_index
 from lapdesk.ingest.name_index import DetectionIndex, normalise
 
 ENTRIES = [
@@ -79,3 +82,11 @@ def test_every_match_quotes_the_original_at_its_position(text):
     for start, end, contributor_id in INDEX.matches(text, normalise(text)):
         quoted = " ".join(normalise(text[start:end]).replace("-", " ").split())
         assert INDEX.ids_by_name[quoted] == contributor_id
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(re.compile(name_index._BODIES.pattern.removeprefix(r"(?<!\w)")
+                                .removesuffix(r"(?!\w)")), fullmatch=True))
+def test_every_authority_word_holds_one_of_the_hints_looked_for_first(body):
+    """The quick look for hints must never skip a paragraph the pattern would read."""
+    assert any(hint in body for hint in name_index._BODY_HINTS)

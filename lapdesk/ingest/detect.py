@@ -198,7 +198,8 @@ def _text_clues(index: DetectionIndex, paragraphs: list[str],
         listed, lead = _joint_clues(index, original, folded, clues,
                                     carried=carried if previous == i - 1 else None)
         carried, previous = lead, i
-        for start, end, contributor_id in index.matches(original, folded):
+        for start, end, contributor_id in [*index.matches(original, folded),
+                                           *index.adjective_matches(folded)]:
             if (start, contributor_id) in listed:
                 continue
             kind, span_start = _mention_kind(folded, start, end, place=place)

@@ -89,6 +89,20 @@ def _trie_pattern(words: list[str]) -> str:
     return pattern(trie)
 
 
+# The authorities a nationality adjective names a State by: "the Austrian Government", "the
+# Mexican delegation"; in French and Spanish the adjective follows: "le Gouvernement
+# autrichien", "la delegación mexicana".  Folded, as the text is matched.  These words are
+# looked for first (few paragraphs have one), then the adjective beside them.
+_BODIES = re.compile(
+    r"(?<!\w)(?:(?:federal )?(?P<before>government|delegation|ministry|mission|embassy"
+    r"|authorities|presidency)|(?P<after>gouvernement|delegation|ministere|ambassade"
+    r"|mission permanente|autorites|gobierno|delegacion|ministerio|embajada|mision permanente"
+    r"|autoridades)(?: federale?)?)(?!\w)")
+# A piece of every word above: most paragraphs have none, and these are quicker to look for.
+_BODY_HINTS = ("govern", "gouvern", "gobiern", "delega", "minist", "missi", "misi", "mbass",
+               "mbaja", "autori", "authori", "presiden")
+
+
 def _key(name: str) -> str:
     return re.sub(r"[\s-]+", " ", name.strip())
 
@@ -104,9 +118,15 @@ class DetectionIndex:
         self.by_code: dict[str, int] = {}
         self.by_domain: dict[str, int] = {}
         self.names: dict[int, str] = {}
+        self.ids_by_adjective: dict[str, int] = {}
         ambiguous: set[str] = set()
         for entry in entries:
             self.names[entry["id"]] = entry["name"]
+            for adjective in entry.get("adjectives", []):
+                key = _key(normalise(adjective))
+                if self.ids_by_adjective.get(key, entry["id"]) != entry["id"]:
+                    ambiguous.add(key)
+                self.ids_by_adjective[key] = entry["id"]
             for domain, key in ORGANISATION_DOMAINS.items():
                 if entry.get("key") == key:
                     self.by_domain[domain] = entry["id"]
@@ -124,9 +144,14 @@ class DetectionIndex:
                 if code:
                     self.by_code[code] = entry["id"]
         for key in ambiguous:
-            del self.ids_by_name[key]
+            self.ids_by_name.pop(key, None)
+            self.ids_by_adjective.pop(key, None)
         names = sorted(self.ids_by_name, key=lambda k: (-len(k), k))
         self.regex = re.compile(r"(?<!\w)(?:" + _trie_pattern(names) + r")(?!\w)")
+        adjectives = _trie_pattern(sorted(self.ids_by_adjective, key=lambda k: (-len(k), k)))
+        # The adjective just before an English body word, or just after a French or Spanish one.
+        self._adjective_before = re.compile(rf"(?<!\w)(?:{adjectives}) $")
+        self._adjective_after = re.compile(rf" (?:{adjectives})(?!\w)")
 
     @classmethod
     def from_store(cls, store: Store) -> DetectionIndex:
@@ -144,6 +169,26 @@ class DetectionIndex:
                                                                             match.end()]):
                 continue
             found.append((match.start(), match.end(), contributor_id))
+        return found
+
+    def adjective_matches(self, folded: str) -> list[tuple[int, int, int]]:
+        """(start, end, contributor id) of every "the Austrian Government", "le Gouvernement
+        autrichien", "la delegación mexicana" in ``folded``; the span covers the phrase."""
+        if not self.ids_by_adjective or not any(hint in folded for hint in _BODY_HINTS):
+            return []
+        found = []
+        for body in _BODIES.finditer(folded):
+            if body.group("before"):
+                adjective = self._adjective_before.search(folded, max(0, body.start() - 40),
+                                                          body.start())
+                span = (adjective.start(), body.end()) if adjective else None
+            else:
+                adjective = self._adjective_after.match(folded, body.end())
+                span = (body.start(), adjective.end()) if adjective else None
+            if adjective is not None:
+                contributor_id = self.ids_by_adjective.get(_key(adjective.group().strip()))
+                if contributor_id is not None:
+                    found.append((*span, contributor_id))
         return found
 
     def match_at(self, original: str, folded: str, pos: int) -> tuple[int, int, int] | None:

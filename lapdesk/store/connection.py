@@ -19,7 +19,6 @@ from lapdesk.store import backup, migrations, netpath
 from lapdesk.store.lock import WriterLock
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-FRENCH_NAMES_VERSION = 4  # the migration that gives built-in contributors French names
 STORE_SUFFIX = ".lapdesk"
 
 
@@ -217,10 +216,10 @@ def _open_locked(path: Path, *, is_new: bool, readonly: bool, author: str | None
     # A store killed between its creation and its seeding is seeded when next opened.
     if is_new or (not readonly and _unseeded(store)):
         _seed(store, framework=framework, registry=registry)
-    elif not readonly and FRENCH_NAMES_VERSION in applied:
+    elif not readonly and applied:
         from lapdesk.store import registry as registry_store
 
-        registry_store.fill_french_names(store, registry)
+        registry_store.fill_later_columns(store, applied, registry)
     return store
 
 

@@ -231,6 +231,12 @@ MIGRATIONS: list[str] = [
     ALTER TABLE contributors ADD COLUMN article_fr TEXT NOT NULL DEFAULT ''
         CHECK (article_fr IN ('', 'le', 'la', 'l''', 'les'));
     """,
+    # 5: a State's nationality adjectives, "|"-separated ("Austrian|autrichien|autrichienne|
+    # austriaco|austriaca"), by which detection reads "the Austrian Government" or "le
+    # Gouvernement autrichien".  Filled in for the built-in States of an older store.
+    """
+    ALTER TABLE contributors ADD COLUMN adjectives TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -8,6 +8,7 @@ editable in the store afterwards.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from pathlib import Path
 
 from lapdesk.core.errors import LapdeskError, NotFoundError, UsageError
@@ -54,10 +55,11 @@ def seed_registry(store: Store, path: Path | None = None) -> None:
         for row in rows:
             cursor = store.conn.execute(
                 "INSERT INTO contributors (key, name, kind, status, iso3, regional_group,"
-                " name_fr, article_fr) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " name_fr, article_fr, adjectives) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (row["key"], row["name"], row["kind"], row["status"] or "other",
                  row.get("iso3") or None, row.get("regional_group") or None,
-                 row.get("name_fr") or "", row.get("article_fr") or ""),
+                 row.get("name_fr") or "", row.get("article_fr") or "",
+                 row.get("adjectives") or ""),
             )
             aliases = {a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()}
             store.conn.executemany(
@@ -66,16 +68,23 @@ def seed_registry(store: Store, path: Path | None = None) -> None:
             )
 
 
-def fill_french_names(store: Store, path: Path | None = None) -> None:
-    """Give the built-in contributors of a store made before French names existed (schema 4)
-    their French name and article from the registry file; names already set stay."""
+# Columns added to the registry after stores existed, by the migration that added them.
+LATER_COLUMNS = {4: ("name_fr", "article_fr"), 5: ("adjectives",)}
+
+
+def fill_later_columns(store: Store, versions: Iterable[int], path: Path | None = None) -> None:
+    """Give the built-in contributors of an older store what the registry file now says in
+    the columns that the migrations ``versions`` added; a value already set stays."""
+    columns = [c for v in versions for c in LATER_COLUMNS.get(v, ())]
+    if not columns:
+        return
     rows = read_registry_file(path or resource(*DEFAULT_REGISTRY))
     with store.transaction():
-        store.conn.executemany(
-            "UPDATE contributors SET name_fr = ?, article_fr = ? WHERE key = ? AND name_fr = ''",
-            [(row.get("name_fr") or "", row.get("article_fr") or "", row["key"])
-             for row in rows if row.get("name_fr")],
-        )
+        for column in columns:  # (a fixed list of names, never the user's)
+            store.conn.executemany(
+                f"UPDATE contributors SET {column} = ? WHERE key = ? AND {column} = ''",
+                [(row[column], row["key"]) for row in rows if row.get(column)],
+            )
 
 
 def french_names(store: Store) -> dict[int, tuple[str, str]]:
@@ -97,6 +106,7 @@ def contributors(store: Store) -> list[dict]:
             "aliases": aliases.get(row["id"], []), "expected": bool(row["expected"]),
             "acknowledged_on": row["acknowledged_on"], "reminder_on": row["reminder_on"],
             "notes": row["notes"], "name_fr": row["name_fr"], "article_fr": row["article_fr"],
+            "adjectives": [a for a in row["adjectives"].split("|") if a.strip()],
         }
         for row in rows
     ]
