@@ -697,6 +697,32 @@ def test_docx_parts_are_found_by_their_relationships_whatever_their_names():
     assert texts(result, "header") == [samples.DOCX_HEADER]
 
 
+@pytest.mark.slow
+def test_bold_headings_of_a_word_document_printed_by_libreoffice_are_headings():
+    """LibreOffice embeds "DejaVuSerif-Bold" declaring an ordinary weight: the name tells."""
+    import io
+
+    import docx
+
+    from lapdesk.core import office
+
+    if office.find_soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    document = docx.Document()
+    for heading, body in (("Universalisation", "States Parties should work with regional "
+                           "organisations to promote the Convention among the States that "
+                           "have not yet joined it."),
+                          ("Victim assistance", "Assistance must reach every survivor.")):
+        document.add_paragraph().add_run(heading).bold = True
+        document.add_paragraph(body)
+    word = io.BytesIO()
+    document.save(word)
+    pdf = office.convert_bytes(word.getvalue(), suffix=".docx", target="pdf")
+    got = [(p.text[:25], p.heading_level) for p in extract(pdf, "printed.pdf").paragraphs]
+    assert got == [("Universalisation", 1), ("States Parties should wor", None),
+                   ("Victim assistance", 1), ("Assistance must reach eve", None)]
+
+
 def test_pdf_headings_set_in_bold_at_the_body_size_are_headings():
     """Word's heading styles are often bold at the body's size, with no space around them."""
     from fpdf import FPDF

@@ -39,6 +39,7 @@ _SPACES, _DIGITS = re.compile(r"\s+"), re.compile(r"\d+")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _BOLD_CHECKED_UP_TO = 120  # characters: a line longer than this is no heading
 _NOT_HEADING_ENDS = (".", ",", ";")  # nor is one ending like a sentence
+_HEADING_SHORT_BY = 4  # type sizes: a heading stops this far short of the column's right edge
 _BOLD_NAME = re.compile(rb"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _BOLD_WEIGHT = 600
 _FORCE_BOLD = 0x40000  # FontDescriptor flag
@@ -106,6 +107,7 @@ def _page_lines(document, index: int) -> list[Line]:
         # page has characters beyond the Basic Multilingual Plane.
         wide = not text.isascii() and _ASTRAL.search(text) is not None
         lines: list[Line] = []
+        spans: list[tuple[int, int]] = []  # each line's first and last character
         offset = 0
         for raw_line in _LINE_BREAK.split(text):
             width = len(raw_line.encode("utf-16-le")) // 2 if wide else len(raw_line)
@@ -114,19 +116,30 @@ def _page_lines(document, index: int) -> list[Line]:
                 first = offset + (len(raw_line) - len(raw_line.lstrip()))
                 last = offset + len(raw_line.rstrip()) - 1
                 left, right, baseline, size = geometry.of(first, last)
-                # Only a line that could be a heading, or that follows a bold one, is looked
-                # at (it costs a call or two per character).
-                bold = ((lines and lines[-1].bold) or (
-                    len(stripped) <= _BOLD_CHECKED_UP_TO
-                    and not stripped.endswith(_NOT_HEADING_ENDS))) and geometry.bold(first, last)
                 # \ufffe is pdfium's mark for a hyphen it removed when joining a hyphenated word.
                 lines.append(Line(stripped.replace("\ufffe", ""), left, right, baseline, size,
-                                  height, bold=bold))
+                                  height))
+                spans.append((first, last))
             offset += width
+        _mark_bold(lines, spans, geometry)
         return lines
     finally:
         text_page.close()
         page.close()
+
+
+def _mark_bold(lines: list[Line], spans: list[tuple[int, int]], geometry: _Geometry) -> None:
+    """Mark the lines set in bold, looking only where it can matter (it costs a call or two
+    per line): lines short of the column's right edge that do not end like a sentence, which
+    may be headings, and the lines after one found bold."""
+    right_edge = max((line.right for line in lines), default=0.0)
+    for index, (line, (first, last)) in enumerate(zip(lines, spans, strict=True)):
+        after_bold = index > 0 and lines[index - 1].bold
+        may_be_heading = (line.right < right_edge - _HEADING_SHORT_BY * line.size
+                          and len(line.text) <= _BOLD_CHECKED_UP_TO
+                          and not line.text.endswith(_NOT_HEADING_ENDS))
+        if after_bold or may_be_heading:
+            line.bold = geometry.bold(first, last)
 
 
 class _Geometry:
@@ -166,6 +179,8 @@ class _Geometry:
         return first >= 0 and last >= 0 and self._bold_char(first) and self._bold_char(last)
 
     def _bold_char(self, index: int) -> bool:
+        # By the weight when it says bold; else by the name, as the declared weight is often
+        # wrong (LibreOffice's embedded "DejaVuSerif-Bold" declares 400).
         if self.raw.FPDFText_GetFontWeight(self.handle, index) >= _BOLD_WEIGHT:
             return True
         length = self.raw.FPDFText_GetFontInfo(self.handle, index, self.name, 128,
