@@ -474,6 +474,10 @@ def test_every_joint_lead_contains_one_of_the_words_looked_for_first(lead):
       "Considera que la universalización sigue siendo prioritaria."], "mex"),
     (["Views of the Mexican delegation on the concept note",
       "Mexico supports indicators for each action."], "mex"),
+    (["Le Gouvernement sud-soudanais appuie le projet de plan d'action.",
+      "Il demande une aide à la dépollution."], "ssd"),
+    (["The South Sudanese Government welcomes the concept note."], "ssd"),
+    (["The Sudanese Government welcomes the concept note."], "sdn"),
 ])
 def test_a_state_named_by_its_adjective_is_found(index, paragraphs, key):
     """"The Austrian Government", "la delegación mexicana": the adjective names the State."""

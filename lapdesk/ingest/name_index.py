@@ -98,6 +98,7 @@ _BODIES = re.compile(
     r"|authorities|presidency)|(?P<after>gouvernement|delegation|ministere|ambassade"
     r"|mission permanente|autorites|gobierno|delegacion|ministerio|embajada|mision permanente"
     r"|autoridades)(?: federale?)?)(?!\w)")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")  # a word of an adjective: "sud", "soudanais"
 # A piece of every word above: most paragraphs have none, and these are quicker to look for.
 _BODY_HINTS = ("govern", "gouvern", "gobiern", "delega", "minist", "missi", "misi", "mbass",
                "mbaja", "autori", "authori", "presiden")
@@ -148,10 +149,8 @@ class DetectionIndex:
             self.ids_by_adjective.pop(key, None)
         names = sorted(self.ids_by_name, key=lambda k: (-len(k), k))
         self.regex = re.compile(r"(?<!\w)(?:" + _trie_pattern(names) + r")(?!\w)")
-        adjectives = _trie_pattern(sorted(self.ids_by_adjective, key=lambda k: (-len(k), k)))
-        # The adjective just before an English body word, or just after a French or Spanish one.
-        self._adjective_before = re.compile(rf"(?<!\w)(?:{adjectives}) $")
-        self._adjective_after = re.compile(rf" (?:{adjectives})(?!\w)")
+        # The longest adjective, in words: "sud-soudanais" is two ("sud soudanais" once keyed).
+        self._adjective_words = max((len(k.split()) for k in self.ids_by_adjective), default=0)
 
     @classmethod
     def from_store(cls, store: Store) -> DetectionIndex:
@@ -173,22 +172,36 @@ class DetectionIndex:
 
     def adjective_matches(self, folded: str) -> list[tuple[int, int, int]]:
         """(start, end, contributor id) of every "the Austrian Government", "le Gouvernement
-        autrichien", "la delegación mexicana" in ``folded``; the span covers the phrase."""
+        autrichien", "la delegación mexicana" in ``folded``; the span covers the phrase.
+
+        The adjective is the word or words right before an English body word, or right after
+        a French or Spanish one, looked up in a dictionary (longest first).
+        """
         if not self.ids_by_adjective or not any(hint in folded for hint in _BODY_HINTS):
             return []
         found = []
         for body in _BODIES.finditer(folded):
             if body.group("before"):
-                adjective = self._adjective_before.search(folded, max(0, body.start() - 40),
-                                                          body.start())
-                span = (adjective.start(), body.end()) if adjective else None
+                words = list(_WORD.finditer(folded, max(0, body.start() - 60), body.start()))
+                words = words[-self._adjective_words:]
+                candidates = [(words[i].start(), body.end(), words[i:])
+                              for i in range(len(words))
+                              if words[-1].end() == body.start() - 1]
             else:
-                adjective = self._adjective_after.match(folded, body.end())
-                span = (body.start(), adjective.end()) if adjective else None
-            if adjective is not None:
-                contributor_id = self.ids_by_adjective.get(_key(adjective.group().strip()))
+                words = []
+                for word in _WORD.finditer(folded, body.end(), body.end() + 60):
+                    if word.start() != (words[-1].end() if words else body.end()) + 1:
+                        break
+                    words.append(word)
+                    if len(words) == self._adjective_words:
+                        break
+                candidates = [(body.start(), words[i - 1].end(), words[:i])
+                              for i in range(len(words), 0, -1)]
+            for start, end, phrase in candidates:
+                contributor_id = self.ids_by_adjective.get(" ".join(w.group() for w in phrase))
                 if contributor_id is not None:
-                    found.append((*span, contributor_id))
+                    found.append((start, end, contributor_id))
+                    break
         return found
 
     def match_at(self, original: str, folded: str, pos: int) -> tuple[int, int, int] | None:
