@@ -73,3 +73,15 @@ def test_an_older_store_gets_the_registry_s_adjectives_when_upgraded(tmp_path):
     with open_store(copy) as store:
         austria = store.query_one("SELECT adjectives FROM contributors WHERE key = 'aut'")
         assert austria["adjectives"].split("|")[:2] == ["Austrian", "autrichien"]
+
+
+def test_an_older_store_gets_the_framework_s_french_question_titles(tmp_path):
+    """A French paper from a store made before the questions had French titles is French."""
+    copy = tmp_path / "v4.lapdesk"
+    shutil.copy(STORES / "v4-basic.lapdesk", copy)
+    with open_store(copy) as store:
+        q1 = store.query_one("SELECT title_fr FROM framework_nodes WHERE key = 'structure.q1'")
+        assert q1["title_fr"].startswith("Quel devrait être l'objectif principal")
+        untitled = store.query_one(
+            "SELECT count(*) AS n FROM framework_nodes WHERE kind = 'question' AND title_fr = ''")
+        assert untitled["n"] == 0

@@ -217,10 +217,19 @@ def _open_locked(path: Path, *, is_new: bool, readonly: bool, author: str | None
     if is_new or (not readonly and _unseeded(store)):
         _seed(store, framework=framework, registry=registry)
     elif not readonly and applied:
-        from lapdesk.store import registry as registry_store
-
-        registry_store.fill_later_columns(store, applied, registry)
+        _fill_upgraded(store, applied, framework=framework, registry=registry)
     return store
+
+
+def _fill_upgraded(store: Store, applied: list[int], *, framework: Path | None,
+                   registry: Path | None) -> None:
+    """What the built-in data gained with the versions an older store was just upgraded to:
+    registry columns, the framework's translations."""
+    from lapdesk.store import framework as framework_store
+    from lapdesk.store import registry as registry_store
+
+    registry_store.fill_later_columns(store, applied, registry)
+    framework_store.fill_missing_translations(store, framework)
 
 
 def _unseeded(store: Store) -> bool:

@@ -76,6 +76,29 @@ def seed_framework(store: Store, path: Path | None = None) -> None:
         })
 
 
+def fill_missing_translations(store: Store, path: Path | None = None) -> None:
+    """Give the nodes of an older store the French and Spanish titles that the framework file
+    has since gained (the questions' French titles came with schema 5); titles already set,
+    by the file or by the team, stay."""
+    data = load_framework_file(path or resource(*DEFAULT_FRAMEWORK))
+    rows: list[tuple[str, str, str]] = []
+
+    def collect(nodes: list[dict]) -> None:
+        for node in nodes:
+            for field in ("title_fr", "title_es"):
+                if node.get(field):
+                    rows.append((field, node[field], node["key"]))
+            collect(node.get("children", []))
+
+    collect(data["nodes"])
+    with store.transaction():
+        for field in ("title_fr", "title_es"):  # (two fixed names, never the user's)
+            store.conn.executemany(
+                f"UPDATE framework_nodes SET {field} = ? WHERE key = ? AND {field} = ''",
+                [(title, key) for f, title, key in rows if f == field],
+            )
+
+
 def nodes(store: Store) -> list[dict]:
     """Every node, parents before children, siblings in order."""
     rows = store.query("SELECT * FROM framework_nodes ORDER BY position, id")
