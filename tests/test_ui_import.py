@@ -204,3 +204,37 @@ def test_a_revised_contribution_is_offered_as_superseding_the_earlier_one(
     assert contributions.contribution(store, old_id)["superseded_by"] == new_id
     window.session.undo_stack.undo()
     assert contributions.contribution(store, old_id)["superseded_by"] is None
+
+
+def test_workers_start_when_files_are_dragged_in_and_serve_the_drop(
+        qtbot, store, tmp_path, private_settings):  # noqa: F811
+    files = copy_samples(tmp_path / "in", "05_Philippines_letter.txt")
+    window = open_desk(qtbot, store)
+    importer = window.desk_extensions.importer
+    mime = url_mime(files)  # kept alive: the event holds only a pointer to it
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window.reader.viewport(), enter)
+    pool = importer.warm_pool
+    assert pool is not None  # booting while the user moves to the drop
+    qtbot.waitUntil(lambda: len(pool.worker_pids()) == pool.size, timeout=30_000)
+    with qtbot.waitSignal(importer.import_finished, timeout=60_000) as finished:
+        importer.start_import([str(files[0])])
+    assert importer.warm_pool is None and finished.args[0][0]["status"] == "ok"
+    qtbot.waitUntil(lambda: pool.worker_pids() == [], timeout=10_000)  # let go after it
+
+
+def test_workers_a_drag_started_are_let_go_when_nothing_is_dropped(
+        qtbot, store, tmp_path, monkeypatch, private_settings):  # noqa: F811
+    files = copy_samples(tmp_path / "in", "05_Philippines_letter.txt")
+    window = open_desk(qtbot, store)
+    importer = window.desk_extensions.importer
+    importer._warm_timer.setInterval(200)
+    mime = url_mime(files)  # kept alive: the event holds only a pointer to it
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window.reader.viewport(), enter)
+    pool = importer.warm_pool
+    assert pool is not None
+    qtbot.waitUntil(lambda: importer.warm_pool is None, timeout=10_000)
+    assert pool.worker_pids() == []

@@ -169,6 +169,7 @@ class WorkerPool:
                 worker.ask_to_leave()
             for worker in self._workers:
                 worker.stop()
+            self._workers.clear()  # a closed pool has no workers
 
     def _start_workers_as_needed(self) -> None:
         with self._lock:

@@ -5,13 +5,16 @@ external drags of files (and of virtual files, which Outlook sends for an email 
 out of it) that are headed for this window, and leaves every drag started inside the desk
 (a selection dragged onto the framework) to the widget it is meant for.  The drop itself stays
 cheap: it only turns URLs into paths and defers the import with ``QTimer.singleShot(0, …)``;
-the import runs on the writer worker through :mod:`lapdesk.ui.ops`.
+the import runs on the writer worker through :mod:`lapdesk.ui.ops`.  The extraction workers
+start as soon as files are dragged over the window, so they have booted by the time they are
+dropped; unused, they are let go after :data:`WARM_FOR_MS`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
@@ -23,9 +26,13 @@ from lapdesk.ui.dialogs.import_summary import ImportSummaryDialog
 from lapdesk.ui.ops import Failure, StoreOp, TaskManager
 from lapdesk.ui.session import StoreSession
 
+if TYPE_CHECKING:
+    from lapdesk.ingest.workers import WorkerPool
+
 # What an import can change, so that every view showing one of these refreshes.
 IMPORT_TABLES = frozenset({"contributions", "files", "paragraphs", "contribution_contributors",
                            "suggestions", "contributors"})
+WARM_FOR_MS = 30_000  # how long workers started by a drag wait for its drop
 # The formats Windows uses for files that exist only inside another program (an Outlook email).
 VIRTUAL_FILE_FORMATS = ("FileGroupDescriptorW", "FileGroupDescriptor", "FileContents")
 FILE_FILTER = ("Contributions (*.docx *.doc *.odt *.rtf *.pdf *.txt *.md *.htm *.html *.eml "
@@ -111,6 +118,11 @@ class ImportFlow(QObject):
         self.summary_dialog: ImportSummaryDialog | None = None
         self.last_op: StoreOp | None = None
         self._hinting = False
+        self.warm_pool: WorkerPool | None = None  # started by a drag, for its drop
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.setInterval(WARM_FOR_MS)
+        self._warm_timer.timeout.connect(self.let_workers_go)
         self.action = QAction("&Import…", window)
         self.action.setShortcut(QKeySequence("Ctrl+I"))
         self.action.setStatusTip("Log contributions from files, folders or saved emails")
@@ -125,6 +137,9 @@ class ImportFlow(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind == QEvent.Type.Close and watched is self.window:
+            self.let_workers_go()
+            return False
         if kind == QEvent.Type.DragLeave and self._hinting and self._is_ours(watched):
             self._hint("")
             return False
@@ -140,8 +155,27 @@ class ImportFlow(QObject):
         else:
             if kind == QEvent.Type.DragEnter:
                 self._hint(drop_hint(event.mimeData()))
+                if local_paths(event.mimeData()):
+                    self._warm_up()
             accept_as_copy(event)
         return True
+
+    def _warm_up(self) -> None:
+        """Start the extraction workers now: they boot while the user lets go of the files."""
+        if self.session_of().store.readonly:
+            return
+        if self.warm_pool is None:
+            from lapdesk.ingest.workers import WorkerPool
+
+            self.warm_pool = WorkerPool(prestart=True)
+        self._warm_timer.start()
+
+    def let_workers_go(self) -> None:
+        """Stop workers that a drag started and no drop used."""
+        self._warm_timer.stop()
+        pool, self.warm_pool = self.warm_pool, None
+        if pool is not None:
+            pool.close()
 
     def _hint(self, text: str) -> None:
         """Say in the status bar what a drop will do, while files are dragged over the window."""
@@ -181,9 +215,15 @@ class ImportFlow(QObject):
 
         session = self.session_of()
         chosen = [str(Path(p)) for p in paths]
+        self._warm_timer.stop()
+        pool, self.warm_pool = self.warm_pool, None  # the drag's workers, if any: this import's
 
         def work(store, progress, cancel):
-            results = import_paths(store, chosen, progress=progress, cancel=cancel)
+            try:
+                results = import_paths(store, chosen, progress=progress, cancel=cancel, pool=pool)
+            finally:
+                if pool is not None:
+                    pool.close()
             return results, revisions_among(store, results)
 
         op = StoreOp(self.tasks, work, store_path=session.path, touches=IMPORT_TABLES,
@@ -194,6 +234,8 @@ class ImportFlow(QObject):
         op.succeeded.connect(self._show_summary)
         op.cancelled.connect(self._show_cancelled)
         op.failed.connect(self._show_failure)
+        if pool is not None:  # an op cancelled before it ran never reached ``work``
+            op.finished.connect(pool.close)
         self.progress_dialog.show_unless_quick()
         return op.run()
 
