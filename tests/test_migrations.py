@@ -85,3 +85,21 @@ def test_an_older_store_gets_the_framework_s_french_question_titles(tmp_path):
         untitled = store.query_one(
             "SELECT count(*) AS n FROM framework_nodes WHERE kind = 'question' AND title_fr = ''")
         assert untitled["n"] == 0
+
+
+def test_a_store_seeded_from_another_framework_keeps_its_own_titles(tmp_path):
+    from lapdesk.core.paths import resource
+    from lapdesk.store import framework
+
+    other = tmp_path / "other.toml"
+    text = resource("frameworks", "lap-2020-concept-note.toml").read_text(encoding="utf-8")
+    other.write_text(text.replace('id = "lap-2020-concept-note"', 'id = "another-plan"'),
+                     encoding="utf-8")
+    with open_store(tmp_path / "s.lapdesk", framework=other) as store:
+        store.conn.execute("UPDATE framework_nodes SET title_fr = ''")
+        framework.fill_missing_translations(store)  # the built-in file: not this store's
+        assert store.query_one("SELECT count(*) AS n FROM framework_nodes"
+                               " WHERE title_fr != ''")["n"] == 0
+        framework.fill_missing_translations(store, other)  # its own file: filled
+        assert store.query_one("SELECT count(*) AS n FROM framework_nodes"
+                               " WHERE title_fr = ''")["n"] == 0

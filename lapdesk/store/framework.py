@@ -79,8 +79,11 @@ def seed_framework(store: Store, path: Path | None = None) -> None:
 def fill_missing_translations(store: Store, path: Path | None = None) -> None:
     """Give the nodes of an older store the French and Spanish titles that the framework file
     has since gained (the questions' French titles came with schema 5); titles already set,
-    by the file or by the team, stay."""
+    by the file or by the team, stay.  A store seeded from another framework is left alone."""
     data = load_framework_file(path or resource(*DEFAULT_FRAMEWORK))
+    seeded_from = store.query_one("SELECT value FROM settings WHERE key = 'framework_id'")
+    if not seeded_from or seeded_from["value"] != data.get("framework", {}).get("id", ""):
+        return
     rows: list[tuple[str, str, str]] = []
 
     def collect(nodes: list[dict]) -> None:
