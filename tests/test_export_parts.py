@@ -140,3 +140,16 @@ def test_dates_and_lists_of_names():
     assert format_date("4 September 2020", "en") == "4 September 2020"
     assert join_names(["Austria", "Ireland", "Mexico"], "en") == "Austria, Ireland and Mexico"
     assert join_names(["Austria"], "fr") == "Austria"
+
+
+def test_annex_one_follows_the_french_names_in_a_french_paper():
+    from lapdesk.export.sources import _annex_order
+
+    def contribution(cid, person_):
+        return {"id": cid, "received": "2020-06-01", "contributors": [person_]}
+
+    austria, germany = contribution(1, person(1, "Austria")), contribution(2, person(2, "Germany"))
+    french = {1: ("Autriche", "l'"), 2: ("Allemagne", "l'")}
+    english = sorted([germany, austria], key=lambda c: _annex_order(c, False, {}))
+    in_french = sorted([austria, germany], key=lambda c: _annex_order(c, False, french))
+    assert [c["id"] for c in english] == [1, 2] and [c["id"] for c in in_french] == [2, 1]

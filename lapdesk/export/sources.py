@@ -18,7 +18,6 @@ import bisect
 from dataclasses import dataclass, field
 
 from lapdesk.core.errors import UsageError
-from lapdesk.core.text import fold
 from lapdesk.export.attribution import category, sort_key
 from lapdesk.export.options import ExportOptions
 from lapdesk.store import framework, registry, settings
@@ -72,13 +71,18 @@ def _questions(store: Store, sections: list[dict]) -> dict[int, list[dict]]:
     return result
 
 
-def _annex_order(contribution: dict, hidden: bool) -> tuple:
-    people = sorted(contribution["contributors"], key=sort_key)
+def _annex_order(contribution: dict, hidden: bool, names: dict[int, tuple[str, str]]) -> tuple:
+    """Annex I's order: by the first contributor's rank, then name (``names``, when the
+    paper is in French: "Allemagne" before "Autriche")."""
+    def key(person: dict) -> tuple:
+        return sort_key(person, names.get(person["id"], ("",))[0])
+
+    people = sorted(contribution["contributors"], key=key)
     if not people:
         return (9, 1, "", contribution["received"], contribution["id"])
     first = people[0]
     rank = attribution_rank(first["kind"], first["status"])
-    name = "" if hidden else fold(first["name"])
+    name = "" if hidden else key(first)[2]
     return (rank, int(hidden), name, contribution["received"], contribution["id"])
 
 
@@ -100,10 +104,13 @@ def gather(store: Store, options: ExportOptions) -> PaperData:
     contributions = [c for c in list_contributions(store) if not c["superseded_by"]]
     hidden = {c["id"] for c in contributions
               if options.anonymise or not c["permission_to_publish"]}
-    contributions.sort(key=lambda c: _annex_order(c, c["id"] in hidden))
+    french = registry.french_names(store)
+    names = french if options.lang == "fr" else {}
+    contributions.sort(key=lambda c: _annex_order(c, c["id"] in hidden, names))
     for number, contribution in enumerate(contributions, start=1):
         contribution["number"] = number
-        contribution["contributors"] = sorted(contribution["contributors"], key=sort_key)
+        contribution["contributors"] = sorted(
+            contribution["contributors"], key=lambda p: sort_key(p, names.get(p["id"], ("",))[0]))
     unnamed = {p["id"] for c in contributions if c["id"] in hidden for p in c["contributors"]}
     published = {p["id"] for c in contributions if c["id"] not in hidden
                  for p in c["contributors"]}
@@ -111,7 +118,7 @@ def gather(store: Store, options: ExportOptions) -> PaperData:
         settings=settings.all_settings(store), sections=sections,
         questions=_questions(store, sections), contributions=contributions, hidden=hidden,
         unnamed=unnamed, redacted_names=_aliases(store, unnamed - published),
-        redacted_in_hidden=_aliases(store, unnamed), french=registry.french_names(store),
+        redacted_in_hidden=_aliases(store, unnamed), french=french,
     )
     data.excerpts_by_node = _excerpts(store, data, reviewed_only=options.reviewed_only)
     return data
