@@ -12,6 +12,7 @@ dropped; unused, they are let go after :data:`WARM_FOR_MS`.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -171,11 +172,12 @@ class ImportFlow(QObject):
         self._warm_timer.start()
 
     def let_workers_go(self) -> None:
-        """Stop workers that a drag started and no drop used."""
+        """Stop workers that a drag started and no drop used (waiting for them to leave off
+        the window's thread: one still booting may take a moment)."""
         self._warm_timer.stop()
         pool, self.warm_pool = self.warm_pool, None
         if pool is not None:
-            pool.close()
+            _close_soon(pool)
 
     def _hint(self, text: str) -> None:
         """Say in the status bar what a drop will do, while files are dragged over the window."""
@@ -235,7 +237,7 @@ class ImportFlow(QObject):
         op.cancelled.connect(self._show_cancelled)
         op.failed.connect(self._show_failure)
         if pool is not None:  # an op cancelled before it ran never reached ``work``
-            op.finished.connect(pool.close)
+            op.finished.connect(lambda: _close_soon(pool))
         self.progress_dialog.show_unless_quick()
         return op.run()
 
@@ -263,6 +265,11 @@ class ImportFlow(QObject):
 
     def _show_failure(self, failure: Failure) -> None:
         show_failure(self.window, "The import did not finish", failure)
+
+
+def _close_soon(pool: WorkerPool) -> None:
+    """Close ``pool`` on a thread of its own: the window never waits for workers to leave."""
+    threading.Thread(target=pool.close, name="lapdesk-let-go", daemon=True).start()
 
 
 def show_failure(parent: QWidget, title: str, failure: Failure) -> None:
