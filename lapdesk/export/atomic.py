@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from lapdesk.core.errors import LapdeskError
+from lapdesk.store import held
 
 
 class OutputExistsError(LapdeskError):
@@ -26,6 +27,8 @@ class OutputLockedError(LapdeskError):
 
 def check_target(out: Path, *, overwrite: bool) -> None:
     """Refuse early, before any work, when the target cannot or should not be written."""
+    if held.is_held(out):
+        raise LapdeskError(held.held_message(out) + " Choose another file name.")
     if out.is_dir():
         raise LapdeskError(f"{out} is a folder; give the name of a .docx file to write.")
     if out.exists() and not overwrite:
@@ -36,6 +39,8 @@ def check_target(out: Path, *, overwrite: bool) -> None:
 
 def write_atomically(out: Path, write: Callable[[BinaryIO], None]) -> None:
     """Call ``write(handle)`` on a temporary file beside ``out``, then rename it to ``out``."""
+    if held.is_held(out):
+        raise LapdeskError(held.held_message(out) + " Choose another file name.")
     try:
         descriptor, name = tempfile.mkstemp(dir=out.parent, prefix=f".~{out.stem}.",
                                             suffix=".tmp")

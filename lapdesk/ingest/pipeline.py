@@ -25,6 +25,7 @@ from lapdesk.ingest.names import safe_name
 from lapdesk.ingest.sources import Source, load, walk
 from lapdesk.ingest.workers import Job, WorkerPool, default_size
 from lapdesk.store import contributions as c
+from lapdesk.store import held
 from lapdesk.store.changes import audit
 from lapdesk.store.connection import Store
 
@@ -141,12 +142,15 @@ def _import(store: Store, units: list[_Unit], inputs: list[_Input], pool: Worker
 
 
 def _is_part_of_store(store: Store, path: Path) -> bool:
-    """The store and what LAPDesk writes beside it (``X.lapdesk-wal``, ``X.lapdesk.backups``)."""
+    """The store and what LAPDesk writes beside it (``X.lapdesk-wal``, ``X.lapdesk.backups``),
+    or any other store this process has open (a link to one included)."""
     try:
-        return (path.name.startswith(store.path.name)
-                and path.parent.resolve() == store.path.parent.resolve())
+        if (path.name.startswith(store.path.name)
+                and path.parent.resolve() == store.path.parent.resolve()):
+            return True
     except OSError:
-        return False
+        pass
+    return held.is_held(path)
 
 
 def _empty_result(source: Source) -> dict:

@@ -8,11 +8,14 @@ in the list with the reason, so the import reports it in its place and goes on.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from lapdesk.store import held
 
 _SKIPPED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store", "__macosx"}
 _SKIPPED_PREFIXES = (".", "~")
@@ -48,12 +51,15 @@ def walk(paths: Iterable[str | os.PathLike], *,
          exclude: Callable[[Path], bool] = lambda path: False) -> list[Source]:
     """The files under ``paths``, each folder in name order, in the order the paths were given.
 
-    :param exclude: paths never to take, not even when named (the store and its sidecars).
+    :param exclude: paths never to take (the store and its sidecars): skipped in a folder,
+        reported with a reason when named.
     """
     sources: list[Source] = []
     for given in paths:
         path = Path(given)
         if exclude(path):
+            sources.append(Source(path, f"{path.name} is part of a store LAPDesk has open; "
+                                        "it was not imported."))
             continue
         if path.is_dir():
             sources.extend(_walk_folder(path, exclude))
@@ -90,8 +96,11 @@ def _order(name: str) -> tuple[str, str]:
 def load(path: Path, *, max_bytes: int) -> Loaded:
     """Read a file, or only hash it when it is larger than ``max_bytes``.
 
-    :raises OSError: the file cannot be opened or read.
+    :raises OSError: the file cannot be opened or read, or it is a store this process holds
+        open (reading it would drop this process's locks on it: see :mod:`lapdesk.store.held`).
     """
+    if held.is_held(path):
+        raise PermissionError(errno.EACCES, held.held_message(path), str(path))
     with path.open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size <= max_bytes:

@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from lapdesk.core.errors import StoreError
+from lapdesk.store import held
 
 KEEP_LAST = 10
 CAP_FACTOR = 5
@@ -171,6 +172,8 @@ def _remove_abandoned_partials(folder: Path, store_name: str) -> None:
 
 def _write_backup(conn: sqlite3.Connection, target: Path) -> None:
     """Online backup into a private temp file, made self-contained, then renamed into place."""
+    if held.is_held(target):
+        raise StoreError(held.held_message(target) + " Choose another file for the copy.")
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(target.name + ".partial")
     try:

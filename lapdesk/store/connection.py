@@ -15,10 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from lapdesk.core.errors import NotAStoreError, ReadOnlyStoreError, StoreError, StoreLockedError
-from lapdesk.store import backup, migrations, netpath
+from lapdesk.store import backup, held, migrations, netpath
 from lapdesk.store.lock import WriterLock
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 STORE_SUFFIX = ".lapdesk"
 
 
@@ -38,6 +37,8 @@ class Store:
         self._owner = threading.get_ident()
         # The sidecar writer lock, when this store was opened with ``lock=True``.
         self.writer_lock: WriterLock | None = None
+        self._closed = False
+        held.hold(path)
 
     @property
     def name(self) -> str:
@@ -87,7 +88,11 @@ class Store:
         return rows[0] if rows else None
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         self.conn.close()
+        held.release(self.path)
         if self.writer_lock is not None:
             self.writer_lock.release()
             self.writer_lock = None
@@ -139,12 +144,11 @@ def open_store(
     is_new = not path.exists() or path.stat().st_size == 0
     if is_new and (not create or readonly):
         raise StoreError(f"There is no store at {path}.")
-    if not is_new:
-        _check_header(path)
+    version = None if is_new else _probe_version(path)
     writer_lock = None
     # Creating or upgrading a store is writing, even for a reading command: it happens only
     # under the writer lock, held just for the open when the caller did not ask to keep it.
-    upgrading = not readonly and (is_new or _needs_upgrade(path))
+    upgrading = not readonly and (is_new or version < migrations.SCHEMA_VERSION)
     if (lock or upgrading) and not readonly:
         writer_lock = WriterLock(path, user=author or default_author())
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -163,16 +167,30 @@ def open_store(
     return store
 
 
-def _needs_upgrade(path: Path) -> bool:
-    """Whether the store's schema is older than this LAPDesk's (a quick read-only peek)."""
+def _probe_version(path: Path) -> int:
+    """The schema version of an existing file, read through SQLite on a read-only connection.
+
+    Never with plain file I/O: this process may already hold a connection to the store (the
+    desk, whose background operations each open their own), and on POSIX closing *any*
+    descriptor of a file drops every lock the process holds on it — the next process to close
+    the store would then think itself the last one and delete the live ``-wal``.  SQLite itself
+    keeps such descriptors open until its locks are released.
+
+    :raises NotAStoreError: the file is not an SQLite database.
+    :raises StoreError: the file cannot be read.
+    """
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return migrations.schema_version(conn) < migrations.SCHEMA_VERSION
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False  # not readable as SQLite: the open itself says what is wrong
+    except sqlite3.Error as error:
+        raise StoreError(f"{path} cannot be read: {error}.") from error
+    try:
+        return migrations.schema_version(conn)
+    except sqlite3.DatabaseError as error:
+        if isinstance(error, sqlite3.OperationalError) and "not a database" not in str(error):
+            raise StoreError(f"{path} cannot be read: {error}.") from error
+        raise NotAStoreError(f"{path} is not a LAPDesk store.") from error
+    finally:
+        conn.close()
 
 
 def _open_locked(path: Path, *, is_new: bool, readonly: bool, author: str | None,
@@ -237,16 +255,6 @@ def _unseeded(store: Store) -> bool:
         store.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
         for table in ("framework_nodes", "contributors", "settings")
     )
-
-
-def _check_header(path: Path) -> None:
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise StoreError(f"{path} cannot be read: {error.strerror}.") from error
-    if header and header != SQLITE_HEADER:
-        raise NotAStoreError(f"{path} is not a LAPDesk store.")
 
 
 def _refuse_foreign_database(conn: sqlite3.Connection, path: Path) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lapdesk.core.errors import NotAStoreError, StoreError
 from lapdesk.core.progress import CancelToken, ProgressFn, no_progress
-from lapdesk.store import backup
+from lapdesk.store import backup, held
 from lapdesk.store.connection import default_author, open_store
 from lapdesk.store.integrity import check
 from lapdesk.store.lock import WriterLock
@@ -119,17 +119,35 @@ def keep_current(store_path: Path) -> Path:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{store_path.stem}-{stamp}-before-restore-000000000000.lapdesk"
+    pairs = [(str(store_path) + suffix, str(target) + suffix) for suffix in ("", "-wal")
+             if Path(str(store_path) + suffix).exists()]
     try:
-        for suffix in ("", "-wal"):
-            source = Path(str(store_path) + suffix)
-            if source.exists():
-                dest = Path(str(target) + suffix)
-                os.close(os.open(dest, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
-                shutil.copyfile(source, dest)
+        if held.is_held(store_path):
+            _copy_in_child(pairs)  # plain I/O here would drop this process's locks on it
+        else:
+            _raw_copy(pairs)
     except OSError as error:
         raise StoreError(f"The current {store_path.name} could not be kept before restoring "
                          f"({error}); nothing was restored.") from error
     return target
+
+
+def _raw_copy(pairs: list[tuple[str, str]]) -> None:
+    """Copy each file byte for byte into a new private file."""
+    for source, dest in pairs:
+        os.close(os.open(dest, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+        shutil.copyfile(source, dest)
+
+
+def _copy_in_child(pairs: list[tuple[str, str]]) -> None:
+    """:func:`_raw_copy` in a process of its own, which holds no lock that closing could drop."""
+    import multiprocessing
+
+    child = multiprocessing.get_context("spawn").Process(target=_raw_copy, args=(pairs,))
+    child.start()
+    child.join()
+    if child.exitcode != 0:
+        raise OSError(f"the copying process ended with code {child.exitcode}")
 
 
 def _install(scratch: Path, store_path: Path) -> None:

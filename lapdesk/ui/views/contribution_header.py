@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from lapdesk.core.errors import NotFoundError
 from lapdesk.core.open_policy import is_executable_name, private_copy
-from lapdesk.store import contributions, registry
+from lapdesk.store import contributions, held, registry
 from lapdesk.store.contributions import CHANNELS
 from lapdesk.ui.models.contributions_model import kind_word
 from lapdesk.ui.session import StoreSession
@@ -256,6 +256,9 @@ class ContributionHeader(QWidget):
 
     def write_original(self, target: Path) -> None:
         file = self._chosen_file()
+        if held.is_held(target):
+            self._session.error.emit(held.held_message(target) + " Choose another name.")
+            return
         try:
             target.write_bytes(contributions.blob(self._session.store, file["sha256"]))
         except OSError as error:
