@@ -9,12 +9,17 @@ from lapdesk.store.connection import Store
 
 def add_text_contribution(store: Store, paragraphs: list[str], *, name: str = "note.txt",
                           contributors: list[str] = (), received: str = "2020-06-05",
-                          language: str = "en", data: bytes | None = None) -> int:
-    """Log a contribution with one text file holding ``paragraphs``; returns its id."""
+                          language: str = "en", data: bytes | None = None,
+                          publish: bool | None = True) -> int:
+    """Log a contribution with one text file holding ``paragraphs``; returns its id.
+
+    :param publish: its permission to publish (``None``: not yet decided).
+    """
     data = data if data is not None else "\n".join(paragraphs).encode("utf-8")
     with store.transaction():
         contribution_id = c.create_contribution(store, received=received, language=language,
-                                                channel="file", title=name)
+                                                channel="file", title=name,
+                                                permission_to_publish=publish)
         digest, _ = c.store_blob(store, data)
         c.add_file(store, contribution_id, name=name, sha256=digest, size=len(data),
                    media_type="text/plain", status="ok",

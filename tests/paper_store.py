@@ -67,7 +67,8 @@ def add_contribution(store: Store, paragraphs: list[str], *, name: str, who: lis
                      received: str, language: str, permission: bool = True) -> int:
     data = "\n".join(paragraphs).encode("utf-8")
     with store.transaction():
-        cid = c.create_contribution(store, received=received, language=language, title=name)
+        cid = c.create_contribution(store, received=received, language=language, title=name,
+                                    permission_to_publish=True)
         digest, _ = c.store_blob(store, data)
         c.add_file(store, cid, name=name, sha256=digest, size=len(data), media_type="text/plain",
                    status="ok", pages=1,

@@ -22,7 +22,8 @@ def build(store_path):
         france = add_text_contribution(store, FRANCE, name="France_LAP.docx", language="fr",
                                        contributors=["France"], received="2020-06-02")
         with store.transaction():
-            scan = c.create_contribution(store, received="2020-06-03", title="scan.pdf")
+            scan = c.create_contribution(store, received="2020-06-03", title="scan.pdf",
+                                         permission_to_publish=False)
             digest, _ = c.store_blob(store, b"%PDF-1.4 image only")
             c.add_file(store, scan, name="scan.pdf", sha256=digest, size=19,
                        media_type="application/pdf", status="needs_ocr", message="no text")

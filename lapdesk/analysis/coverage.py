@@ -129,8 +129,8 @@ def follow_up(store: Store) -> list[dict]:
         first_received, on_time, acknowledged_on, reminder_on, permission_to_publish}]`` in
         attribution order; ``on_time`` compares the first contribution's date with the
         consultation's deadline (``None`` when nothing was received or no deadline is set),
-        ``permission_to_publish`` is ``None`` when nothing was received, else whether every
-        contribution may be published.
+        ``permission_to_publish`` is true when every contribution may be published, false when
+        any may not, and ``None`` when nothing was received or a decision is still open.
     """
     deadline = settings.get(store, "deadline")[:10]
     received: dict[int, list[dict]] = {}
@@ -151,10 +151,16 @@ def follow_up(store: Store) -> list[dict]:
             "first_received": first,
             "on_time": (first <= deadline) if first and deadline else None,
             "acknowledged_on": row["acknowledged_on"], "reminder_on": row["reminder_on"],
-            "permission_to_publish": (all(c["permission_to_publish"] for c in theirs)
-                                      if theirs else None),
+            "permission_to_publish": _publication(theirs),
         })
     return sorted(result, key=attribution_key)
+
+
+def _publication(theirs: list[dict]) -> bool | None:
+    decisions = {c["permission_to_publish"] for c in theirs}
+    if 0 in decisions:
+        return False
+    return True if decisions == {1} else None
 
 
 def not_heard_from(store: Store) -> dict[str, list[dict]]:

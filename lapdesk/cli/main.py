@@ -41,6 +41,7 @@ COMMAND_MODULES = [
     "check",
     "map",
     "unmap",
+    "publish",
     "suggest",
     "positions",
     "coverage",

@@ -3,7 +3,8 @@
 Reading everything up front (rather than per node) keeps a 3,000-excerpt export fast, and
 deciding here who must stay anonymous means every part of the paper applies the same rule:
 
-- a contribution is *hidden* when the export is anonymised or it has no permission to publish;
+- a contribution is *hidden* when the export is anonymised or it has no permission to publish
+  (no decision yet counts as no);
 - in Annex I and Annex II (one row or quote per contribution) exactly the hidden
   contributions are anonymised;
 - views and the per-section "who addressed this" merge contributions, so a contributor with
@@ -103,7 +104,7 @@ def gather(store: Store, options: ExportOptions) -> PaperData:
     sections = selected_sections(store, options.sections)
     contributions = [c for c in list_contributions(store) if not c["superseded_by"]]
     hidden = {c["id"] for c in contributions
-              if options.anonymise or not c["permission_to_publish"]}
+              if options.anonymise or c["permission_to_publish"] is not True}
     french = registry.french_names(store)
     names = french if options.lang == "fr" else {}
     contributions.sort(key=lambda c: _annex_order(c, c["id"] in hidden, names))

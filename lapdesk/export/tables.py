@@ -58,7 +58,7 @@ def contributions_table(store: Store) -> Table:
             item["reviewed"],
             "; ".join(filter(None, (follow[p["id"]]["acknowledged_on"] for p in people))),
             "; ".join(filter(None, (follow[p["id"]]["reminder_on"] for p in people))),
-            "yes" if item["permission_to_publish"] else "no",
+            {True: "yes", False: "no", None: "not decided"}[item["permission_to_publish"]],
             item["superseded_by"] or "", item["notes"],
         ])
     return Table("Contributions", header, rows)

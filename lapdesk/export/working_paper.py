@@ -19,6 +19,7 @@ from lapdesk.export.atomic import check_target, write_atomically
 from lapdesk.export.attribution import Redactor
 from lapdesk.export.boilerplate import format_date, words
 from lapdesk.export.options import ExportOptions
+from lapdesk.export.publication import publication_warnings
 from lapdesk.export.sources import gather
 from lapdesk.export.template import fill_placeholders, open_template
 from lapdesk.export.writer import PaperWriter
@@ -109,10 +110,8 @@ def export_working_paper(store: Store, out: Path, *, options: ExportOptions | No
 def _warnings(data, *, anonymise: bool) -> list[str]:
     """What the person exporting should know before circulating the paper."""
     notes = []
-    unpublished = sum(1 for c in data.contributions if not c["permission_to_publish"])
-    if unpublished and not anonymise:
-        notes.append(f"{unpublished} contribution(s) without permission to publish were "
-                     "attributed anonymously.")
+    if not anonymise:
+        notes.extend(publication_warnings(data.contributions))
     unidentified = sum(1 for c in data.contributions if not c["contributors"])
     if unidentified:
         notes.append(f"{unidentified} contribution(s) have no identified contributor.")

@@ -111,7 +111,8 @@ def build_demo(store: Store, *, folder: Path | None = None, progress: ProgressFn
 def _apply_entry(store: Store, contribution_id: int, entry: dict, counts: dict,
                  unmatched: list[str]) -> None:
     contributions.update_contribution(store, contribution_id, received=entry["received"],
-                                      language=entry["language"])
+                                      language=entry["language"],
+                                      permission_to_publish=entry.get("publish"))
     ids = [registry.find(store, key)["id"] for key in entry.get("contributors", [])]
     if ids:
         contributions.set_chosen_contributors(store, contribution_id, ids)

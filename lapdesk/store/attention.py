@@ -43,4 +43,6 @@ def attention_reasons(row: dict) -> list[str]:
             reasons.append(f"file {file['name']} {problem}")
     if not row.get("language"):
         reasons.append("language unknown")
+    if row.get("permission_to_publish") is None:
+        reasons.append("publication not yet decided (attributed anonymously until it is)")
     return reasons

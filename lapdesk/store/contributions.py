@@ -35,15 +35,28 @@ def sha256_of(data: bytes) -> str:
 
 def create_contribution(store: Store, *, received: str | None = None, channel: str = "file",
                         language: str | None = None, sender: str | None = None,
-                        subject: str | None = None, title: str = "") -> int:
-    """Insert a contribution (inside the caller's transaction); returns its id."""
+                        subject: str | None = None, title: str = "",
+                        dated: str | None = None, received_source: str | None = None,
+                        permission_to_publish: bool | None = None) -> int:
+    """Insert a contribution (inside the caller's transaction); returns its id.
+
+    :param received: when it arrived; the moment it is logged when not given.
+    :param dated: the date its letter bears (ISO), when its text shows one.
+    :param received_source: where ``received`` came from (:data:`RECEIVED_SOURCES`); by
+        default ``logged`` when no date is given and ``user`` when one is.
+    :param permission_to_publish: ``None`` (nobody has decided yet), true or false.
+    """
     if channel not in CHANNELS:
         raise UsageError(f"{channel!r} is not a channel; use one of {', '.join(CHANNELS)}.")
+    source = received_source or ("user" if received else "logged")
     now = now_iso()
     cursor = store.conn.execute(
         "INSERT INTO contributions (title, received, channel, language, sender, subject,"
-        " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (title, received or now, channel, language, sender, subject, now, store.author),
+        " dated, received_source, permission_to_publish, created_at, created_by)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (title, received or now, channel, language, sender, subject, dated, source,
+         None if permission_to_publish is None else int(permission_to_publish), now,
+         store.author),
     )
     return cursor.lastrowid
 
@@ -259,8 +272,9 @@ def list_contributions(store: Store) -> list[dict]:
             "language": row["language"], "sender": row["sender"], "subject": row["subject"],
             "contributors": people.get(row["id"], []), "files": file_rows.get(row["id"], []),
             "excerpts": row["excerpts"], "reviewed": row["reviewed"],
-            "permission_to_publish": bool(row["permission_to_publish"]),
+            "permission_to_publish": publication(row),
             "superseded_by": row["superseded_by"], "notes": row["notes"],
+            "dated": row["dated"], "received_source": row["received_source"],
         })
         result[-1]["needs_attention"] = attention_reasons(result[-1])
     return result
@@ -282,15 +296,29 @@ def excerpt_counts(store: Store) -> dict[int, tuple[int, int]]:
 # --- editing (recorded, undoable) ------------------------------------------------------------
 
 EDITABLE = ("title", "received", "channel", "language", "notes", "permission_to_publish",
-            "superseded_by", "sender", "subject")
+            "superseded_by", "sender", "subject", "dated", "received_source")
+RECEIVED_SOURCES = ("email", "letter", "logged", "user")
+
+
+def publication(row: dict) -> bool | None:
+    """Permission to publish as the JSON gives it: ``None`` while nobody has decided."""
+    value = row["permission_to_publish"]
+    return None if value is None else bool(value)
 
 
 def update_contribution(store: Store, contribution_id: int, **fields) -> Change:
+    """Edit a contribution's metadata; a received date set by hand is marked as the user's."""
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise UsageError(f"A contribution has no field {sorted(unknown)[0]!r}.")
     if "channel" in fields and fields["channel"] not in CHANNELS:
         raise UsageError(f"{fields['channel']!r} is not a channel.")
+    if "received" in fields:
+        fields.setdefault("received_source", "user")
+    if fields.get("received_source", "user") not in RECEIVED_SOURCES:
+        raise UsageError(f"{fields['received_source']!r} is not where a date can come from.")
+    if "permission_to_publish" in fields and fields["permission_to_publish"] is not None:
+        fields["permission_to_publish"] = int(bool(fields["permission_to_publish"]))
     contribution(store, contribution_id)
     with record(store, f"Edit contribution {contribution_id}", id=contribution_id) as rec:
         rec.update("contributions", {"id": contribution_id}, fields)
@@ -346,4 +374,24 @@ def delete_contribution(store: Store, contribution_id: int) -> Change:
         ):
             rec.update("contributions", {"id": newer["id"]}, {"superseded_by": None})
         rec.delete("contributions", {"id": contribution_id})
+    return rec.change
+
+
+def set_publication(store: Store, contribution_ids: Sequence[int],
+                    permission: bool | None) -> Change:
+    """Decide permission to publish for several contributions in one undoable change
+    (``None``: back to "not yet decided").  ``change.result`` lists the ids it changed."""
+    for contribution_id in contribution_ids:
+        contribution(store, contribution_id)  # NotFoundError before anything is written
+    value = None if permission is None else int(permission)
+    word = {None: "not yet decided", 1: "may be published", 0: "may not be published"}[value]
+    with record(store, f"Publication: {word}", ids=list(contribution_ids)) as rec:
+        changed = []
+        for contribution_id in dict.fromkeys(contribution_ids):
+            before = len(rec.change.rows)
+            rec.update("contributions", {"id": contribution_id},
+                       {"permission_to_publish": value})
+            if len(rec.change.rows) > before:
+                changed.append(contribution_id)
+    rec.change.result = changed
     return rec.change

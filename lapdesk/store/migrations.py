@@ -237,6 +237,22 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE contributors ADD COLUMN adjectives TEXT NOT NULL DEFAULT '';
     """,
+    # 6: the date the letter bears (``dated``, read from its text, or NULL), where the received
+    # date came from (``received_source``: the email's Date, the letter's date, the day it was
+    # logged, or a person), and permission to publish in three states: NULL = not yet decided
+    # (the new default), 1 = yes, 0 = no.  Until now every contribution started as "yes", so an
+    # older store's "yes" is no decision anyone made: it becomes "not yet decided" (and is
+    # attributed anonymously until someone decides); an explicit "no" stays "no".
+    """
+    ALTER TABLE contributions ADD COLUMN dated TEXT;
+    ALTER TABLE contributions ADD COLUMN received_source TEXT NOT NULL DEFAULT 'logged'
+        CHECK (received_source IN ('email', 'letter', 'logged', 'user'));
+    UPDATE contributions SET received_source = 'email' WHERE channel = 'email';
+    ALTER TABLE contributions ADD COLUMN publication INTEGER CHECK (publication IN (0, 1));
+    UPDATE contributions SET publication = 0 WHERE permission_to_publish = 0;
+    ALTER TABLE contributions DROP COLUMN permission_to_publish;
+    ALTER TABLE contributions RENAME COLUMN publication TO permission_to_publish;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

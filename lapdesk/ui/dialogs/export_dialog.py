@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -30,9 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from lapdesk.export.options import ExportOptions
+from lapdesk.export.publication import publication_warnings
 from lapdesk.store import framework
 from lapdesk.store import settings as store_settings
 from lapdesk.store.connection import Store
+from lapdesk.store.contributions import list_contributions
 
 LANGUAGE_CHOICES = (("English", "en"), ("French", "fr"))
 
@@ -105,9 +108,16 @@ class ExportDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # Said before anything is written: who will not be named, and why.
+        self.publication_note = QLabel(" ".join(publication_warnings(
+            [c for c in list_contributions(store) if not c["superseded_by"]])), self)
+        self.publication_note.setObjectName("export-publication-note")
+        self.publication_note.setWordWrap(True)
+        self.publication_note.setVisible(bool(self.publication_note.text()))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(content)
+        layout.addWidget(self.publication_note)
         layout.addWidget(buttons)
         self.replace_confirmed = False
 
