@@ -21,6 +21,7 @@ from lapdesk.ingest import sniff
 from lapdesk.ingest.detect import DetectionIndex, detect_contributors
 from lapdesk.ingest.extracted import MB, Extracted, Limits, size_in_words
 from lapdesk.ingest.language import detect_language, language_sample
+from lapdesk.ingest.letter_date import letter_date
 from lapdesk.ingest.names import safe_name
 from lapdesk.ingest.sources import Source, load, walk
 from lapdesk.ingest.workers import Job, WorkerPool, default_size
@@ -272,8 +273,17 @@ class _Writer:
                 p for node in nodes for p in node.extracted.paragraphs))
         meta = first.extracted.meta
         is_email = first.extracted.media_type in EMAIL_TYPES
+        dated = next((found for node in nodes if (found := letter_date(
+            [p.text for p in node.extracted.paragraphs])) is not None), None)
+        if is_email and meta.get("date"):
+            received, source = meta["date"], "email"
+        elif dated is not None:
+            received, source = dated.isoformat(), "letter"
+        else:
+            received, source = None, "logged"
         contribution_id = c.create_contribution(
-            self.store, received=meta.get("date") if is_email else None,
+            self.store, received=received, received_source=source,
+            dated=dated.isoformat() if dated else None,
             channel="email" if is_email else "file", language=language,
             sender=meta.get("sender") or None, subject=meta.get("subject") or None,
             title=(meta.get("subject") if is_email else None) or first.name,

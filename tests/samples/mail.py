@@ -16,6 +16,26 @@ NESTED_SUBJECT = "Fwd: Views of the Republic"
 NESTED_BODY = "The Republic's views are in the attached document."
 
 
+def email_message(*, subject: str, body: str, sender: str = "Mission <mission@example.invalid>",
+                  to: str = "presidency@ccm.invalid",
+                  date: str = "Fri, 05 Jun 2020 10:00:00 +0200",
+                  attachments: list[tuple[str, bytes, str]] = ()):
+    """A plain email with attachments given as ``(name, bytes, media type)``: the one builder
+    for tests that need an email of their own."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = to
+    message["Subject"] = subject
+    message["Date"] = date
+    message.set_content(body)
+    for name, data, media_type in attachments:
+        maintype, subtype = media_type.split("/", 1)
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return message
+
+
 def nested_email():
     from email.message import EmailMessage
 
