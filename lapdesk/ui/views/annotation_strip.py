@@ -75,6 +75,9 @@ class AnnotationStrip(QWidget):
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText("tags, comma-separated")
         self.tags.setAccessibleName("Tags")
+        # The text fields, by the annotation field each edits.
+        self._lines = {"topic": self.topic.lineEdit(), "summary": self.summary,
+                       "note": self.note, "tags": self.tags}
         self.reviewed = QCheckBox("Reviewed", self)
         self.reviewed.setAccessibleName("Reviewed")
         self.author = QLabel(self)
@@ -162,7 +165,10 @@ class AnnotationStrip(QWidget):
         self.topic.setCurrentText(current)
 
     def show_excerpt(self, excerpt_id: int | None, *, where: str = "") -> None:
+        """Follow another excerpt (or none); what was typed for the previous one and not yet
+        saved is saved to it first, so it can never land on the next one or be lost."""
         if excerpt_id != self.excerpt_id:
+            self.commit_pending()
             self._position = 0
         self.excerpt_id = excerpt_id
         self._where = where or (self._where if excerpt_id else "")
@@ -177,7 +183,7 @@ class AnnotationStrip(QWidget):
             f"Suggestion {where} → {row['node_title']} ({round(100 * row['confidence'])} %, "
             f"{row['reason'] or 'analysis'}): Enter accepts, Delete rejects.{quoted}")
 
-    def _load(self) -> None:
+    def _load(self, *, keep_typing: bool = False) -> None:
         self._loading = True
         try:
             store = self._session.store
@@ -226,10 +232,11 @@ class AnnotationStrip(QWidget):
             # Who recorded the position; for a new one, who is about to (this user).
             self.author.setText(f"by {note.get('author') or store.author}")
             self.stance.setCurrentText(note.get("stance", "neutral"))
-            self.topic.setCurrentText(note.get("topic") or "")
-            self.summary.setText(note.get("summary", ""))
-            self.note.setText(note.get("note", ""))
-            self.tags.setText(note.get("tags", ""))
+            # A store change while the user types leaves the typing alone (it is saved when
+            # the field is left, or before another excerpt is shown).
+            for field, line in self._lines.items():
+                if not (keep_typing and line.isModified()):
+                    line.setText(note.get(field) or "")
             self.reviewed.setChecked(row["reviewed"])
         finally:
             self._loading = False
@@ -238,11 +245,13 @@ class AnnotationStrip(QWidget):
         if "topics" in tables:
             self._fill_topics()
         if tables & REFRESH_ON and not self._loading:
-            self._load()
+            self._load(keep_typing=True)
 
     def _save(self, field: str, value) -> None:
         if self._loading or self.excerpt_id is None or not self.isVisible():
             return  # (a window being closed also ends the editing)
+        if field in self._lines:
+            self._lines[field].setModified(False)  # what it holds is being saved now
         if self._annotation is None:
             if field == "stance" and value == "neutral" or not value:
                 return  # nothing to record yet
@@ -251,6 +260,28 @@ class AnnotationStrip(QWidget):
         elif (self._annotation.get(field) or None) != (value or None):
             self._session.apply(excerpts.update_annotation, self._annotation["id"],
                                 **{field: value})
+
+    def commit_pending(self) -> None:
+        """Save the text fields that hold something other than the position as loaded, all
+        in one change (saving them one by one would reload the strip after the first)."""
+        if self._loading or self.excerpt_id is None or not self.isVisible():
+            return
+        note = self._annotation or {}
+        pending = {field: typed for field, typed in self._typed().items()
+                   if (note.get(field) or None) != (typed or None)}
+        if not pending:
+            return
+        for field in pending:
+            self._lines[field].setModified(False)
+        if self._annotation is None:
+            self._position = len(self._annotations)  # the new one, once it is there
+            self._session.apply(excerpts.annotate, self.excerpt_id, **pending)
+        else:
+            self._session.apply(excerpts.update_annotation, self._annotation["id"], **pending)
+
+    def _typed(self) -> dict[str, str | None]:
+        return {field: line.text().strip() or None if field == "topic" else line.text()
+                for field, line in self._lines.items()}
 
     def _fill_positions(self) -> None:
         """"1. supports — regional outreach", ..., "New position"; the edited one shown."""

@@ -11,10 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QStringListModel, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -34,9 +32,14 @@ from lapdesk.store.contributions import CHANNELS
 from lapdesk.ui.models.contributions_model import kind_word
 from lapdesk.ui.session import StoreSession
 from lapdesk.ui.views.reader_document import FILE_STATUS_WORDS
+from lapdesk.ui.widgets.date_field import DateField
 
 LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh", "de", "pt")
 REFRESH_ON = {"contributions", "contribution_contributors", "files", "contributors"}
+PUBLICATION_CHOICES = (("Not yet decided", None), ("May be published", 1),
+                       ("Not to be published", 0))
+RECEIVED_SOURCE_WORDS = {"email": "(the email's date)", "letter": "(the date of the letter)",
+                         "logged": "(the day it was logged)", "user": ""}
 
 
 class NamesCompleter(QCompleter):
@@ -57,6 +60,8 @@ class ContributionHeader(QWidget):
         self._session = session
         self.contribution_id: int | None = None
         self._files: list[dict] = []
+        self._row: dict | None = None  # the contribution as loaded, to tell what was edited
+        self.cannot_open_box: QMessageBox | None = None
         self._loading = False
 
         self.heading = QLabel(self)
@@ -74,10 +79,12 @@ class ContributionHeader(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.contributors.setCompleter(completer)
-        self.received = QDateEdit(self)
-        self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat("d MMM yyyy")
+        self.received = DateField(self)
         self.received.setAccessibleName("Received on")
+        self.received.setMaximumWidth(190)
+        # Where the date came from: the email, the letter's own date, the day it was logged.
+        self.received_source = QLabel(self)
+        self.received_source.setAccessibleName("Received date taken from")
         self.language = QComboBox(self)
         self.language.setEditable(True)
         self.language.addItems(LANGUAGES)
@@ -85,8 +92,12 @@ class ContributionHeader(QWidget):
         self.channel = QComboBox(self)
         self.channel.addItems(CHANNELS)
         self.channel.setAccessibleName("Channel")
-        self.permission = QCheckBox("May be published", self)
+        self.permission = QComboBox(self)
+        for label, value in PUBLICATION_CHOICES:
+            self.permission.addItem(label, value)
         self.permission.setAccessibleName("Permission to publish")
+        self.permission.setToolTip("Until someone decides, the working paper attributes this "
+                                   "contribution anonymously")
         self.files = QComboBox(self)
         self.files.setAccessibleName("Files")
         self.open_button = QPushButton("Open original", self)
@@ -97,12 +108,13 @@ class ContributionHeader(QWidget):
         form.addRow("Contributors", self.contributors)
         details = QHBoxLayout()
         for label, widget in (("Received", self.received), ("Language", self.language),
-                              ("Channel", self.channel)):
+                              ("Channel", self.channel), ("Publication", self.permission)):
             caption = QLabel(label, self)
             caption.setBuddy(widget)
             details.addWidget(caption)
             details.addWidget(widget)
-        details.addWidget(self.permission)
+            if widget is self.received:
+                details.addWidget(self.received_source)
         details.addStretch(1)
         form.addRow(details)
         files = QHBoxLayout()
@@ -119,13 +131,13 @@ class ContributionHeader(QWidget):
         # Saved when the user is done (Enter, leaving the field, a day picked in the calendar),
         # not at each keystroke, so that one edit is one undo step.
         self.received.editingFinished.connect(self._received_edited)
-        self.received.calendarWidget().clicked.connect(lambda _date: self._received_edited())
+        self.received.date_chosen.connect(lambda _date: self._received_edited())
         self.language.activated.connect(lambda _position: self._language_edited())
         self.language.lineEdit().editingFinished.connect(self._language_edited)
         self.channel.activated.connect(
             lambda _position: self._update(channel=self.channel.currentText()))
-        self.permission.toggled.connect(
-            lambda on: self._update(permission_to_publish=int(on)))
+        self.permission.activated.connect(
+            lambda _position: self._update(permission_to_publish=self.permission.currentData()))
         self.open_button.clicked.connect(self.open_original)
         self.save_button.clicked.connect(self.save_original)
         session.store_changed.connect(self._store_changed)
@@ -136,12 +148,25 @@ class ContributionHeader(QWidget):
         self._names.setStringList([r["name"] for r in registry.contributors(self._session.store)])
 
     def show_contribution(self, contribution_id: int | None) -> None:
+        """Show another contribution: an edit still pending in a field (typed, not yet
+        confirmed) is saved to the contribution it was typed for first, and every field is
+        then loaded afresh — never left holding the previous one's values."""
+        self.commit_pending()
         self.contribution_id = contribution_id
         self.setEnabled(contribution_id is not None)
-        self._load()
+        self._load(switching=True)
 
-    def _load(self) -> None:
+    def commit_pending(self) -> None:
+        """Save what a field holds that differs from the store (each a change of its own)."""
+        if self.contribution_id is None or self._loading or self._row is None:
+            return
+        self._contributors_edited()
+        self._received_edited()
+        self._language_edited()
+
+    def _load(self, *, switching: bool = False) -> None:
         self._loading = True
+        self._row = None
         try:
             if self.contribution_id is None:
                 self.heading.setText("No contribution chosen")
@@ -156,18 +181,24 @@ class ContributionHeader(QWidget):
                 self.setEnabled(False)
                 self.heading.setText("No contribution chosen")
                 return
+            self._row = row
             people = contributions.contributors_of(store, self.contribution_id)
             first = people[0] if people else None
             who = ", ".join(p["name"] for p in people) or "Unknown contributor"
             facts = [who] + ([kind_word(first)] if first else []) + (
                 [first["group"]] if first and first.get("group") else [])
             self.heading.setText(" · ".join(facts))
-            if not self.contributors.hasFocus():
+            # A store change while the user types in a field leaves the typing alone; showing
+            # another contribution never does.
+            if switching or not self.contributors.isModified():
                 self.contributors.setText(", ".join(p["name"] for p in people))
-            self.received.setDate(QDate.fromString(row["received"][:10], "yyyy-MM-dd"))
+            if switching or not self.received.isModified():
+                self.received.setDate(QDate.fromString(row["received"][:10], "yyyy-MM-dd"))
+            self.received_source.setText(RECEIVED_SOURCE_WORDS.get(row["received_source"], ""))
             self.language.setCurrentText(row["language"] or "")
             self.channel.setCurrentText(row["channel"])
-            self.permission.setChecked(bool(row["permission_to_publish"]))
+            self.permission.setCurrentIndex(
+                [value for _label, value in PUBLICATION_CHOICES].index(row["permission_to_publish"]))
             self._files = contributions.files_of(store, self.contribution_id)
             self.files.clear()
             for file in self._files:
@@ -194,14 +225,21 @@ class ContributionHeader(QWidget):
         self._session.apply(contributions.update_contribution, self.contribution_id, **fields)
 
     def _received_edited(self) -> None:
-        self._update(received=self.received.date().toString("yyyy-MM-dd"))
+        typed = self.received.value()
+        if self._row is None or typed is None:
+            return  # no date (the field says so): nothing is saved
+        if typed.isoformat() != self._row["received"][:10]:
+            self._update(received=typed.isoformat())
 
     def _language_edited(self) -> None:
-        self._update(language=self.language.currentText().strip() or None)
+        typed = self.language.currentText().strip() or None
+        if self._row is not None and typed != self._row["language"]:
+            self._update(language=typed)
 
     def _contributors_edited(self) -> None:
         if self._loading or self.contribution_id is None or not self.isVisible():
             return  # (a window being closed also ends the editing)
+        self.contributors.setModified(False)  # what it holds is being saved now
         names = [n.strip() for n in self.contributors.text().split(",") if n.strip()]
         ids = []
         for name in names:
@@ -243,8 +281,22 @@ class ContributionHeader(QWidget):
         except OSError as error:
             self._session.error.emit(f"A copy of {name} could not be made: {error.strerror}.")
             return None
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self._cannot_open(name)
         return path
+
+    def _cannot_open(self, name: str) -> QMessageBox:
+        """Nothing on this computer opens such a file: say so, and offer to save it."""
+        box = QMessageBox(QMessageBox.Icon.Information, "Open original",
+                          f"No program on this computer opens “{name}”.", parent=self)
+        box.setInformativeText("Save it as a file, then open it with a program of your choice.")
+        save = box.addButton("Save original as…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setObjectName("cannot-open-original")
+        box.buttonClicked.connect(lambda button: button is save and self.save_original())
+        self.cannot_open_box = box
+        box.open()
+        return box
 
     def save_original(self) -> None:
         file = self._chosen_file()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,11 @@ class ContributionsPane(QWidget):
     def __init__(self, session: StoreSession, parent=None):
         super().__init__(parent)
         self._session = session
+        self._switching = False  # inside the signal that the current contribution changed
+        self._reload_soon = QTimer(self)
+        self._reload_soon.setSingleShot(True)
+        self._reload_soon.setInterval(0)
+        self._reload_soon.timeout.connect(self._reload)
         self.model = ContributionsModel(session.store, self)
         self.proxy = ContributionsFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -107,6 +112,16 @@ class ContributionsPane(QWidget):
                 self.model.refresh_counts()
                 self._fill_quick()
             return
+        if self._switching:
+            # The previous contribution's pending edit was saved while the selection is
+            # changing: resetting the model inside the selection's own signal would pull the
+            # rows from under it.  Reload as soon as the change is over.
+            if not self._reload_soon.isActive():
+                self._reload_soon.start()
+            return
+        self._reload()
+
+    def _reload(self) -> None:
         current = self.current_id()
         self.model.reload()
         self._fill_quick()
@@ -115,7 +130,11 @@ class ContributionsPane(QWidget):
 
     def _current_changed(self, current, _previous) -> None:
         if current.isValid():
-            self.contribution_selected.emit(current.data(IdRole))
+            self._switching = True
+            try:
+                self.contribution_selected.emit(current.data(IdRole))
+            finally:
+                self._switching = False
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()

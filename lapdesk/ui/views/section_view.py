@@ -85,6 +85,7 @@ class SectionView(QWidget):
         self.editor.setAcceptRichText(True)
         self.editor.setPlaceholderText("The Presidency's synthesis of the views on this section…")
         self.tools = QToolBar("Synthesis formatting", self)
+        self._editor_keys: dict[QKeySequence, object] = {}
         self.bold = self._tool("Bold", QKeySequence.StandardKey.Bold, self._toggle_bold)
         self.italic = self._tool("Italic", QKeySequence.StandardKey.Italic, self._toggle_italic)
         self.bullets = self._tool("• List", None, lambda: self._list(QTextListFormat.Style.ListDisc))
@@ -122,10 +123,14 @@ class SectionView(QWidget):
         session.store_changed.connect(self._store_changed)
 
     def _tool(self, text: str, keys, slot) -> QAction:
+        """A formatting button.  Its keys (Ctrl+B, Ctrl+I) are the editor's own, taken while
+        it has the focus (see :meth:`eventFilter`) rather than an action's shortcut, which
+        would be ambiguous with the window's Ctrl+I (Import) and leave both dead."""
         action = QAction(text, self)
         if keys is not None:
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(action.shortcutContext().WidgetWithChildrenShortcut)
+            sequence = QKeySequence(keys)
+            action.setToolTip(f"{text} ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})")
+            self._editor_keys[sequence] = slot
         action.triggered.connect(slot)
         self.tools.addAction(action)
         return action
@@ -229,6 +234,14 @@ class SectionView(QWidget):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.editor and event.type() == event.Type.FocusOut:
             self.save_synthesis()
+        if watched is self.editor and event.type() in (event.Type.ShortcutOverride,
+                                                         event.Type.KeyPress):
+            slot = self._editor_keys.get(QKeySequence(event.keyCombination()))
+            if slot is not None:
+                event.accept()  # the editor's, not the window's shortcut
+                if event.type() == event.Type.KeyPress:
+                    slot()
+                return True
         return super().eventFilter(watched, event)
 
     # --- formatting -----------------------------------------------------------------------
