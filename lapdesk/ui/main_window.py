@@ -147,8 +147,10 @@ class MainWindow(QMainWindow):
         self.undo_action = stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
-                                       QKeySequence.StandardKey.Redo])
+        # Ctrl+Shift+Z everywhere, and the platform's own Redo keys (Ctrl+Y on Windows), each
+        # once: the same key twice on one action is an "ambiguous overload" and does nothing.
+        self.redo_action.setShortcuts(list(dict.fromkeys(
+            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])))
         self.menus["edit"].addActions([self.undo_action, self.redo_action])
         self.addActions([self.undo_action, self.redo_action])
 
