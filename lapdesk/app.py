@@ -39,19 +39,49 @@ def _leave(code: int) -> NoReturn:
     os._exit(code)
 
 
+class _UsageError(Exception):
+    """The command line names neither a command nor a store: said in one sentence, exit 2."""
+
+
+class _GuiParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message)
+
+
 def gui_arguments(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="lapdesk", add_help=False)
+    """What opening the desk takes: ``--store PATH`` or a store's path on its own (how the
+    ``.lapdesk`` file type opens one), ``--smoke-test``, and Qt's ``-platform NAME``.
+
+    :raises _UsageError: anything else, e.g. a command name misspelt: a script that typed
+        ``lapdesk contribtions`` must fail, not wait for a window nobody sees.
+    """
+    parser = _GuiParser(prog="lapdesk", add_help=False)
+    parser.add_argument("path", nargs="?", metavar="STORE")
     parser.add_argument("--store", metavar="PATH")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open the window on a temporary store, print shown_ms=N, exit")
-    args, _qt_args = parser.parse_known_args(argv)
+    parser.add_argument("-platform", metavar="NAME", help="Qt's platform plugin")
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        raise _UsageError(f"{extra[0]!r} is not an option of lapdesk")
+    if args.path is not None:
+        if args.store is not None:
+            raise _UsageError("name the store once, with --store or on its own")
+        if not (args.path.lower().endswith(".lapdesk") or os.path.isfile(args.path)):
+            raise _UsageError(f"{args.path!r} is not a command or a store")
+        args.store = args.path
     return args
 
 
 def run_gui(argv: Sequence[str]) -> int:
+    try:
+        args = gui_arguments(argv)
+    except _UsageError as error:
+        print(f"lapdesk: {error} (see lapdesk --help).", file=sys.stderr)
+        return 2
     from lapdesk.ui.application import run
 
-    return run(gui_arguments(argv), argv)
+    return run(args)
 
 
 if __name__ == "__main__":

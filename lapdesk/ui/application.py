@@ -7,7 +7,6 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -40,12 +39,12 @@ def process_start_time() -> float:
             return time.time()
 
 
-def run(args: argparse.Namespace, argv: Sequence[str]) -> int:
+def run(args: argparse.Namespace) -> int:
     if args.smoke_test and sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a headless machine or CI
-    app = QApplication([sys.argv[0], *[a for a in argv if a.startswith("-platform")]])
+    app = QApplication([sys.argv[0], *(["-platform", args.platform] if args.platform else [])])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
