@@ -81,7 +81,6 @@ class ContributionHeader(QWidget):
         self.contributors.setCompleter(completer)
         self.received = DateField(self)
         self.received.setAccessibleName("Received on")
-        self.received.setMaximumWidth(190)
         # Where the date came from: the email, the letter's own date, the day it was logged.
         self.received_source = QLabel(self)
         self.received_source.setAccessibleName("Received date taken from")

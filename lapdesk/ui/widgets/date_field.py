@@ -42,6 +42,8 @@ class DateField(QLineEdit):
             self.style().StandardPixmap.SP_FileDialogDetailedView))
         self.calendar_action.triggered.connect(self._show_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
+        # Room for the longest date written out, and the calendar button.
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("30 September 2020") + 44)
         self._calendar.clicked.connect(self._picked)
         self.editingFinished.connect(self._tidy)
         self.textEdited.connect(lambda _text: self._mark(valid=True))
