@@ -6,8 +6,12 @@ the export only relies on the style *names* below, on the numbering linked to th
 the footnotes part, and on the ``{symbol}`` placeholder in the footer.
 
 The look follows UN conference documents: A4, Times New Roman 10 pt, text indented 2 cm from
-the margin, chapter headings with Roman numerals, paragraphs numbered 1., 2., ... continuously
-through the body (Word numbering, so they renumber when someone edits), sub-items (a), (b).
+the margin, chapter headings with Roman numerals (14 pt) and capital letters (12 pt),
+paragraphs numbered 1., 2., ... continuously through the body (Word numbering, so they
+renumber when someone edits), sub-items (a), (b); a first page of its own (the masthead, no
+running header or footer), then the symbol as running header and the page number in the
+footer.  Only parts the ISO/IEC 29500 transitional schemas describe are kept (python-docx's
+default template also carries a bibliography item and Word 2010's ``stylesWithEffects``).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -29,6 +33,11 @@ from docx.shared import Cm, Pt, Twips
 OUT = Path(__file__).resolve().parents[1] / "resources" / "templates" / "working-paper.docx"
 
 INDENT = 1134      # 2 cm: where UN body text starts
+TEXT_WIDTH = 9071  # 16 cm between the margins
+# The contents table: number, title and page columns from the body's indent (twips); the
+# title's dotted leader ends at its column's edge less the cell margins (57 each side).
+CONTENTS_COLUMNS = (680, TEXT_WIDTH - INDENT - 2 * 680, 680)
+CONTENTS_TITLE_WIDTH = CONTENTS_COLUMNS[1] - 2 * 57 - 57  # inside the cell, with room
 TAB = 567          # 1 cm: number-to-text distance
 RIGHT = 1134       # body text also stops 2 cm before the right margin
 
@@ -105,6 +114,7 @@ def add_styles(doc) -> None:
     set_normal(doc)
     body = dict(left=INDENT, right=RIGHT)
     paragraph_style(doc, "WP Symbol", size=14, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    paragraph_style(doc, "WP Body Name", size=12, bold=True)
     paragraph_style(doc, "WP Document Info", align=WD_ALIGN_PARAGRAPH.RIGHT)
     rule = paragraph_style(doc, "WP Rule", size=4, after=12)
     rule.element.get_or_add_pPr().append(parse_xml(
@@ -116,17 +126,20 @@ def add_styles(doc) -> None:
     paragraph_style(doc, "WP Title", size=14, bold=True, before=24, after=12, keep_next=True,
                     **body)
     paragraph_style(doc, "WP Submitted By", size=12, bold=True, after=18, **body)
-    h1 = paragraph_style(doc, "WP Heading 1", size=12, bold=True, before=18, after=12,
+    h1 = paragraph_style(doc, "WP Heading 1", size=14, bold=True, before=18, after=12,
                          keep_next=True, outline=0, left=INDENT, right=RIGHT,
                          first_line=-TAB)
-    h2 = paragraph_style(doc, "WP Heading 2", bold=True, before=12, after=6, keep_next=True,
+    h2 = paragraph_style(doc, "WP Heading 2", size=12, bold=True, before=12, after=6, keep_next=True,
                          outline=1, left=INDENT, right=RIGHT, first_line=-TAB)
-    paragraph_style(doc, "WP Annex Heading", bold=True, before=12, after=6, keep_next=True,
-                    outline=1, **body)
-    paragraph_style(doc, "WP Heading 3", italic=True, before=6, after=6, keep_next=True,
+    paragraph_style(doc, "WP Annex Heading", size=12, bold=True, before=12, after=6,
+                    keep_next=True, outline=1, **body)
+    paragraph_style(doc, "WP Heading 3", bold=True, before=6, after=6, keep_next=True,
                     outline=2, **body)
-    paragraph_style(doc, "WP Annex Title", size=12, bold=True, before=0, after=12,
+    # "Annex I" is the outline entry; the annex's title under it is not a second one.
+    paragraph_style(doc, "WP Annex Title", size=14, bold=True, before=0, after=6,
                     keep_next=True, outline=0, **body)
+    paragraph_style(doc, "WP Annex Subtitle", size=12, bold=True, before=0, after=12,
+                    keep_next=True, **body)
     paragraph_style(doc, "WP Body Text", align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6, **body)
     numbered = paragraph_style(doc, "WP Numbered Paragraph", align=WD_ALIGN_PARAGRAPH.JUSTIFY,
                                after=6, **body)
@@ -140,14 +153,26 @@ def add_styles(doc) -> None:
                     **body)
     paragraph_style(doc, "WP Quote", align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6,
                     left=INDENT + TAB, right=RIGHT)
+    # A withheld contribution's passage given by the team's summary instead of its words.
+    paragraph_style(doc, "WP Paraphrase", italic=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+                    after=6, left=INDENT + TAB, right=RIGHT)
     paragraph_style(doc, "WP Footnote Text", size=9, left=INDENT, right=RIGHT,
                     first_line=-284)
     character_style(doc, "WP Footnote Reference", superscript=True)
     paragraph_style(doc, "WP Table Text", size=9)
     paragraph_style(doc, "WP Table Heading", size=9, italic=True)
-    paragraph_style(doc, "WP Contents Heading", size=12, bold=True, after=12, **body)
-    footer = paragraph_style(doc, "WP Footer", size=9)
-    footer.paragraph_format.tab_stops.add_tab_stop(Cm(16.0), WD_TAB_ALIGNMENT.RIGHT)
+    paragraph_style(doc, "WP Contents Heading", size=14, bold=True, after=6, **body)
+    # The contents list is a table (number, title with a dotted leader, page), so that it
+    # lays out alike in Word and LibreOffice; its text sits at the body's indent.
+    paragraph_style(doc, "WP Contents Page", size=8, italic=True, after=2,
+                    align=WD_ALIGN_PARAGRAPH.RIGHT)
+    paragraph_style(doc, "WP Contents Group", bold=True, before=6, after=4, keep_next=True)
+    entry = paragraph_style(doc, "WP Contents Entry", after=4)
+    entry.paragraph_format.tab_stops.add_tab_stop(Twips(CONTENTS_TITLE_WIDTH),
+                                                  WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    paragraph_style(doc, "WP Contents Number", after=4, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    paragraph_style(doc, "WP Header", size=9, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    paragraph_style(doc, "WP Footer", size=9, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
     paragraph_style(doc, "WP End Rule", align=WD_ALIGN_PARAGRAPH.CENTER, before=24, **body)
     for style, num in ((h1, "headings"), (h2, "headings")):
         level = 0 if style is h1 else 1
@@ -265,22 +290,59 @@ def _order_settings(settings) -> None:
 
 
 def set_page(doc) -> None:
+    """A4, a first page without running header or footer (the masthead stands alone), then
+    the symbol as running header and the page number in the footer."""
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(1.7), Cm(2.0)
     section.left_margin, section.right_margin = Cm(2.5), Cm(2.5)
     section.header_distance, section.footer_distance = Cm(1.0), Cm(1.0)
-    footer = section.footer
-    paragraph = footer.paragraphs[0]
-    paragraph.style = doc.styles["WP Footer"]
-    paragraph.add_run("{symbol}")
-    paragraph.add_run("\t")
-    run = paragraph.add_run()
+    section.different_first_page_header_footer = True
+    for part in (section.first_page_header, section.first_page_footer):
+        part.is_linked_to_previous = False
+        part.paragraphs[0].style = doc.styles["WP Header"]
+    header = section.header.paragraphs[0]
+    header.style = doc.styles["WP Header"]
+    header.add_run("{symbol}")
+    footer = section.footer.paragraphs[0]
+    footer.style = doc.styles["WP Footer"]
+    run = footer.add_run()
     for xml in ('<w:fldChar {} w:fldCharType="begin"/>',
                 '<w:instrText {} xml:space="preserve"> PAGE </w:instrText>',
-                '<w:fldChar {} w:fldCharType="separate"/>', '<w:t {}>1</w:t>',
+                '<w:fldChar {} w:fldCharType="separate"/>', '<w:t {}>2</w:t>',
                 '<w:fldChar {} w:fldCharType="end"/>'):
         run._r.append(parse_xml(xml.format(nsdecls("w"))))
+
+
+def set_languages(doc) -> None:
+    """British English by default (the export sets French for a French paper), and a zoom
+    the schema accepts (``w:percent`` is required)."""
+    for lang in doc.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), "en-GB")
+        lang.set(qn("w:eastAsia"), "en-GB")
+    settings = doc.settings.element
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None:
+        zoom.attrib.clear()
+        zoom.set(qn("w:percent"), "100")
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), "en-GB")
+        theme_lang.set(qn("w:eastAsia"), "en-GB")
+
+
+# Parts of python-docx's default template that the transitional schemas do not describe or
+# the paper does not need: a sample bibliography (customXml) and Word 2010's stylesWithEffects.
+DROPPED = (RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects")
+
+
+def drop_extra_parts(doc) -> None:
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype in DROPPED:
+            del doc.part.rels[rel_id]
+    for rel_id, rel in list(doc.part.package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:  # python-docx's sample thumbnail shows another text
+            del doc.part.package.rels[rel_id]
 
 
 def main(out: Path = OUT) -> None:
@@ -293,9 +355,8 @@ def main(out: Path = OUT) -> None:
     add_numbering(doc)
     add_footnotes_part(doc)
     set_page(doc)
-    for rel_id, rel in list(doc.part.package.rels.items()):
-        if rel.reltype == RT.THUMBNAIL:  # python-docx's sample thumbnail shows another text
-            del doc.part.package.rels[rel_id]
+    set_languages(doc)
+    drop_extra_parts(doc)
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = "Working paper", "LAPDesk", "LAPDesk"
     props.comments = "Template of the LAPDesk working paper; restyle freely, keep style names."

@@ -5,21 +5,24 @@ then signatories and observer States, then international organisations, then civ
 (:func:`lapdesk.store.registry.attribution_rank`).  Anonymous attribution uses the usual
 quantifiers ("one State Party", "several States Parties", "many delegations"), and
 anonymous contributors always come last within their category, so that their place in an
-alphabetical list cannot betray their name.
+alphabetical list cannot betray their name.  Which category an anonymous contributor is
+counted under is the export's :class:`~lapdesk.export.anonymity.Anonymity` decision
+(``phrase_category``): a category only a single anonymous contributor fits is "delegation".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 
 from lapdesk.core.text import fold
-from lapdesk.export.boilerplate import join_names, words
+from lapdesk.export.boilerplate import join_names, number, words
 from lapdesk.store.registry import attribution_rank
 
 # Categories in the order they are named; signatories before observer States.
 CATEGORIES = ("state_party", "signatory", "observer", "international_organisation",
               "civil_society", "other")
+POOL = "delegation"  # the anonymous category of those no category phrase may name
 # States whose short name takes "the" in running English text (UN usage), besides names
 # built on Republic, Kingdom, Federation, United or Islands.
 THE_STATES = {"Bahamas", "Comoros", "Congo", "Cook Islands", "Gambia", "Holy See",
@@ -58,12 +61,14 @@ def quantity(count: int, cat: str, lang: str) -> str:
 
 
 def _others(count: int, cat: str, lang: str) -> str:
+    """"one other State Party", "two other States Parties", "another delegation"."""
     w = words(lang, cat)
     singular, plural = w["kinds"][cat]
     if count == 1:
         return w["other_one"].format(singular=singular)
-    number = w["numbers"][count - 1] if count <= len(w["numbers"]) else str(count)
-    return w["other_many"].format(number=number, plural=plural)
+    if count > SEVERAL_UP_TO:
+        return w["many"].format(plural=plural)
+    return w["other_many"].format(number=number(count, lang, cat), plural=plural)
 
 
 def in_running_text(person: dict) -> str:
@@ -78,7 +83,9 @@ def in_running_text(person: dict) -> str:
 
 def attribute(people: Iterable[dict], *, hidden: set[int] | frozenset[int], lang: str,
               running: bool = False, of: bool = False,
-              french: Mapping[int, tuple[str, str]] | None = None) -> str:
+              french: Mapping[int, tuple[str, str]] | None = None,
+              phrase_category: Mapping[int, str] | None = None,
+              mentioned: MutableMapping[str, int] | None = None) -> str:
     """The list of contributors as a phrase: names in order, the hidden ones quantified.
 
     :param hidden: ids of contributors that must not be named.
@@ -89,6 +96,11 @@ def attribute(people: Iterable[dict], *, hidden: set[int] | frozenset[int], lang
         ("de l'Autriche, de la France et du Mexique"); the French wording leaves it out.
     :param french: ``{id: (French name, article)}``, used when ``lang`` is ``fr``; a
         contributor without a French name keeps its English one.
+    :param phrase_category: ``{id: category}`` an anonymous contributor is counted under
+        (default: its own category).
+    :param mentioned: anonymous contributors already named in the same paragraph, by
+        category; updated. A later phrase about different anonymous contributors of a
+        category says "another delegation", "two other States Parties".
     """
     names = french if lang == "fr" and french else {}
     people = sorted({p["id"]: p for p in people}.values(),
@@ -96,19 +108,34 @@ def attribute(people: Iterable[dict], *, hidden: set[int] | frozenset[int], lang
     if not people:
         return ""
     anonymous = [p for p in people if p["id"] in hidden]
+    counted_as = phrase_category or {}
     if len(anonymous) == len(people) and len(people) >= MANY_DELEGATIONS_FROM:
-        return _of(words(lang)["many_delegations"]) if of and lang == "fr" else \
+        if mentioned is not None:
+            mentioned[POOL] = mentioned.get(POOL, 0) + len(people)
+        return of_phrase(words(lang)["many_delegations"]) if of and lang == "fr" else \
             words(lang)["many_delegations"]
     pieces: list[str] = []
-    for cat in CATEGORIES:
-        members = [p for p in people if category(p) == cat]
-        named = [_named(p, lang, running=running, of=of, french=names)
-                 for p in members if p["id"] not in hidden]
-        unnamed = len(members) - len(named)
+    named_any = False
+    unnamed_by: dict[str, int] = {}
+    for p in anonymous:
+        cat = counted_as.get(p["id"], category(p))
+        unnamed_by[cat] = unnamed_by.get(cat, 0) + 1
+    for cat in (*CATEGORIES, POOL):
+        members = [p for p in people if category(p) == cat and p["id"] not in hidden]
+        named = [_named(p, lang, running=running, of=of, french=names) for p in members]
+        named_any = named_any or bool(named)
         pieces.extend(named)
+        unnamed = unnamed_by.get(cat, 0)
         if unnamed:
-            count = _others(unnamed, cat, lang) if named else quantity(unnamed, cat, lang)
-            pieces.append(_of(count) if of and lang == "fr" else count)
+            before = mentioned.get(cat, 0) if mentioned is not None else 0
+            if named or (cat == POOL and named_any) or before:
+                count = (words(lang, cat)["another"].format(singular=words(lang)["kinds"][cat][0])
+                         if unnamed == 1 and before and not named else _others(unnamed, cat, lang))
+            else:
+                count = quantity(unnamed, cat, lang)
+            if mentioned is not None:
+                mentioned[cat] = before + unnamed
+            pieces.append(of_phrase(count) if of and lang == "fr" else count)
     return join_names(pieces, lang)
 
 
@@ -122,58 +149,10 @@ def _named(person: dict, lang: str, *, running: bool, of: bool,
         return name
     if of:
         return {"le": f"du {name}", "les": f"des {name}", "la": f"de la {name}",
-                "l'": f"de l'{name}"}.get(article) or _of(name)
+                "l'": f"de l'{name}"}.get(article) or of_phrase(name)
     return f"{article}{name}" if article == "l'" else f"{article} {name}".strip()
 
 
-def _of(phrase: str) -> str:
+def of_phrase(phrase: str) -> str:
     """"de" before a French phrase, elided before a vowel: "d'Israël", "d'un État partie"."""
     return f"d'{phrase}" if phrase[:1].lower() in _FRENCH_VOWELS else f"de {phrase}"
-
-
-def capitalised(phrase: str) -> str:
-    return phrase[:1].upper() + phrase[1:]
-
-
-class Redactor:
-    """Removes the names (and every alias) of contributors who must stay anonymous from text
-    that comes from the store: quotes, syntheses, topic titles.
-
-    The names are compiled into one regular expression shaped as a trie (a common prefix is
-    matched once), so that redacting 3,000 quotes against every alias of 150 contributors
-    stays quick: a plain alternation of hundreds of names is tried name by name at each
-    position of the text.
-    """
-
-    def __init__(self, names: Iterable[str], *, replacement: str):
-        unique = {n.strip().casefold() for n in names if n and n.strip()}
-        self.replacement = replacement
-        self._pattern = (re.compile(r"(?<!\w)" + _trie_pattern(unique) + r"(?!\w)",
-                                    re.IGNORECASE) if unique else None)
-
-    def __call__(self, text: str) -> str:
-        if not self._pattern or not text:
-            return text
-        return self._pattern.sub(self.replacement, text)
-
-
-def _trie_pattern(words: set[str]) -> str:
-    """A regular expression matching exactly ``words``, longest alternatives first."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + pattern(child)
-                    for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        # Longest match first: try the longer names, then stop here if a name ends here.
-        return f"(?:{body})?" if ends else body
-
-    return "(?:" + pattern(trie) + ")"

@@ -1,9 +1,10 @@
 """The reference template: where the working paper's look comes from.
 
 ``resources/templates/working-paper.docx`` (built by ``build_scripts/make_template.py``) holds
-the styles, the numbering, the footnotes part, the page set-up and the footer.  The team may
-restyle it in Word; the export depends only on the style names in :data:`STYLE_NAMES` and on
-the ``{symbol}`` placeholder in headers and footers.
+the styles, the numbering, the footnotes part, the page set-up (a first page of its own) and
+the running header and footer.  The team may restyle it in Word; the export depends only on
+the style names in :data:`STYLE_NAMES` and on the ``{symbol}`` placeholder in the headers
+and footers.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ STYLE_NAMES = (
     "WP Heading 3", "WP Annex Title", "WP Annex Heading", "WP Body Text",
     "WP Numbered Paragraph", "WP Lettered", "WP Bullet", "WP Attribution", "WP Quote",
     "WP Footnote Text", "WP Footnote Reference", "WP Table Text", "WP Table Heading",
-    "WP Contents Heading", "WP Table",
+    "WP Contents Heading", "WP Table", "WP Body Name", "WP Annex Subtitle", "WP Paraphrase",
+    "WP Contents Page", "WP Contents Group", "WP Contents Entry", "WP Contents Number",
 )
 
 
