@@ -47,7 +47,7 @@ CONTRIBUTIONS = [
 ]
 
 MAPPINGS = [
-    # contribution key, paragraph index, node keys, stance, topic
+    # contribution key, paragraph index, node keys, stance, topic (and a summary)
     ("mexico", 1, ["structure.q3"], "supports", "Indicators for each action"),
     ("mexico", 2, ["universalisation", "universalisation.q3"], "supports", "Regional workshops"),
     ("austria", 1, ["universalisation.q3"], "supports", "Regional workshops"),
@@ -59,7 +59,8 @@ MAPPINGS = [
     ("joint", 2, ["structure.q3", "cross_cutting"], "proposes", "Indicators for each action"),
     ("icrc", 1, ["victim_assistance"], "supports", "Victim assistance as a distinct section"),
     ("secret", 1, ["transparency"], "opposes", "New reporting mechanisms"),
-    ("secret", 2, ["universalisation.q3"], "supports", "Regional workshops"),
+    ("secret", 2, ["universalisation.q3"], "supports", "Regional workshops",
+     "Supports regional workshops in Africa"),
 ]
 
 
@@ -81,10 +82,12 @@ def add_contribution(store: Store, paragraphs: list[str], *, name: str, who: lis
 
 
 def map_paragraph(store: Store, cid: int, index: int, nodes: list[str], *,
-                  stance: str | None = None, topic: str | None = None) -> int:
+                  stance: str | None = None, topic: str | None = None,
+                  summary: str | None = None) -> int:
     paragraph = c.paragraphs_of(store, cid)[index]
     change = excerpts.map_span(store, cid, nodes, start=paragraph["start"],
-                               end=paragraph["end"], stance=stance, topic=topic)
+                               end=paragraph["end"], stance=stance, topic=topic,
+                               summary=summary)
     return change.result
 
 
@@ -95,8 +98,9 @@ def build(store: Store) -> dict[str, int]:
         name = f"{who[0].replace(' ', '_')}_LAP_{language}.txt"
         ids[key] = add_contribution(store, paragraphs, name=name, who=who, received=received,
                                     language=language, permission=permission)
-    for key, index, nodes, stance, topic in MAPPINGS:
-        map_paragraph(store, ids[key], index, nodes, stance=stance, topic=topic)
+    for key, index, nodes, stance, topic, *summary in MAPPINGS:
+        map_paragraph(store, ids[key], index, nodes, stance=stance, topic=topic,
+                      summary=summary[0] if summary else None)
     # Austria's first draft, superseded by its final version: never exported.
     old = add_contribution(store, ["Draft comments of Austria.", "Austria's outdated draft."],
                            name="Austria_draft.txt", who=["Austria"], received="2020-06-01",

@@ -1,35 +1,44 @@
-"""Anonymisation: no alias of a contributor concerned anywhere in the .docx, in any part."""
+"""Anonymity that holds: read every XML part of the .docx and look for any way to single out
+a contributor without permission to publish (its names and aliases in any language, its
+nationality adjective, a category phrase only it fits, its table row, its date of receipt,
+its file name); named and anonymised papers share their contribution numbers."""
 
 from __future__ import annotations
 
 import re
 
-from docx_reading import body_paragraphs, xml_texts
+import pytest
+from builders import add_text_contribution
+from docx import Document
+from docx_reading import body_paragraphs, footnotes, xml_texts
 from paper_store import build
 
+from lapdesk.core.errors import UsageError
 from lapdesk.export.options import ExportOptions
 from lapdesk.export.working_paper import export_working_paper
 from lapdesk.store import contributions as c
-from lapdesk.store import framework, settings
+from lapdesk.store import excerpts, framework, registry, settings
 
 
 def aliases_of(store, contributor_ids) -> set[str]:
     names = set()
     for cid in contributor_ids:
-        row = store.query_one("SELECT name, name_fr FROM contributors WHERE id = ?", (cid,))
+        row = store.query_one("SELECT name, name_fr, adjectives FROM contributors WHERE id = ?",
+                              (cid,))
         names |= {row["name"], row["name_fr"]} - {""}
+        names |= {a for a in row["adjectives"].split("|") if a}
         names |= {r["alias"] for r in store.query(
             "SELECT alias FROM contributor_aliases WHERE contributor_id = ?", (cid,))}
     return names
 
 
-def found(path, names: set[str]) -> list[tuple[str, str]]:
-    """(part, name) for every name found in any XML part, case-insensitively, as a word."""
+def found(path, needles: set[str]) -> list[tuple[str, str]]:
+    """(part, text) for every needle found in any XML part, case-insensitively, as a word."""
     hits = []
     for part, text in xml_texts(path).items():
-        for name in names:
-            if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE):
-                hits.append((part, name))
+        for needle in needles:
+            if re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text, re.IGNORECASE):
+                hits.append((part, needle))
     return hits
 
 
@@ -39,68 +48,152 @@ def contributors_in_scope(store) -> set[int]:
         " ON c.id = cc.contribution_id WHERE cc.chosen = 1 AND c.superseded_by IS NULL")}
 
 
-def test_anonymised_mode_names_nobody_in_any_part(store, tmp_path):
-    build(store)
-    # The Presidency's own texts mention contributors too: they must go as well.
-    framework.set_synthesis(store, "transparency", "France and Mexico were **clear**.")
-    out = tmp_path / "anon.docx"
-    report = export_working_paper(store, out, options=ExportOptions(anonymise=True,
-                                                                    date="2020-06-20"))
-    names = aliases_of(store, contributors_in_scope(store))
-    assert "Autriche" in names and "Austria" in names  # the check covers French aliases too
+def tempting(store) -> dict[str, int]:
+    """A store built to tempt a leak: the only signatory that wrote, the only organisation,
+    a State whose quote names itself, and Austria's French quote ("l'Autriche") — all four
+    without permission — beside named States Parties.  Withheld contributions were received
+    on days no named one was (4 and 6 June, the last day of all)."""
+    ids = {}
+
+    def add(key, who, day, language, paragraphs, permission, mappings):
+        cid = add_text_contribution(store, paragraphs, contributors=[who],
+                                    received=f"2020-06-{day:02d}", language=language,
+                                    name=f"{who.replace(' ', '_')}_secret_views.txt")
+        c.update_contribution(store, cid, permission_to_publish=permission)
+        for index, nodes, stance, topic, summary in mappings:
+            paragraph = c.paragraphs_of(store, cid)[index]
+            excerpts.map_span(store, cid, nodes, start=paragraph["start"],
+                              end=paragraph["end"], stance=stance, topic=topic, summary=summary)
+        ids[key] = cid
+
+    add("chile", "Chile", 2, "en", ["Chile's views.", "Chile supports regional workshops."],
+        1, [(1, ["universalisation"], "supports", "Regional workshops", "")])
+    add("mexico", "Mexico", 3, "es", ["Observaciones.", "México apoya talleres regionales y "
+                                      "la propuesta de Zambia."], 1,
+        [(1, ["universalisation"], "supports", "Regional workshops", "")])
+    add("ghana", "Ghana", 5, "en", ["Ghana's views.", "Ghana opposes new reporting."], 1,
+        [(1, ["transparency"], "opposes", "New reporting", "")])
+    add("angola", "Angola", 4, "fr", ["Vues de l'Angola.", "Le Gouvernement angolais appuie "
+                                      "les ateliers régionaux."], 0,
+        [(1, ["universalisation"], "supports", "Regional workshops",
+          "Appuie les ateliers régionaux (Angola)")])
+    add("icrc", "International Committee of the Red Cross", 6, "en",
+        ["ICRC comments.", "The ICRC opposes new reporting; the ICRC's mandate requires it."],
+        0, [(1, ["transparency"], "opposes", "New reporting", "Opposes new reporting")])
+    add("zambia", "Zambia", 4, "en", ["Zambia's views.", "The Republic of Zambia, as Zambia "
+                                      "has always said, supports workshops."], 0,
+        [(1, ["universalisation"], "supports", "Regional workshops", "")])
+    add("austria", "Austria", 6, "fr", ["Note.", "L'Autriche est favorable aux ateliers ; "
+                                        "la délégation autrichienne le répète."], 0,
+        [(1, ["universalisation"], "supports", "Regional workshops", "")])
+    framework.set_synthesis(store, "transparency", "Zambia and the ICRC were **clear**.")
+    settings.update(store, {"title": "Views received, including from Angola",
+                            "introduction": "We thank l'Autriche and Zambia."})
+    return ids
+
+
+def withheld_ids(store, ids) -> set[int]:
+    keys = ("angola", "icrc", "zambia", "austria")
+    return {p["id"] for k in keys for p in c.contributors_of(store, ids[k])}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("anonymise", [False, True])
+def test_no_part_singles_out_a_withheld_contributor(store, tmp_path, lang, anonymise):
+    ids = tempting(store)
+    out = tmp_path / "paper.docx"
+    report = export_working_paper(store, out, options=ExportOptions(
+        lang=lang, anonymise=anonymise, date="2020-06-20", toc=True))
+    hidden_people = contributors_in_scope(store) if anonymise else withheld_ids(store, ids)
+    names = aliases_of(store, hidden_people)
+    assert {"Autriche", "angolais", "ICRC", "Republic of Zambia"} & names
     assert found(out, names) == []
-    assert report.anonymised == report.contributions == 6
+    # No category phrase only one withheld contributor fits: one signatory, one organisation.
+    assert found(out, {"signatory State", "État signataire", "international organization",
+                       "organisation internationale", "observer State"}) == []
+    # Their dates of receipt and file names appear nowhere.
+    assert found(out, {"4 June 2020", "6 June 2020", "4 juin 2020", "6 juin 2020",
+                       "secret_views"}) == []
+    # Annex I lists only the publishable contributions and counts the others.
+    cells = {cell.text for t in Document(str(out)).tables for r in t.rows for cell in r.cells}
+    assert not cells & names
+    assert {"Delegations", "Délégations"} & cells  # the withheld ones, counted
     texts = [t for _, t in body_paragraphs(out)]
-    assert "Regional workshops. Supported by several States Parties." in texts
-    # Annex I still lists every contribution, anonymously, unnamed ones after named ones.
-    assert "Several States Parties" in texts[-20:] or "Two States Parties" in "".join(texts)
-    annex_1 = [t for t in texts if t in ("One State Party", "Two States Parties")]
-    assert annex_1  # the joint submission and single ones, quantified
-    # File names (which carry the sender's name) are left out of the footnotes.
-    notes = xml_texts(out)["word/footnotes.xml"]
-    assert "Contribution 1, page 1." in notes and ".txt" not in notes
+    assert report.anonymised == (7 if anonymise else 4)
+    # The quote that named its author keeps its grammar, in its own language.
+    if not anonymise:
+        assert any("[d'une délégation]" in t or "[a delegation]" in t for t in texts)
 
 
-def test_contribution_without_permission_is_anonymised_in_every_mode(store, tmp_path):
+def test_a_withheld_quote_is_given_by_its_summary_or_left_out(store, tmp_path):
+    ids = tempting(store)
+    out = tmp_path / "paper.docx"
+    export_working_paper(store, out, options=ExportOptions(date="2020-06-20"))
+    paraphrases = [t for s, t in body_paragraphs(out) if s == "WP Paraphrase"]
+    # Angola's summary names Angola: redacted like any kept text.
+    assert paraphrases == ["Summary: Appuie les ateliers régionaux ([a delegation])",
+                           "Summary: Opposes new reporting"]
+    quotes = "\n".join(t for s, t in body_paragraphs(out) if s == "WP Quote")
+    assert "Zambia" not in quotes and "supports workshops" not in quotes  # no summary: out
+    omitted = tmp_path / "omitted.docx"
+    export_working_paper(store, omitted, options=ExportOptions(date="2020-06-20",
+                                                               withheld_quotes="omit"))
+    assert not [t for s, t in body_paragraphs(omitted) if s == "WP Paraphrase"]
+    assert len(footnotes(omitted)) == 3  # Chile, Mexico, Ghana
+
+
+def numbers_by_quote(path) -> dict[str, int]:
+    """The contribution number each quote's footnote cites, by the quote's text."""
+    document = Document(str(path))
+    notes = footnotes(path)
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    result = {}
+    for p in document.paragraphs:
+        ref = p._p.find(f".//{W}footnoteReference")
+        if ref is not None and p.style.name in ("WP Quote", "WP Paraphrase"):
+            match = re.match(r"Contribution (\d+)", notes[int(ref.get(f"{W}id"))])
+            if match:
+                result[p.text] = int(match[1])
+    return result
+
+
+def test_named_and_anonymised_papers_share_their_numbers(store, tmp_path):
+    build(store)
+    named, anonymous = tmp_path / "named.docx", tmp_path / "anonymous.docx"
+    export_working_paper(store, named, options=ExportOptions(date="2020-06-20"))
+    export_working_paper(store, anonymous, options=ExportOptions(anonymise=True,
+                                                                 date="2020-06-20"))
+    a, b = numbers_by_quote(named), numbers_by_quote(anonymous)
+    shared = set(a) & set(b)
+    assert len(shared) >= 4
+    assert all(a[q] == b[q] for q in shared)
+    # The withheld contribution comes last, after the alphabetical publishable ones.
+    assert a["Summary: Supports regional workshops in Africa"] == 6
+
+
+@pytest.mark.parametrize("value,shown", [(True, True), (1, True), (False, False), (0, False),
+                                         (None, False)])
+def test_only_an_explicit_yes_publishes(value, shown):
+    from lapdesk.export.anonymity import published
+
+    assert published({"permission_to_publish": value}) is shown
+
+
+def test_a_refused_permission_is_withheld(store, tmp_path):
     ids = build(store)
-    zambia = c.contributors_of(store, ids["secret"])[0]["id"]
-    out = tmp_path / "named.docx"
-    export_working_paper(store, out, options=ExportOptions(date="2020-06-20"))
-    names = aliases_of(store, {zambia})
-    assert {"Zambia", "Republic of Zambia", "Zambie"} <= names
-    assert found(out, names) == []
-    # Everyone else is named.
-    assert found(out, {"Austria", "Mexico", "France"})
+    c.update_contribution(store, ids["austria"], permission_to_publish=0)
+    out = tmp_path / "undecided.docx"
+    report = export_working_paper(store, out, options=ExportOptions(date="2020-06-20"))
+    assert report.anonymised == 2
+    assert found(out, aliases_of(store, {registry.find(store, "Austria")["id"]})) == []
 
 
-def test_a_french_paper_names_nobody_either(store, tmp_path):
-    """French names ("Nouvelle-Zélande", "la France") are redacted like the English ones."""
-    build(store)
-    framework.set_synthesis(store, "transparency", "La France et le Mexique ont été clairs.")
-    out = tmp_path / "anon-fr.docx"
-    export_working_paper(store, out, options=ExportOptions(anonymise=True, lang="fr",
-                                                           date="2020-06-20"))
-    names = aliases_of(store, contributors_in_scope(store))
-    assert {"Nouvelle-Zélande", "Mexique"} <= names
-    assert found(out, names) == []
-
-
-def test_store_settings_do_not_leak_a_hidden_name(store, tmp_path):
-    build(store)
-    settings.update(store, {"introduction": "We thank Zambia for its views.",
-                            "title": "Views received, including from Zambia"})
-    out = tmp_path / "leak.docx"
-    export_working_paper(store, out, options=ExportOptions(date="2020-06-20"))
-    assert found(out, {"Zambia"}) == []
-    texts = [t for _, t in body_paragraphs(out)]
-    assert "We thank [a delegation] for its views." in texts
+def test_comments_never_go_into_an_anonymised_paper(store):
+    with pytest.raises(UsageError, match="carries no comments"):
+        ExportOptions(anonymise=True, comments=True)
 
 
 def test_many_anonymous_delegations(store, tmp_path):
-    from builders import add_text_contribution
-
-    from lapdesk.store import excerpts
-
     states = ["Austria", "Belgium", "Chile", "Denmark", "Ecuador", "Fiji", "Ghana", "Italy",
               "Japan", "Lebanon", "Malta"]
     for state in states:
@@ -111,5 +204,5 @@ def test_many_anonymous_delegations(store, tmp_path):
     out = tmp_path / "many.docx"
     export_working_paper(store, out, options=ExportOptions(anonymise=True, date="2020-06-20"))
     texts = [t for _, t in body_paragraphs(out)]
-    assert "Victim assistance. Supported by many delegations." in texts
+    assert "Victim assistance. Many delegations supported the proposal." in texts
     assert found(out, aliases_of(store, contributors_in_scope(store))) == []

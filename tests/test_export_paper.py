@@ -26,57 +26,74 @@ def paper(store, tmp_path):
     return store, ids, out, report
 
 
-def test_header_block_and_chapters_in_framework_order(paper):
+def table_rows(out, first_cell: str) -> list[list[str]]:
+    """The rows of the body table whose first cell reads ``first_cell``."""
+    for table in Document(str(out)).tables:
+        rows = [[c.text for c in r.cells] for r in table.rows]
+        if rows and rows[0][0] == first_cell:
+            return rows
+    raise AssertionError(f"no table starting with {first_cell!r}")
+
+
+def test_masthead_and_chapters_in_framework_order(paper):
     store, _, out, report = paper
     paragraphs = body_paragraphs(out)
     styles = [s for s, _ in paragraphs]
     texts = [t for _, t in paragraphs]
-    assert paragraphs[0] == ("WP Symbol", "CCM/CONF/2020/PM.1/WP.1")
-    assert ("WP Document Info", "20 June 2020") in paragraphs
-    assert ("WP Document Info", "Original: English") in paragraphs
-    assert ("WP Conference",
-            "Second Review Conference of the Convention on Cluster Munitions") in paragraphs
+    # The body's name level with the symbol, on one line above the rule.
+    assert table_rows(out, "Second Review Conference of the Convention on Cluster Munitions") \
+        == [["Second Review Conference of the Convention on Cluster Munitions",
+             "CCM/CONF/2020/PM.1/WP.1"]]
+    assert paragraphs[:2] == [("WP Document Info", "20 June 2020"),
+                              ("WP Document Info", "Original: English")]
     assert ("WP Meeting", "First Preparatory Meeting") in paragraphs
     assert ("WP Agenda Item", "Geneva, 29 June 2020") in paragraphs
     assert ("WP Submitted By",
             "Submitted by the President of the Second Review Conference") in paragraphs
     chapters = [t for s, t in paragraphs if s == "WP Heading 1"]
-    assert chapters == ["Introduction"] + [s["title"] for s in framework.sections(store)]
+    # Sections nobody addressed are left out: no sentence is written for them.
+    addressed = ["structure", "cross_cutting", "universalisation", "victim_assistance",
+                 "transparency"]
+    assert chapters == ["Introduction"] + [s["title"] for s in framework.sections(store)
+                                           if s["key"] in addressed]
     assert report.sections == [s["key"] for s in framework.sections(store)]
-    # No empty heading anywhere, and no "Supported by" without names.
+    assert not any("No contribution addressed" in t for t in texts)
     for style, text in paragraphs:
         if "Heading" in style or "Title" in style:
             assert text.strip(), style
-    assert not any(t.rstrip().endswith(("by:", "by", "by .")) for t in texts)
-    assert styles.count("WP Annex Title") == 4
+    assert styles.count("WP Annex Title") == 2 and styles.count("WP Annex Subtitle") == 2
 
 
 def test_introduction_counts_and_presidency_text(paper):
     _, _, out, _ = paper
     texts = [t for _, t in body_paragraphs(out)]
     intro = next(t for t in texts if t.startswith("The Presidency received"))
-    # Superseded draft left out: six contributions from six States Parties (Ireland and New
-    # Zealand jointly) and the ICRC, between the earliest and latest dates received.
-    assert intro == ("The Presidency received six written contributions from six States "
-                     "Parties and one international organisation between 2 June 2020 and "
-                     "8 June 2020 (see Annex I).")
+    # Superseded draft left out; Zambia (no permission) is the only anonymous contributor,
+    # so it is "one other delegation", never "one other State Party"; the range is written
+    # as UN documents write it.
+    assert intro == ("The Presidency received six written contributions from five States "
+                     "Parties, one international organization and one other delegation "
+                     "between 2 and 8 June 2020 (see annex I).")
     assert "The Presidency thanks all delegations for their constructive contributions." in texts
 
 
-def test_views_name_contributors_in_the_conference_order(paper):
+def test_views_are_sentences_in_the_conference_order(paper):
     _, _, out, _ = paper
     texts = [t for _, t in body_paragraphs(out)]
     workshops = next(t for t in texts if t.startswith("Regional workshops."))
-    # States Parties alphabetically; Zambia (no permission to publish) is not named.
-    assert workshops == ("Regional workshops. Supported by Austria, France, Mexico and one "
-                         "other State Party.")
-    indicators = next(t for t in texts if t.startswith("Indicators for each action.")
-                      and "Supported" in t)
-    assert indicators == ("Indicators for each action. Supported by Austria and Mexico. "
-                          "Proposed or amended by Ireland and New Zealand.")
+    assert workshops == ("Regional workshops. Austria, France, Mexico and one other delegation "
+                         "supported the proposal.")
+    indicators = [t for t in texts if t.startswith("Indicators for each action.")]
+    assert ("Indicators for each action. Ireland and New Zealand made this proposal. Austria "
+            "and Mexico supported it.") in indicators
     victim = next(t for t in texts if t.startswith("Victim assistance as a distinct"))
-    assert victim.endswith("Supported by the International Committee of the Red Cross.")
-    assert "No contribution addressed this section." in texts
+    assert victim.endswith("The International Committee of the Red Cross supported the "
+                           "proposal.")
+    reporting = next(t for t in texts if t.startswith("New reporting mechanisms."))
+    assert reporting == ("New reporting mechanisms. France and one other delegation opposed "
+                         "the proposal.")
+    assert "The contribution of Ireland and New Zealand addressed this section (see annex II)." \
+        in texts
     assert not any("Outdated draft idea" in t for t in texts)  # superseded contribution
 
 
@@ -90,46 +107,57 @@ def test_every_excerpt_appears_under_each_node_it_maps_to(paper):
     for style, text in annex:
         if style in ("WP Annex Heading", "WP Heading 3"):
             current = titles[text]
-        elif style == "WP Quote":
-            placed.setdefault(current, []).append(text.strip("\u201c\u201d"))
+        elif style in ("WP Quote", "WP Paraphrase"):
+            placed.setdefault(current, []).append(
+                re.sub(r" \[Original: \w+\]$", "", text).strip("\u201c\u201d\u00ab\u00bb\u00a0"))
     rows = store.query(
-        "SELECT e.text, n.key FROM excerpts e JOIN mappings m ON m.excerpt_id = e.id"
-        " JOIN framework_nodes n ON n.id = m.node_id JOIN contributions c"
-        " ON c.id = e.contribution_id WHERE c.superseded_by IS NULL")
+        "SELECT e.text, n.key, e.contribution_id FROM excerpts e JOIN mappings m"
+        " ON m.excerpt_id = e.id JOIN framework_nodes n ON n.id = m.node_id JOIN contributions"
+        " c ON c.id = e.contribution_id WHERE c.superseded_by IS NULL")
     assert len(rows) == 14
     for row in rows:
-        # Zambia gave no permission to publish: its names are taken out of its quotes.
-        expected = re.sub(r"Republic of Zambia|Zambia", "[a delegation]", row["text"])
-        assert expected in placed[row["key"]], (row["key"], row["text"])
-    assert sum(len(v) for v in placed.values()) == len(rows)
-    assert report.excerpts == 12
+        if row["contribution_id"] == ids["secret"]:
+            continue  # no permission: given by its summary, see below
+        assert row["text"] in placed[row["key"]], (row["key"], row["text"])
+    # Zambia's passage with a summary is paraphrased; the one without is left out.
+    assert "Summary: Supports regional workshops in Africa" in placed["universalisation.q3"]
+    assert sum(len(v) for v in placed.values()) == 13
+    assert report.excerpts == 11
     # Section-level excerpts come before the section's questions.
     universalisation = [t for s, t in annex if s in ("WP Annex Heading", "WP Heading 3")]
     start = universalisation.index("Universalisation")
     assert universalisation[start + 1].startswith("How can we accelerate")
-    section_quote = annex.index(("WP Quote", "\u201cLa universalización debe seguir siendo una "
-                                 "prioridad, con talleres regionales.\u201d"))
+    section_quote = [t for _, t in annex].index(
+        "\u201cLa universalización debe seguir siendo una prioridad, con talleres "
+        "regionales.\u201d [Original: Spanish]")
     question_heading = [t for _, t in annex].index(universalisation[start + 1])
     assert section_quote < question_heading
 
 
-def test_each_quote_is_attributed_and_sourced_in_a_footnote(paper):
+def test_each_quote_is_attributed_and_sourced_in_a_footnote_without_file_names(paper):
     store, ids, out, _ = paper
     document = Document(str(out))
     notes = footnotes(out)
     paragraphs = document.paragraphs
-    quotes = [i for i, p in enumerate(paragraphs) if p.style.name == "WP Quote"]
-    assert len(quotes) == 14 and len(notes) == 14
-    for index in quotes:
-        assert paragraphs[index - 1].style.name == "WP Attribution"
-        assert paragraphs[index - 1].text.strip()
-        refs = paragraphs[index]._p.findall(f".//{W}footnoteReference")
+    blocks = [i for i, p in enumerate(paragraphs) if p.style.name == "WP Attribution"]
+    assert len(blocks) == 12 and len(notes) == 12
+    for index in blocks:
+        assert paragraphs[index].text.strip()
+        body = index + 1
+        while body + 1 < len(paragraphs) and \
+                paragraphs[body + 1].style.name in ("WP Quote", "WP Paraphrase"):
+            body += 1
+        refs = paragraphs[body]._p.findall(f".//{W}footnoteReference")
         assert len(refs) == 1
-        assert notes[int(refs[0].get(f"{W}id"))].startswith("Contribution ")
-    austria = [i for i in quotes if paragraphs[i - 1].text == "Austria"]
-    note = notes[int(paragraphs[austria[0]]._p.find(f".//{W}footnoteReference").get(f"{W}id"))]
-    assert note == "Contribution 1, Austria_LAP_en.txt, page 1."
-    # The footnote reference uses the template's styles.
+    texts = list(notes.values())
+    assert "Contribution 1 from Austria, received on 5 June 2020." in texts
+    assert "Contribution 3: statement from Ireland and New Zealand, received on 7 June 2020." \
+        in texts
+    # The same source again refers back; the withheld contribution has its number only.
+    assert any(re.fullmatch(r"See footnote \d+\.", t) for t in texts)
+    assert "Contribution 6." in texts
+    names = [r["name"] for r in store.query("SELECT name FROM files")]
+    assert not any(name in "\n".join(texts) for name in names)
     assert b'w:pStyle w:val="WPFootnoteText"' in parts(out)["word/footnotes.xml"]
 
 
@@ -177,27 +205,31 @@ def test_markdown_synthesis_becomes_runs_and_list_styles(paper):
     assert [r.text for r in bullets[1].runs if r.italic] == ["bilateral"]
 
 
-def test_footer_carries_the_symbol_and_page_numbers(paper):
+def test_running_header_from_page_two_and_a_first_page_of_its_own(paper):
     _, _, out, _ = paper
+    document = Document(str(out))
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    assert "CCM/CONF/2020/PM.1/WP.1" in section.header.paragraphs[0].text
+    assert not "".join(p.text for p in section.first_page_header.paragraphs).strip()
+    assert not "".join(p.text for p in section.first_page_footer.paragraphs).strip()
+    footer = section.footer._element.xml
+    assert "PAGE" in footer
     texts = xml_texts(out)
-    footers = {n: t for n, t in texts.items() if n.startswith("word/footer")}
-    assert footers
-    assert all("CCM/CONF/2020/PM.1/WP.1" in t for t in footers.values())
-    assert all("PAGE" in t for t in footers.values())
     assert not any("{symbol}" in t for t in texts.values())
 
 
-def test_annex_1_lists_contributions_in_attribution_order(paper):
+def test_annex_1_lists_publishable_contributions_and_counts_the_others(paper):
     _, _, out, _ = paper
-    table = Document(str(out)).tables[0]
-    rows = [[c.text for c in r.cells] for r in table.rows]
-    assert rows[0] == ["No.", "Contributor", "Kind", "Received", "Language"]
+    rows = table_rows(out, "No.")
+    assert rows[0] == ["No.", "Contributor", "Category", "Received", "Language"]
     assert [r[1] for r in rows[1:]] == [
-        "Austria", "France", "Ireland and New Zealand", "Mexico", "One State Party",
+        "Austria", "France", "Ireland and New Zealand", "Mexico",
         "International Committee of the Red Cross"]
+    assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4", "5"]  # Zambia is number 6
     assert rows[1][2:] == ["State Party", "5 June 2020", "English"]
     assert rows[4][4] == "Spanish"
-    assert table.style.name == "WP Table"
+    assert table_rows(out, "Category") == [["Category", "Contributions"], ["Delegations", "1"]]
 
 
 def test_sections_option_and_unknown_section(store, tmp_path):

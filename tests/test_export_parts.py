@@ -11,8 +11,9 @@ from docx import Document
 
 from lapdesk.core.errors import LapdeskError
 from lapdesk.export import markdown
-from lapdesk.export.attribution import Redactor, attribute, quantity
-from lapdesk.export.boilerplate import format_date, join_names
+from lapdesk.export.attribution import attribute, quantity
+from lapdesk.export.boilerplate import date_span, format_date, join_names, meeting_dates
+from lapdesk.export.redaction import Redactor
 from lapdesk.export.template import STYLE_NAMES, open_template, styles_of, template_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,7 +103,7 @@ def test_hidden_contributors_are_counted_after_the_named_ones():
     assert attribute(people, hidden={2, 3}, lang="en") == (
         "Austria, two other States Parties and ICRC")
     assert attribute(people, hidden={1, 2, 3, 4}, lang="en") == (
-        "several States Parties and one international organisation")
+        "several States Parties and one international organization")
     assert attribute(people, hidden={4}, lang="fr") == (
         "Angola, Austria, Zambia et une organisation internationale")
     assert attribute([person(i, f"O{i}", "international_organisation") for i in range(9)],
@@ -113,14 +114,32 @@ def test_hidden_contributors_are_counted_after_the_named_ones():
 
 
 def test_redactor_removes_names_and_aliases_as_words_only():
-    redact = Redactor(["Niger", "Republic of the Niger"], replacement="[a delegation]")
+    redact = Redactor(["Niger", "Republic of the Niger"])
     assert redact("The Republic of the Niger and NIGER agree; Nigeria does not.") == (
-        "The [a delegation] and [a delegation] agree; Nigeria does not.")
-    assert Redactor([], replacement="x")("unchanged") == "unchanged"
-    shared = Redactor(["Republic of Korea", "Republic of Moldova", "Rep", "Côte d'Ivoire"],
-                      replacement="X")
+        "[A delegation] and [a delegation] agree; Nigeria does not.")
+    assert Redactor([])("unchanged") == "unchanged"
+    shared = Redactor(["Republic of Korea", "Republic of Moldova", "Rep", "Côte d'Ivoire"])
     assert shared("republic of korea, Republic of Moldova, Republic of Chile, Rep, Reply, "
-                  "CÔTE D'IVOIRE") == "X, X, Republic of Chile, X, Reply, X"
+                  "CÔTE D\u2019IVOIRE") == (
+        "[A delegation], [a delegation], Republic of Chile, [a delegation], Reply, "
+        "[a delegation]")
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The Republic of Zambia supports it; Zambia's views.",
+     "[A delegation] supports it; [a delegation]'s views."),
+    ("fr", "La France est favorable. Les vues de la France et de l'Autriche, du Mexique.",
+     "[Une délégation] est favorable. Les vues [d'une délégation] et [d'une délégation], "
+     "[d'une délégation]."),
+    ("fr", "Le Gouvernement autrichien appuie l\u2019Autriche.",
+     "Le Gouvernement [national] appuie [une délégation]."),
+    ("es", "México apoya la propuesta de México y la delegación mexicana.",
+     "[Una delegación] apoya la propuesta [de una delegación] y la delegación [nacional]."),
+])
+def test_placeholders_fit_the_grammar_of_the_text_they_replace_a_name_in(lang, text, expected):
+    redact = Redactor(["Zambia", "Republic of Zambia", "France", "Autriche", "Mexique",
+                       "México"], adjectives=["autrichien", "mexicana"])
+    assert redact(text, lang) == expected
 
 
 def test_markdown_blocks_and_spans():
@@ -132,6 +151,20 @@ def test_markdown_blocks_and_spans():
     assert markdown.spans("a **b** *c* _d_ snake_case") == [
         ("a ", False, False), ("b", True, False), (" ", False, False), ("c", False, True),
         (" ", False, False), ("d", False, True), (" snake_case", False, False)]
+
+
+def test_date_ranges_say_what_they_share_once():
+    from datetime import date
+
+    assert date_span(date(2020, 6, 2), date(2020, 6, 11), "en", joiner=" and ") == \
+        "2 and 11 June 2020"
+    assert date_span(date(2020, 5, 28), date(2020, 6, 11), "en", joiner=" and ") == \
+        "28 May and 11 June 2020"
+    assert date_span(date(2020, 6, 1), date(2020, 6, 11), "fr", joiner=" et ") == \
+        "le 1er et le 11 juin 2020"
+    assert meeting_dates("2020-11-25", "2020-11-27", "en") == "25\u201327 November 2020"
+    assert meeting_dates("2020-11-30", "2020-12-02", "fr") == "30 novembre\u20132 décembre 2020"
+    assert meeting_dates("2020-06-29", "", "en") == "29 June 2020"
 
 
 def test_dates_and_lists_of_names():

@@ -42,6 +42,8 @@ TEXT = {
         "received": "The Presidency received {contributions} from {who} between {range}{see}.",
         "received_one_day": "The Presidency received {contributions} from {who} on {first}"
                             "{see}.",
+        "received_months": "The Presidency received {contributions} from {who} in {months}"
+                           "{see}.",
         "received_none": "No written contribution had been received when this paper was "
                          "prepared.",
         "contributions": ("one written contribution", "{n} written contributions"),
@@ -136,6 +138,7 @@ TEXT = {
         # {who} brings its own "de": "de cinq États parties et d'une autre délégation".
         "received": "La Présidence a reçu {contributions} {who} entre {range}{see}.",
         "received_one_day": "La Présidence a reçu {contributions} {who} le {first}{see}.",
+        "received_months": "La Présidence a reçu {contributions} {who} en {months}{see}.",
         "received_none": "Aucune contribution écrite n'avait été reçue lors de la "
                          "préparation du présent document.",
         "contributions": ("une contribution écrite", "{n} contributions écrites"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from lapdesk.export.attribution import CATEGORIES, POOL, of_phrase
 from lapdesk.export.boilerplate import (
+    MONTHS,
     date_span,
     format_date,
     join_names,
@@ -28,6 +29,15 @@ def _counted(count: int, cat: str, lang: str, *, other: bool) -> str:
         return (w["other_one"].format(singular=singular) if count == 1 else
                 w["other_many"].format(number=number(count, lang, cat), plural=plural))
     return f"{number(count, lang, cat)} {singular if count == 1 else plural}"
+
+
+def _months(first, last, lang: str) -> str:
+    """"June 2020", "May and June 2020", "December 2019 and January 2020"."""
+    months = MONTHS[lang]
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{months[first.month - 1]} {first.year}"
+    head = months[first.month - 1] + ("" if first.year == last.year else f" {first.year}")
+    return f"{head} {words(lang)['and']} {months[last.month - 1]} {last.year}"
 
 
 def received_sentence(data: PaperData, *, lang: str, see_annex_1: str) -> str:
@@ -51,6 +61,13 @@ def received_sentence(data: PaperData, *, lang: str, see_annex_1: str) -> str:
     days = sorted(d for d in (parse_date(c["received"][:10]) for c in contributions) if d)
     if not days:
         return w["received_none"]
+    shown = {parse_date(c["received"][:10]) for c in contributions if c["id"] not in data.hidden}
+    if days[0] not in shown or days[-1] not in shown:
+        # A first or last day on which only anonymous contributions came would point at
+        # them: the months are enough.
+        return w["received_months"].format(contributions=amount, who=who,
+                                           months=_months(days[0], days[-1], lang),
+                                           see=see_annex_1)
     if days[0] == days[-1]:
         return w["received_one_day"].format(contributions=amount, who=who,
                                             first=format_date(days[0], lang), see=see_annex_1)

@@ -15,7 +15,7 @@ NNBSP = "\u202f"         # before ";", "!" and "?"
 
 # A space (or none) before the mark, not inside a URL, a time (10:30) or a ratio.
 _BEFORE_THIN = re.compile(r"(?<=\S)[ \u00a0\u202f]?([;!?])(?=\s|$|[»)\]”\"'])")
-_BEFORE_COLON = re.compile(r"(?<=[^\s\d])[ \u00a0\u202f]?:(?=\s|$)")
+_BEFORE_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]?:(?=\s|$)")
 _OPEN_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSE_GUILLEMET = re.compile(r"[ \u00a0\u202f]*»")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]+)"')
