@@ -28,7 +28,7 @@ def test_export_prints_its_report_and_refuses_to_overwrite(cli, filled, tmp_path
     assert set(report) >= {"out", "pages_estimate", "sections", "excerpts", "contributions",
                            "anonymised"}
     assert report["out"] == str(out) and out.exists()
-    assert report["contributions"] == 6 and report["excerpts"] == 12
+    assert report["contributions"] == 6 and report["excerpts"] == 11
     assert report["anonymised"] == 1 and len(report["sections"]) == 9
     again = cli("--store", filled, "export", "--out", out)
     assert again.code == 1
@@ -36,9 +36,31 @@ def test_export_prints_its_report_and_refuses_to_overwrite(cli, filled, tmp_path
     assert len(again.err.strip().splitlines()) == 1
     replaced = cli("--store", filled, "export", "--out", out, "--overwrite", "--anonymise",
                    "--sections", "universalisation,transparency", "--no-annex-1", "--lang",
-                   "fr", "--toc", "--reviewed-only", "--symbol", "X/1", "--meeting", "M")
+                   "fr", "--toc", "--reviewed-only", "--symbol", "X/1", "--meeting", "M",
+                   "--withheld-quotes", "omit", "--date", "2020-06-20")
     assert replaced.code == 0, replaced.err
     assert replaced.out.startswith(f"Wrote {out}: 2 section(s)")
+    drafts = cli("--store", filled, "export", "--out", tmp_path / "np.docx", "--non-paper",
+                 "--comments", "--date", "2020-06-20", "--json")
+    assert drafts.code == 0, drafts.err
+    assert drafts.json()["comments"] > 0
+
+
+def test_an_export_dated_after_its_meeting_warns_and_still_writes(cli, filled, tmp_path):
+    out = tmp_path / "late.docx"
+    result = cli("--store", filled, "export", "--out", out, "--json")  # dated today
+    assert result.code == 0, result.err and out.exists()
+    late = [w for w in result.json()["warnings"] if "after its meeting" in w]
+    assert late and "First Preparatory Meeting, 29 June 2020" in late[0]
+    on_time = cli("--store", filled, "export", "--out", tmp_path / "ok.docx", "--date",
+                  "2020-06-20", "--json")
+    assert not [w for w in on_time.json()["warnings"] if "after its meeting" in w]
+
+
+def test_comments_with_anonymise_is_a_usage_error(cli, filled, tmp_path):
+    both = cli("--store", filled, "export", "--out", tmp_path / "x.docx", "--anonymise",
+               "--comments")
+    assert both.code == 2 and "carries no comments" in both.err
 
 
 def test_export_usage_errors(cli, filled, tmp_path):
@@ -71,11 +93,11 @@ def test_libreoffice_renders_the_paper(filled, tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True).stdout
     for expected in ("CCM/CONF/2020/PM.1/WP.1", "20 June 2020", "Original: English",
-                     "Second Review Conference of the Convention on Cluster Munitions",
+                     "Second Review Conference of the Convention",
                      "Submitted by the President of the Second Review Conference",
                      "I.", "Introduction", "II.", "Structure of the Lausanne Action Plan",
                      "Annex I", "Annex II", "Regional workshops.",
-                     "Contribution 1, Austria_LAP_en.txt, page 1."):
+                     "Contribution 1 from Austria, received on 5 June 2020."):
         assert expected in text, expected
     # Word numbering rendered: paragraphs 1. and 2. exist, the paper starts at 1.
     assert "1." in text and "12." in text

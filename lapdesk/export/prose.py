@@ -62,7 +62,10 @@ def view_sentences(view: dict, data: PaperData, *, lang: str) -> str:
     if not clauses:
         return ""
     if len(clauses) == 2 and tuple(s for s, _ in clauses) == CONTRAST:
-        return capitalised(clauses[0][1]) + w["while"] + clauses[1][1] + "."
+        joiner = w["while"]
+        if lang == "fr" and clauses[1][1][:1].lower() in "aeiouhéèêîôu":
+            joiner = joiner.replace("que ", "qu'")  # "tandis qu'une autre délégation"
+        return capitalised(clauses[0][1]) + joiner + clauses[1][1] + "."
     return " ".join(capitalised(text) + "." for _, text in clauses)
 
 

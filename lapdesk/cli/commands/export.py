@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lapdesk.core.errors import UsageError
-from lapdesk.export.options import LANGUAGES, ExportOptions
+from lapdesk.export.options import LANGUAGES, WITHHELD_QUOTES, ExportOptions
 from lapdesk.export.tables import TABLES, export_table
 
 NAME = "export"
@@ -32,9 +32,19 @@ def configure(parser) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, default="en",
                         help="language of the generated text (quotes stay as written)")
     parser.add_argument("--symbol", help="document symbol (default: the store's setting)")
-    parser.add_argument("--date", help="document date, e.g. 2020-06-20 (default: today)")
+    parser.add_argument("--unassigned-symbol", action="store_true",
+                        help="print \"[symbol to be assigned]\" instead of a symbol")
+    parser.add_argument("--non-paper", action="store_true",
+                        help="an informal non-paper: no symbol, no \"Original:\"")
+    parser.add_argument("--date", help="document date, e.g. 2020-06-20 (default: the store's "
+                                       "paper_date setting, else today)")
     parser.add_argument("--meeting", help="meeting line (default: the store's setting)")
-    parser.add_argument("--toc", action="store_true", help="add a table of contents")
+    parser.add_argument("--toc", action="store_true",
+                        help="add a contents list (page numbers laid out by LibreOffice)")
+    parser.add_argument("--withheld-quotes", choices=WITHHELD_QUOTES, default="summary",
+                        help="a withheld contribution's passages: its summaries, or left out")
+    parser.add_argument("--comments", action="store_true",
+                        help="a Word comment on each generated statement naming its excerpts")
     parser.add_argument("--overwrite", action="store_true", help="replace an existing file")
     parser.add_argument("--table", choices=TABLES,
                         help="instead of the working paper, a spreadsheet for the team "
@@ -51,7 +61,8 @@ def options_from(args) -> ExportOptions:
         sections=sections, annex_1=not args.no_annex_1, annex_2=not args.no_annex_2,
         anonymise=args.anonymise, reviewed_only=args.reviewed_only, lang=args.lang,
         symbol=args.symbol, date=args.date, meeting=args.meeting, toc=args.toc,
-        overwrite=args.overwrite)
+        overwrite=args.overwrite, unassigned_symbol=args.unassigned_symbol,
+        non_paper=args.non_paper, withheld_quotes=args.withheld_quotes, comments=args.comments)
 
 
 def run(args, store) -> dict:
