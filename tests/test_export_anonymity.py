@@ -127,7 +127,7 @@ def test_no_part_singles_out_a_withheld_contributor(store, tmp_path, lang, anony
 
 
 def test_a_withheld_quote_is_given_by_its_summary_or_left_out(store, tmp_path):
-    ids = tempting(store)
+    tempting(store)
     out = tmp_path / "paper.docx"
     export_working_paper(store, out, options=ExportOptions(date="2020-06-20"))
     paraphrases = [t for s, t in body_paragraphs(out) if s == "WP Paraphrase"]
