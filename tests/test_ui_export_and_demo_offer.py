@@ -28,6 +28,8 @@ def test_export_dialog_options_and_the_paper_written_in_the_background(
         if item.data(Qt.ItemDataRole.UserRole) != "universalisation":
             item.setCheckState(Qt.CheckState.Unchecked)
     dialog.anonymise.setChecked(True)
+    assert not dialog.comments.isEnabled()  # never comments in an anonymised paper
+    dialog.date.setText("2020-06-20")
     dialog.language.setCurrentIndex(dialog.language.findData("fr"))
     options = dialog.options()
     assert options.sections == ("universalisation",) and options.anonymise
@@ -49,12 +51,38 @@ def test_export_asks_before_replacing_a_file(qtbot, store, tmp_path, monkeypatch
     out = tmp_path / "exists.docx"
     out.write_bytes(b"an older paper")
     dialog.path_edit.setText(str(out))
+    dialog.date.setText("2020-06-20")
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or
                         QMessageBox.StandardButton.No)
     dialog.accept()
     assert asked and "exists.docx" in asked[0]
     assert dialog.isVisible() and out.read_bytes() == b"an older paper"
+
+
+def test_a_paper_dated_after_its_meeting_is_questioned_before_anything_is_written(
+        qtbot, store, tmp_path, monkeypatch, private_settings):  # noqa: F811
+    from lapdesk.store import settings as store_settings
+
+    store_settings.update(store, {"paper_date": "", "meeting_date": "2020-06-29"})
+    window = open_desk(qtbot, store)
+    exporter = window.desk_extensions.exporter
+    dialog = exporter.choose()
+    out = tmp_path / "late.docx"
+    dialog.path_edit.setText(str(out))
+    assert dialog.date.text() > "2020-06-29"  # today, for want of a paper_date
+    asked = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a[2]) or
+                        QMessageBox.StandardButton.No)
+    dialog.accept()
+    assert asked and "after its meeting (First Preparatory Meeting, 29 June 2020)" in asked[0]
+    assert dialog.isVisible() and not out.exists()
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(exporter.exported, timeout=60000) as done:
+        dialog.accept()
+    assert out.exists() and any("after its meeting" in w for w in done.args[0]["warnings"])
+    store_settings.update(store, {"paper_date": "2020-06-20"})
+    assert exporter.choose().date.text() == "2020-06-20"
 
 
 def test_first_start_offers_the_demo_in_a_store_of_its_own(

@@ -47,12 +47,18 @@ def test_settings_dialog_saves_to_the_store_and_the_user(qtbot, store, monkeypat
     dialog.fields["symbol"].setText("CCM/CONF/2020/PM.1/WP.2")
     dialog.fields["place"].setText("Lausanne")
     dialog.introduction.setPlainText("The Presidency thanks **all** delegations.")
+    dialog.fields["meeting_fr"].setText("Deuxième réunion préparatoire")
+    dialog.fields["paper_date"].setText("2020-06-20")
+    dialog.introduction_fr.setPlainText("La Présidence remercie les délégations.")
     dialog.initials.setText("AB")
     dialog.backup_folder.setText(str(tmp_path / "backups"))
     dialog.accept()
     assert store_settings.get(store, "symbol") == "CCM/CONF/2020/PM.1/WP.2"
     assert backup.backup_folder(store.conn, store.path) == tmp_path / "backups"
     assert store_settings.get(store, "introduction") == "The Presidency thanks **all** delegations."
+    assert store_settings.get(store, "meeting_fr") == "Deuxième réunion préparatoire"
+    assert store_settings.get(store, "paper_date") == "2020-06-20"
+    assert store_settings.get(store, "introduction_fr") == "La Présidence remercie les délégations."
     assert user_initials(app_settings()) == "AB"
     window.session.undo_stack.undo()  # one undoable change
     assert store_settings.get(store, "place") != "Lausanne"

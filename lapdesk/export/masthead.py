@@ -81,9 +81,10 @@ class Texts:
                 f"{'it' if len(self.missing) == 1 else 'them'} in French in Settings."]
 
 
-def dated_after_meeting(values: dict[str, str], when: str, meeting: str) -> str | None:
+def dated_after_meeting(values: dict[str, str], when: str, meeting: str, *,
+                        how: str = "with --date or in Settings") -> str | None:
     """A sentence when the paper's date falls after its meeting (a paper dated the day of
-    export for a meeting long past), else ``None``."""
+    export for a meeting long past), else ``None``; ``how`` says where to give the date."""
     paper = parse_date(when)
     start = parse_date(values.get("meeting_date", ""))
     end = parse_date(values.get("meeting_end_date", "")) or start
@@ -93,7 +94,7 @@ def dated_after_meeting(values: dict[str, str], when: str, meeting: str) -> str 
                          "en")
     who = f"{meeting}, {held}" if meeting else held
     return (f"The paper is dated {format_date(paper, 'en')}, after its meeting ({who}); "
-            "give the paper's date with --date or in Settings.")
+            f"give the paper's date {how}.")
 
 
 def decide(values: dict[str, str], *, symbol: str | None, unassigned: bool, when: str | None,

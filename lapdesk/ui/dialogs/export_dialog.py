@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapdesk.export.masthead import dated_after_meeting
 from lapdesk.export.options import ExportOptions
 from lapdesk.export.publication import publication_warnings
 from lapdesk.store import framework
@@ -52,6 +53,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export the working paper")
         self.setMinimumWidth(560)
         current = store_settings.all_settings(store)
+        self._settings = current
         self.path_edit = QLineEdit(str(out or default_output(store)), self)
         self.path_edit.setAccessibleName("Word file to write")
         browse = QPushButton("Browse…", self)
@@ -75,7 +77,15 @@ class ExportDialog(QDialog):
         self.annex_2 = QCheckBox("Annex II: the compilation of mapped excerpts", self)
         self.anonymise = QCheckBox("Anonymise every view (\u201cone State Party\u201d)", self)
         self.reviewed_only = QCheckBox("Only excerpts marked reviewed", self)
-        self.toc = QCheckBox("Table of contents", self)
+        self.toc = QCheckBox("Contents list (page numbers laid out by LibreOffice)", self)
+        self.non_paper = QCheckBox("Informal non-paper (no symbol)", self)
+        self.omit_withheld = QCheckBox(
+            "Leave out the passages of contributions without permission to publish "
+            "(otherwise: their summaries)", self)
+        self.comments = QCheckBox("Comments naming the excerpts behind each statement "
+                                  "(for the team; never in an anonymised paper)", self)
+        self.anonymise.toggled.connect(lambda on: self.comments.setEnabled(not on))
+        self.anonymise.toggled.connect(lambda on: on and self.comments.setChecked(False))
         defaults = ExportOptions()
         for box, value in ((self.annex_1, defaults.annex_1), (self.annex_2, defaults.annex_2),
                            (self.anonymise, defaults.anonymise),
@@ -87,7 +97,7 @@ class ExportDialog(QDialog):
             self.language.addItem(label, code)
         self.symbol = QLineEdit(current.get("symbol", ""), self)
         self.symbol.setAccessibleName("Document symbol")
-        self.date = QLineEdit(date.today().isoformat(), self)
+        self.date = QLineEdit(current.get("paper_date") or date.today().isoformat(), self)
         self.date.setAccessibleName("Date of the document")
         self.meeting = QLineEdit(current.get("meeting", ""), self)
         self.meeting.setAccessibleName("Meeting")
@@ -101,7 +111,8 @@ class ExportDialog(QDialog):
         content = QGroupBox("Sections and annexes to include", self)
         boxes = QVBoxLayout(content)
         boxes.addWidget(self.sections)
-        for box in (self.annex_1, self.annex_2, self.anonymise, self.reviewed_only, self.toc):
+        for box in (self.annex_1, self.annex_2, self.anonymise, self.reviewed_only, self.toc,
+                    self.non_paper, self.omit_withheld, self.comments):
             boxes.addWidget(box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -145,8 +156,23 @@ class ExportDialog(QDialog):
             reviewed_only=self.reviewed_only.isChecked(), lang=self.language.currentData(),
             symbol=self.symbol.text().strip() or None, date=self.date.text().strip() or None,
             meeting=self.meeting.text().strip(), toc=self.toc.isChecked(),
-            overwrite=self.replace_confirmed,
+            overwrite=self.replace_confirmed, non_paper=self.non_paper.isChecked(),
+            withheld_quotes="omit" if self.omit_withheld.isChecked() else "summary",
+            comments=self.comments.isChecked() and not self.anonymise.isChecked(),
         )
+
+    def confirm_date(self) -> bool:
+        """Warn, before anything is written, when the paper is dated after its meeting."""
+        sentence = dated_after_meeting(
+            self._settings, self.date.text().strip() or date.today().isoformat(),
+            self.meeting.text().strip(), how="in the Date box or in Settings")
+        if not sentence:
+            return True
+        answer = QMessageBox.warning(
+            self, "Dated after its meeting", f"{sentence}\n\nExport it with this date?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def confirm_replace(self) -> bool:
         """Ask before replacing an existing file (unless the file dialog already asked)."""
@@ -164,5 +190,5 @@ class ExportDialog(QDialog):
         if not self.chosen_sections() and self.chosen_sections() is not None:
             QMessageBox.warning(self, "Nothing to export", "Choose at least one section.")
             return
-        if self.confirm_replace():
+        if self.confirm_date() and self.confirm_replace():
             super().accept()

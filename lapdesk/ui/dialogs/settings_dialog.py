@@ -34,11 +34,27 @@ CONSULTATION_FIELDS = (
     ("meeting", "Meeting"),
     ("place", "Place"),
     ("meeting_date", "Meeting date"),
+    ("meeting_end_date", "Meeting ends (several days)"),
+    ("agenda_item", "Agenda item number"),
+    ("agenda_title", "Agenda item's title"),
     ("title", "Working paper title"),
     ("symbol", "Document symbol"),
+    ("paper_date", "Date of the working paper"),
     ("deadline", "Deadline for contributions"),
     ("team_initials", "Team initials"),
 )
+# The working paper's texts in French, for a paper exported in French.
+FRENCH_FIELDS = (
+    ("conference_fr", "Conference"),
+    ("meeting_fr", "Meeting"),
+    ("place_fr", "Place"),
+    ("agenda_title_fr", "Agenda item's title"),
+    ("title_fr", "Working paper title"),
+    ("submitted_by_fr", "\u201cSubmitted by\u201d line"),
+)
+DATE_HINTS = {"meeting_date": "2020-06-29", "meeting_end_date": "empty for one day",
+              "paper_date": "empty: the day of export", "agenda_item": "empty: no agenda line"}
+FRENCH_INTRODUCTION_KEY = "introduction_fr"
 INTRODUCTION_KEY = "introduction"
 USER_INITIALS_KEY = "user/initials"
 
@@ -72,6 +88,7 @@ class SettingsDialog(QDialog):
         for key, label in CONSULTATION_FIELDS:
             edit = QLineEdit(current.get(key, ""), consultation)
             edit.setAccessibleName(label)
+            edit.setPlaceholderText(DATE_HINTS.get(key, ""))
             form.addRow(f"{label}:", edit)
             self.fields[key] = edit
         self.introduction = QPlainTextEdit(current.get(INTRODUCTION_KEY, ""), consultation)
@@ -91,6 +108,18 @@ class SettingsDialog(QDialog):
         row.addWidget(self.backup_folder, 1)
         row.addWidget(choose)
         form.addRow("Backups folder:", row)
+        french = QGroupBox("The working paper in French", self)
+        french_form = QFormLayout(french)
+        for key, label in FRENCH_FIELDS:
+            edit = QLineEdit(current.get(key, ""), french)
+            edit.setAccessibleName(f"{label} in French")
+            french_form.addRow(f"{label}:", edit)
+            self.fields[key] = edit
+        self.introduction_fr = QPlainTextEdit(current.get(FRENCH_INTRODUCTION_KEY, ""), french)
+        self.introduction_fr.setAccessibleName("The Presidency's introduction in French")
+        self.introduction_fr.setTabChangesFocus(True)
+        self.introduction_fr.setMaximumHeight(80)
+        french_form.addRow("Introduction:", self.introduction_fr)
         own = QGroupBox("You", self)
         own_form = QFormLayout(own)
         self.initials = QLineEdit(user_initials(qsettings), own)
@@ -104,10 +133,12 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(consultation)
+        layout.addWidget(french)
         layout.addWidget(own)
         layout.addWidget(buttons)
-        self._original = {**{k: current.get(k, "") for k, _ in CONSULTATION_FIELDS},
+        self._original = {**{k: current.get(k, "") for k in self.fields},
                           INTRODUCTION_KEY: current.get(INTRODUCTION_KEY, ""),
+                          FRENCH_INTRODUCTION_KEY: current.get(FRENCH_INTRODUCTION_KEY, ""),
                           backup.SETTING: current.get(backup.SETTING, "")}
 
     def _choose_backup_folder(self) -> None:
@@ -119,6 +150,7 @@ class SettingsDialog(QDialog):
     def values(self) -> dict[str, str]:
         values = {key: edit.text().strip() for key, edit in self.fields.items()}
         values[INTRODUCTION_KEY] = self.introduction.toPlainText()
+        values[FRENCH_INTRODUCTION_KEY] = self.introduction_fr.toPlainText()
         values[backup.SETTING] = self.backup_folder.text().strip()
         return values
 
