@@ -34,10 +34,10 @@ OUT = Path(__file__).resolve().parents[1] / "resources" / "templates" / "working
 
 INDENT = 1134      # 2 cm: where UN body text starts
 TEXT_WIDTH = 9071  # 16 cm between the margins
-# The contents table: number, title and page columns from the body's indent (twips); the
-# title's dotted leader ends at its column's edge less the cell margins (57 each side).
-CONTENTS_COLUMNS = (680, TEXT_WIDTH - INDENT - 2 * 680, 680)
-CONTENTS_TITLE_WIDTH = CONTENTS_COLUMNS[1] - 2 * 57 - 57  # inside the cell, with room
+# The contents table: number, and title with its dotted leader to the page number, from the
+# body's indent (twips); the page's right tab sits at the cell's edge less its margins.
+CONTENTS_COLUMNS = (680, TEXT_WIDTH - INDENT - 680)
+CONTENTS_TITLE_WIDTH = CONTENTS_COLUMNS[1] - 2 * 57 - 20
 TAB = 567          # 1 cm: number-to-text distance
 RIGHT = 1134       # body text also stops 2 cm before the right margin
 
@@ -162,12 +162,12 @@ def add_styles(doc) -> None:
     paragraph_style(doc, "WP Table Text", size=9)
     paragraph_style(doc, "WP Table Heading", size=9, italic=True)
     paragraph_style(doc, "WP Contents Heading", size=14, bold=True, after=6, **body)
-    # The contents list is a table (number, title with a dotted leader, page), so that it
-    # lays out alike in Word and LibreOffice; its text sits at the body's indent.
+    # The contents list is a table (number; title, dotted leader and page), so that it lays
+    # out alike in Word and LibreOffice; its text sits at the body's indent.
     paragraph_style(doc, "WP Contents Page", size=8, italic=True, after=2,
                     align=WD_ALIGN_PARAGRAPH.RIGHT)
     paragraph_style(doc, "WP Contents Group", bold=True, before=6, after=4, keep_next=True)
-    entry = paragraph_style(doc, "WP Contents Entry", after=4)
+    entry = paragraph_style(doc, "WP Contents Entry", after=4, right=0)
     entry.paragraph_format.tab_stops.add_tab_stop(Twips(CONTENTS_TITLE_WIDTH),
                                                   WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     paragraph_style(doc, "WP Contents Number", after=4, align=WD_ALIGN_PARAGRAPH.RIGHT)

@@ -1,9 +1,13 @@
-"""Render the first pages of the demo store's working paper into ``docs/screenshots/``.
+"""Render the demo store's working paper into ``docs/screenshots/``: English, French and
+anonymised.
 
 Builds the demo store (``lapdesk demo``: the fictional sample contributions, imported and
-mapped) in a temporary folder, exports the working paper, converts it to PDF with LibreOffice
-headless and saves pages 1 and 2 as ``export-page-1.png`` and ``export-page-2.png``
-(pdftoppm).  Run with ``make export-pages``.
+mapped) in a temporary folder, gives it the settings a real consultation would have (the
+paper's date, a French introduction; one sample contribution without permission to
+publish, so the named paper shows how a withheld one is counted), exports the three papers
+with their contents lists, converts each to PDF with LibreOffice headless and saves pages
+as PNG (pdftoppm): ``export-page-1.png`` and ``export-page-2.png`` (English),
+``export-fr-page-1.png``, ``export-anonymised-page-1.png``.  Run with ``make export-pages``.
 """
 
 from __future__ import annotations
@@ -17,8 +21,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
-PAGES = 2
 RESOLUTION = 80  # dots per inch: a page is about 660 x 935 pixels
+# (file stem, options, pages to keep)
+PAPERS = (
+    ("export", {}, 2),
+    ("export-fr", {"lang": "fr"}, 1),
+    ("export-anonymised", {"anonymise": True}, 1),
+)
+FRENCH_INTRODUCTION = (
+    "La Présidence remercie les délégations de leurs contributions écrites sur la note "
+    "conceptuelle ; elle les a rassemblées ci-après, section par section.")
 
 
 def main() -> int:
@@ -28,6 +40,7 @@ def main() -> int:
     from lapdesk.export.options import ExportOptions
     from lapdesk.export.working_paper import export_working_paper
     from lapdesk.ingest.demo import build_demo
+    from lapdesk.store import contributions, settings
     from lapdesk.store.connection import open_store
 
     if office.find_soffice() is None or not shutil.which("pdftoppm"):
@@ -37,17 +50,26 @@ def main() -> int:
         work = Path(folder)
         with open_store(work / "demo.lapdesk") as store:
             build_demo(store)
-            report = export_working_paper(store, work / "working-paper.docx",
-                                          options=ExportOptions(date="2020-06-20"))
-        pdf = office.convert(work / "working-paper.docx", "pdf", out_dir=work, timeout=300)
+            settings.update(store, {"paper_date": "2020-06-20",
+                                    "introduction_fr": FRENCH_INTRODUCTION})
+            indonesia = next(c for c in contributions.list_contributions(store)
+                             if any(p["name"] == "Indonesia" for p in c["contributors"]))
+            contributions.update_contribution(store, indonesia["id"], permission_to_publish=0)
+            reports = {}
+            for stem, options, _ in PAPERS:
+                reports[stem] = export_working_paper(
+                    store, work / f"{stem}.docx", options=ExportOptions(toc=True, **options))
         OUT.mkdir(parents=True, exist_ok=True)
-        for page in range(1, PAGES + 1):
-            subprocess.run(["pdftoppm", "-png", "-r", str(RESOLUTION), "-f", str(page),
-                            "-l", str(page), "-singlefile", str(pdf),
-                            str(OUT / f"export-page-{page}")], check=True)
-            print(f"wrote {OUT / f'export-page-{page}.png'}")
-        print(f"{report.contributions} contributions, {report.excerpts} excerpts, "
-              f"{len(report.sections)} sections")
+        for stem, _, pages in PAPERS:
+            pdf = office.convert(work / f"{stem}.docx", "pdf", out_dir=work, timeout=300)
+            for page in range(1, pages + 1):
+                subprocess.run(["pdftoppm", "-png", "-r", str(RESOLUTION), "-f", str(page),
+                                "-l", str(page), "-singlefile", str(pdf),
+                                str(OUT / f"{stem}-page-{page}")], check=True)
+                print(f"wrote {OUT / f'{stem}-page-{page}.png'}")
+            report = reports[stem]
+            print(f"  {stem}: {report.contributions} contributions, {report.excerpts} excerpts, "
+                  f"contents pages {report.contents_pages}, warnings {report.warnings}")
     return 0
 
 

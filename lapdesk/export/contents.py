@@ -2,10 +2,11 @@
 
 A TOC field shows "Contents …" until Word updates it, and Word asks to on opening.  Instead
 the list is plain text: chapters with their Roman numerals, then the annexes grouped under
-"Annexes", each with its page.  The pages come from a layout pass: the finished document is
-laid out by LibreOffice (when it is installed) into a PDF whose outline says on which page
-each chapter and annex starts.  Page numbers are written into cells of their own, so filling
-them in changes no line of the paper.  Without LibreOffice the list has no page column.
+"Annexes", each with its page after a dotted leader.  The pages come from a layout pass: the
+finished document is laid out by LibreOffice (when it is installed) into a PDF whose outline
+says on which page each chapter and annex starts.  The list is laid out with two-digit
+placeholders at the right tab, so writing the pages in changes no line of the paper.
+Without LibreOffice the list has no page numbers.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from lapdesk.core.errors import LapdeskError
 from lapdesk.export.boilerplate import words
 from lapdesk.export.writer import PaperWriter
 
-# Columns (twips) from the body's indent: number, title with its dotted leader, page; must
-# match CONTENTS_COLUMNS in build_scripts/make_template.py (the title's tab stop).
-COLUMNS = (680, 9071 - 1134 - 2 * 680, 680)
+# Columns (twips) from the body's indent: number; title, dotted leader and page.  Must match
+# CONTENTS_COLUMNS in build_scripts/make_template.py (the title's tab stop).
+COLUMNS = (680, 9071 - 1134 - 680)
+PLACEHOLDER = "00"
 INDENT = 1134 - 57  # the cells' text starts at the body's indent
 LAYOUT_TIMEOUT = 180.0
 ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -69,36 +71,32 @@ class Contents:
         self.entries.append(Entry("annex", number, title))
 
     def write(self, *, with_pages: bool) -> None:
-        """Put the table where :meth:`reserve` kept its place (page cells "0" until
-        :meth:`fill` knows them)."""
+        """Put the table where :meth:`reserve` kept its place (pages "00" until :meth:`fill`
+        knows them)."""
         w = words(self.lang)
-        number_style, page_style = "WP Contents Number", "WP Contents Page"
-        rows = [[(number_style, ""), ("WP Contents Entry", ""),
-                 (page_style, w["page"] if with_pages else "")]]
+        number_style = "WP Contents Number"
+        rows = [[(number_style, ""), ("WP Contents Page", w["page"] if with_pages else "")]]
         annexes = [e for e in self.entries if e.group == "annex"]
         for entry in self.entries:
             if entry is (annexes[0] if annexes else None):
                 label = w["annexes"] if len(annexes) > 1 else w["annex_alone"]
-                rows.append([(number_style, ""), ("WP Contents Group", label), (number_style, "")])
-            rows.append([(number_style, entry.number),
-                         ("WP Contents Entry", entry.title + ("\t" if with_pages else "")),
-                         (number_style, "0" if with_pages else "")])
+                rows.append([(number_style, ""), ("WP Contents Group", label)])
+            title = entry.title + (f"\t{PLACEHOLDER}" if with_pages else "")
+            rows.append([(number_style, entry.number), ("WP Contents Entry", title)])
         self.table = self.writer.grid(rows, COLUMNS, indent=INDENT)
         self.anchor.addprevious(self.table)
         self.anchor.getparent().remove(self.anchor)
 
     def fill(self, pages: list[int]) -> None:
-        """Write the page of each entry into its cell."""
+        """Write the page of each entry after its leader."""
         from docx.oxml.ns import qn
 
-        rows = self.table.findall(qn("w:tr"))[1:]
-        entry_rows = [r for r in rows if r.findall(qn("w:tc"))[1].find(
-            f"{qn('w:p')}/{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) != "WPContentsGroup"]
-        for row, page, entry in zip(entry_rows, pages, self.entries, strict=True):
+        cells = [row.findall(qn("w:tc"))[1] for row in self.table.findall(qn("w:tr"))[1:]]
+        entry_cells = [cell for cell in cells if cell.find(
+            f"{qn('w:p')}/{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "WPContentsEntry"]
+        for cell, page, entry in zip(entry_cells, pages, self.entries, strict=True):
             entry.page = page
-            cell = row.findall(qn("w:tc"))[2]
-            for t in cell.iter(qn("w:t")):
-                t.text = str(page)
+            cell.findall(f".//{qn('w:t')}")[-1].text = str(page)
 
 
 def starting_pages(docx: bytes, expected: int) -> list[int]:
