@@ -6,8 +6,9 @@ from docx import Document
 from docx_reading import body_paragraphs, parts
 from paper_store import build
 
-from lapdesk.export.masthead import dated_after_meeting, decide
+from lapdesk.export.masthead import decide
 from lapdesk.export.options import ExportOptions
+from lapdesk.export.paper_date import dated_after_meeting
 from lapdesk.export.working_paper import export_working_paper
 from lapdesk.store import settings
 

@@ -19,9 +19,9 @@ from lapdesk.export.boilerplate import (
     format_date,
     language_name,
     meeting_dates,
-    parse_date,
     words,
 )
+from lapdesk.export.paper_date import dated_after_meeting
 from lapdesk.export.writer import PaperWriter
 from lapdesk.store.settings import localized
 
@@ -79,22 +79,6 @@ class Texts:
         named = ", ".join(LABELS.get(k, k) for k in self.missing)
         return [f"The French paper uses the English text of its {named}; give "
                 f"{'it' if len(self.missing) == 1 else 'them'} in French in Settings."]
-
-
-def dated_after_meeting(values: dict[str, str], when: str, meeting: str, *,
-                        how: str = "with --date or in Settings") -> str | None:
-    """A sentence when the paper's date falls after its meeting (a paper dated the day of
-    export for a meeting long past), else ``None``; ``how`` says where to give the date."""
-    paper = parse_date(when)
-    start = parse_date(values.get("meeting_date", ""))
-    end = parse_date(values.get("meeting_end_date", "")) or start
-    if paper is None or end is None or paper <= end:
-        return None
-    held = meeting_dates(values.get("meeting_date", ""), values.get("meeting_end_date", ""),
-                         "en")
-    who = f"{meeting}, {held}" if meeting else held
-    return (f"The paper is dated {format_date(paper, 'en')}, after its meeting ({who}); "
-            f"give the paper's date {how}.")
 
 
 def decide(values: dict[str, str], *, symbol: str | None, unassigned: bool, when: str | None,

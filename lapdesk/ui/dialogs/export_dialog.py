@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lapdesk.export.masthead import dated_after_meeting
 from lapdesk.export.options import ExportOptions
+from lapdesk.export.paper_date import dated_after_meeting
 from lapdesk.export.publication import publication_warnings
 from lapdesk.store import framework
 from lapdesk.store import settings as store_settings
