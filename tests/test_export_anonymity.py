@@ -51,15 +51,16 @@ def contributors_in_scope(store) -> set[int]:
 def tempting(store) -> dict[str, int]:
     """A store built to tempt a leak: the only signatory that wrote, the only organisation,
     a State whose quote names itself, and Austria's French quote ("l'Autriche") — all four
-    without permission — beside named States Parties.  Withheld contributions were received
+    without permission (Zambia refused; the three others are not yet decided) — beside named
+    States Parties.  Withheld contributions were received
     on days no named one was (4 and 6 June, the last day of all)."""
     ids = {}
 
     def add(key, who, day, language, paragraphs, permission, mappings):
         cid = add_text_contribution(store, paragraphs, contributors=[who],
                                     received=f"2020-06-{day:02d}", language=language,
-                                    name=f"{who.replace(' ', '_')}_secret_views.txt")
-        c.update_contribution(store, cid, permission_to_publish=permission)
+                                    name=f"{who.replace(' ', '_')}_secret_views.txt",
+                                    publish=permission)
         for index, nodes, stance, topic, summary in mappings:
             paragraph = c.paragraphs_of(store, cid)[index]
             excerpts.map_span(store, cid, nodes, start=paragraph["start"],
@@ -74,17 +75,17 @@ def tempting(store) -> dict[str, int]:
     add("ghana", "Ghana", 5, "en", ["Ghana's views.", "Ghana opposes new reporting."], 1,
         [(1, ["transparency"], "opposes", "New reporting", "")])
     add("angola", "Angola", 4, "fr", ["Vues de l'Angola.", "Le Gouvernement angolais appuie "
-                                      "les ateliers régionaux."], 0,
+                                      "les ateliers régionaux."], None,
         [(1, ["universalisation"], "supports", "Regional workshops",
           "Appuie les ateliers régionaux (Angola)")])
     add("icrc", "International Committee of the Red Cross", 6, "en",
         ["ICRC comments.", "The ICRC opposes new reporting; the ICRC's mandate requires it."],
-        0, [(1, ["transparency"], "opposes", "New reporting", "Opposes new reporting")])
+        None, [(1, ["transparency"], "opposes", "New reporting", "Opposes new reporting")])
     add("zambia", "Zambia", 4, "en", ["Zambia's views.", "The Republic of Zambia, as Zambia "
                                       "has always said, supports workshops."], 0,
         [(1, ["universalisation"], "supports", "Regional workshops", "")])
     add("austria", "Austria", 6, "fr", ["Note.", "L'Autriche est favorable aux ateliers ; "
-                                        "la délégation autrichienne le répète."], 0,
+                                        "la délégation autrichienne le répète."], None,
         [(1, ["universalisation"], "supports", "Regional workshops", "")])
     framework.set_synthesis(store, "transparency", "Zambia and the ICRC were **clear**.")
     settings.update(store, {"title": "Views received, including from Angola",
@@ -180,9 +181,10 @@ def test_only_an_explicit_yes_publishes(value, shown):
     assert published({"permission_to_publish": value}) is shown
 
 
-def test_a_refused_permission_is_withheld(store, tmp_path):
+@pytest.mark.parametrize("decision", [False, None], ids=["refused", "undecided"])
+def test_anything_but_a_yes_is_withheld(store, tmp_path, decision):
     ids = build(store)
-    c.update_contribution(store, ids["austria"], permission_to_publish=0)
+    c.update_contribution(store, ids["austria"], permission_to_publish=decision)
     out = tmp_path / "undecided.docx"
     report = export_working_paper(store, out, options=ExportOptions(date="2020-06-20"))
     assert report.anonymised == 2
