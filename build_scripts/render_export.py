@@ -2,9 +2,9 @@
 anonymised.
 
 Builds the demo store (``lapdesk demo``: the fictional sample contributions, imported and
-mapped) in a temporary folder, gives it the settings a real consultation would have (the
-paper's date, a French introduction; one sample contribution without permission to
-publish, so the named paper shows how a withheld one is counted), exports the three papers
+mapped; one sample refused permission to publish and one has no decision yet, so the named
+paper shows how withheld ones are counted) in a temporary folder, gives it the settings a
+real consultation would have (the paper's date, a French introduction), exports the three papers
 with their contents lists, converts each to PDF with LibreOffice headless and saves pages
 as PNG (pdftoppm): ``export-page-1.png`` and ``export-page-2.png`` (English),
 ``export-fr-page-1.png``, ``export-anonymised-page-1.png``.  Run with ``make export-pages``.
@@ -40,7 +40,7 @@ def main() -> int:
     from lapdesk.export.options import ExportOptions
     from lapdesk.export.working_paper import export_working_paper
     from lapdesk.ingest.demo import build_demo
-    from lapdesk.store import contributions, settings
+    from lapdesk.store import settings
     from lapdesk.store.connection import open_store
 
     if office.find_soffice() is None or not shutil.which("pdftoppm"):
@@ -52,9 +52,6 @@ def main() -> int:
             build_demo(store)
             settings.update(store, {"paper_date": "2020-06-20",
                                     "introduction_fr": FRENCH_INTRODUCTION})
-            indonesia = next(c for c in contributions.list_contributions(store)
-                             if any(p["name"] == "Indonesia" for p in c["contributors"]))
-            contributions.update_contribution(store, indonesia["id"], permission_to_publish=0)
             reports = {}
             for stem, options, _ in PAPERS:
                 reports[stem] = export_working_paper(
