@@ -12,6 +12,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lapdesk.core.revisions import Anchor, Revision
 
 PARAGRAPH_SEPARATOR = "\n"
 FILE_SEPARATOR = "\n\n"
@@ -28,6 +32,10 @@ class Paragraph:
     page: int | None = None
     heading_level: int | None = None
     part: str = "body"
+    # Tracked changes in this paragraph and the comment anchors in it (Word, OpenDocument),
+    # offsets relative to ``text``; None for the many paragraphs without any.
+    revisions: list[Revision] | None = None
+    anchors: list[Anchor] | None = None
 
 
 def layout(paragraphs: Iterable[str], base: int = 0) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lapdesk.core.revisions import Comment
 from lapdesk.core.text import Paragraph
 
 # The one vocabulary of file statuses, with what each means to the user.
@@ -50,6 +51,23 @@ class Attachment:
 
 
 @dataclass
+class OcrPage:
+    """What OCR made of one page (or one picture): shown in the reader beside the page.
+
+    ``confidence`` is the mean of Tesseract's word confidences (0-100), weighted by length;
+    ``problem`` says why the page gave no text ("no text", "low confidence", "took too long
+    to read", or a missing model), empty when it was read.
+    """
+
+    page: int
+    confidence: float | None = None
+    chars: int = 0
+    turned: int = 0      # degrees clockwise the page was turned upright
+    skew: float = 0.0    # degrees it was straightened by
+    problem: str = ""
+
+
+@dataclass
 class Extracted:
     status: str
     message: str = ""
@@ -61,6 +79,27 @@ class Extracted:
     meta: dict[str, str] = field(default_factory=dict)
     # The language of this file's own text (see lapdesk.ingest.language), found in the worker.
     language: str | None = None
+    # Pages read by OCR (a scan, a picture), and the 0-based indices of the pages of a PDF
+    # still to be read by OCR when the extraction was asked to leave them to later jobs.
+    ocr_pages: list[OcrPage] = field(default_factory=list)
+    ocr_pending: list[int] = field(default_factory=list)
+    # A Word or OpenDocument file's comments, anchored by marks in its paragraphs.
+    comments: list[Comment] = field(default_factory=list)
+
+    @property
+    def ocr(self) -> bool:
+        """Whether any of this file's text was read by OCR."""
+        return any(page.confidence is not None and not page.problem for page in self.ocr_pages)
+
+    @property
+    def ocr_confidence(self) -> float | None:
+        """The mean confidence of the pages read by OCR, weighted by their text's length."""
+        read = [page for page in self.ocr_pages if page.confidence is not None
+                and not page.problem]
+        weight = sum(page.chars for page in read)
+        if not read or not weight:
+            return None
+        return round(sum(page.confidence * page.chars for page in read) / weight, 1)
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:

@@ -23,6 +23,7 @@ from lapdesk.ingest.extracted import MB, Extracted, Limits, size_in_words
 from lapdesk.ingest.language import detect_language, language_sample
 from lapdesk.ingest.letter_date import letter_date
 from lapdesk.ingest.names import safe_name
+from lapdesk.ingest.ocr import fanout
 from lapdesk.ingest.sources import Source, load, walk
 from lapdesk.ingest.workers import Job, WorkerPool, default_size
 from lapdesk.store import contributions as c
@@ -101,7 +102,7 @@ def import_paths(store: Store, paths: Iterable[str | os.PathLike], *, together: 
     if not units:
         return []
     if pool is None:
-        size = min(workers or default_size(), len(inputs))
+        size = workers or default_size()  # workers start only as jobs arrive
         with WorkerPool(size=size, limits=limits) as own:
             return _import(store, units, inputs, own, limits, password, progress, cancel)
     return _import(store, units, inputs, pool, limits, password, progress, cancel)
@@ -130,7 +131,9 @@ def _import(store: Store, units: list[_Unit], inputs: list[_Input], pool: Worker
                 if cancel is not None:
                     cancel.raise_if_cancelled()
                 continue
-            feeder.settle(job, extracted)
+            read = feeder.settle(job, extracted)
+            if read:  # a scan's pages, read by OCR on every worker
+                progress(done, len(inputs), read)
         if cancel is not None:
             cancel.raise_if_cancelled()
         writer.write(unit)
@@ -158,7 +161,8 @@ def _empty_result(source: Source) -> dict:
     return {
         "path": str(source.path), "status": "unreadable" if source.error else "ok",
         "message": source.error, "contribution_id": None, "file_id": None, "sha256": None,
-        "media_type": None, "pages": None, "chars": 0, "language": None, "contributors": [],
+        "media_type": None, "pages": None, "chars": 0, "ocr": False, "ocr_confidence": None,
+        "language": None, "contributors": [],
         "attachments": [],
     }
 
@@ -195,14 +199,28 @@ class _Feeder:
                 unit.held_bytes += loaded.size
             self.seen.add(loaded.sha256)
 
-    def _submit(self, unit: _Unit, node: _Node) -> None:
+    def _submit(self, unit: _Unit, node: _Node, *, pages: tuple[int, ...] | None = None,
+                merge: fanout.Merge | None = None) -> None:
         unit.outstanding += 1
         self.pool.submit(Job(unit.index, data=node.data, name=node.original_name,
-                             password=self.password, tag=(unit, node)))
+                             password=self.password, options={"ocr": pages or "defer"},
+                             tag=(unit, node, pages, merge)))
 
-    def settle(self, job: Job, extracted: Extracted) -> None:
-        unit, node = job.tag
+    def settle(self, job: Job, extracted: Extracted) -> str:
+        """Take one finished job; returns a progress label when it was a chunk of OCR."""
+        unit, node, pages, merge = job.tag
         unit.outstanding -= 1
+        if merge is not None:
+            merge.add(extracted, pages)
+            if merge.complete:
+                node.extracted = merge.result()
+            return f"{node.name}: {merge.read} of {merge.total} pages read by OCR"
+        chunks = fanout.plan(extracted, self.pool.size)
+        if chunks:
+            merge = fanout.Merge(extracted, len(chunks))
+            for chunk in chunks:
+                self._submit(unit, node, pages=chunk, merge=merge)
+            return ""
         node.extracted = extracted
         for attachment in extracted.attachments:
             child = _Node(safe_name(attachment.name), attachment.name, len(attachment.data),
@@ -214,6 +232,7 @@ class _Feeder:
             else:
                 self._submit(unit, child)
         extracted.attachments = []  # the children hold the bytes now
+        return ""
 
 
 class _Writer:
@@ -257,7 +276,8 @@ class _Writer:
             status="duplicate", message=DUPLICATE.format(contribution_id=contribution_id),
             contribution_id=contribution_id, file_id=existing["id"],
             sha256=item.node.sha256, media_type=existing["media_type"],
-            pages=existing["pages"], chars=existing["chars"],
+            pages=existing["pages"], chars=existing["chars"], ocr=bool(existing["ocr"]),
+            ocr_confidence=existing["ocr_confidence"],
             language=c.contribution(self.store, contribution_id)["language"],
             contributors=_contributor_shapes(self.store, contribution_id),
         )
@@ -305,10 +325,13 @@ class _Writer:
             status=extracted.status, message=extracted.message, parent_id=parent_id,
             pages=extracted.pages, paragraphs=extracted.paragraphs,
         )
+        add_marks(self.store, file_id, extracted.paragraphs, comments=extracted.comments,
+                  ocr_pages=extracted.ocr_pages)
         shape.update(
             file_id=file_id, sha256=node.sha256, status=extracted.status,
             message=extracted.message, media_type=extracted.media_type, pages=extracted.pages,
             chars=sum(len(p.text) for p in extracted.paragraphs),
+            ocr=extracted.ocr, ocr_confidence=extracted.ocr_confidence,
         )
         attachments = []
         for child in node.children:
@@ -359,7 +382,8 @@ def _nodes(node: _Node) -> list[_Node]:
 def _file_shape(shape: dict) -> dict:
     """The shared file shape, attachments (if any) last."""
     ordered = {key: shape.get(key) for key in ("file_id", "name", "sha256", "size", "media_type",
-                                                "status", "message", "pages", "chars")}
+                                                "status", "message", "pages", "chars",
+                                                "ocr", "ocr_confidence")}
     if "attachments" in shape:
         ordered["attachments"] = shape["attachments"]
     return ordered

@@ -63,6 +63,9 @@ class Job:
     name: str = field(default="", compare=False)
     password: str | None = field(default=None, compare=False, repr=False)
     tag: object = field(default=None, compare=False)
+    # Keyword options for the extractor (the import asks a PDF to leave its scanned pages
+    # for later jobs, and those jobs for their pages: see lapdesk.ingest.ocr.fanout).
+    options: dict | None = field(default=None, compare=False)
     header: bytes = field(default=b"", compare=False, repr=False)  # pickled name and options
 
 
@@ -108,7 +111,7 @@ class WorkerPool:
 
     def submit(self, job: Job) -> None:
         job.seq = next(self._seq)
-        job.header = pickle.dumps((job.name, self.limits, job.password),
+        job.header = pickle.dumps((job.name, self.limits, job.password, job.options),
                                   protocol=pickle.HIGHEST_PROTOCOL)
         with self._lock:
             heapq.heappush(self._pending, job)
@@ -328,10 +331,11 @@ def serve(conn: Connection, extractor: Extractor | None) -> None:
             # module (30 ms that the pool would wait for).
             conn.close()
             os._exit(0)
-        name, limits, password = task
+        name, limits, password, options = task
         out_of_memory = False
         try:
-            extracted = extractor(data, name, limits=limits, password=password)
+            extracted = extractor(data, name, limits=limits, password=password,
+                                  **(options or {}))
         except MemoryError:
             extracted, out_of_memory = Extracted("unreadable", OUT_OF_MEMORY), True
         except Exception as error:  # an extractor bug must cost one file, not the batch

@@ -189,10 +189,12 @@ def files_of(store: Store, contribution_id: int) -> list[dict]:
     """The contribution's files in the shared shape (``file_id, name, sha256, ...``)."""
     rows = store.query(
         "SELECT id AS file_id, name, original_name, sha256, size, media_type, status, message,"
-        " pages, chars, parent_id, text_start FROM files WHERE contribution_id = ?"
-        " ORDER BY position, id",
+        " pages, chars, ocr, ocr_confidence, parent_id, text_start FROM files"
+        " WHERE contribution_id = ? ORDER BY position, id",
         (contribution_id,),
     )
+    for row in rows:
+        row["ocr"] = bool(row["ocr"])
     return rows
 
 
@@ -253,8 +255,9 @@ def list_contributions(store: Store) -> list[dict]:
     file_rows: dict[int, list[dict]] = {}
     for f in store.query(
         "SELECT contribution_id, id AS file_id, name, sha256, size, media_type, status, message,"
-        " pages, chars FROM files ORDER BY position, id"
+        " pages, chars, ocr, ocr_confidence FROM files ORDER BY position, id"
     ):
+        f["ocr"] = bool(f["ocr"])
         file_rows.setdefault(f.pop("contribution_id"), []).append(f)
     people: dict[int, list[dict]] = {}
     for p in store.query(

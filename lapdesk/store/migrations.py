@@ -253,6 +253,71 @@ MIGRATIONS: list[str] = [
     ALTER TABLE contributions DROP COLUMN permission_to_publish;
     ALTER TABLE contributions RENAME COLUMN publication TO permission_to_publish;
     """,
+    # 7: what reading a file found beyond its text.  Pages read by OCR, each with its mean
+    # word confidence (0-100), and the file's own flag and mean; a Word or OpenDocument file's
+    # tracked changes (inserted, deleted and moved text, by whom and when) and its comments
+    # with their replies, the text they anchor to, and a search index of their text.  The
+    # offsets of revisions and comments are relative to their file's text (files.text_start),
+    # so a file read again in place moves them with it.
+    """
+    ALTER TABLE files ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE files ADD COLUMN ocr_confidence REAL;
+
+    CREATE TABLE ocr_pages (
+        file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+        page INTEGER NOT NULL,
+        confidence REAL,
+        chars INTEGER NOT NULL DEFAULT 0,
+        turned INTEGER NOT NULL DEFAULT 0,
+        skew REAL NOT NULL DEFAULT 0,
+        problem TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (file_id, page)
+    );
+
+    CREATE TABLE revisions (
+        id INTEGER PRIMARY KEY,
+        file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+        paragraph_id INTEGER REFERENCES paragraphs(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('insert', 'delete', 'move')),
+        text TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        date TEXT,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        whole_paragraph INTEGER NOT NULL DEFAULT 0,
+        CHECK ("end" >= start AND start >= 0)
+    );
+    CREATE INDEX revisions_file ON revisions(file_id, start);
+
+    CREATE TABLE comments (
+        id INTEGER PRIMARY KEY,
+        file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+        parent_id INTEGER REFERENCES comments(id) ON DELETE CASCADE,
+        author TEXT NOT NULL DEFAULT '',
+        date TEXT,
+        text TEXT NOT NULL DEFAULT '',
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0,
+        CHECK ("end" >= start AND start >= 0)
+    );
+    CREATE INDEX comments_file ON comments(file_id, start);
+
+    CREATE VIRTUAL TABLE comments_fts USING fts5(
+        text, content='comments', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER comments_ai AFTER INSERT ON comments BEGIN
+        INSERT INTO comments_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER comments_ad AFTER DELETE ON comments BEGIN
+        INSERT INTO comments_fts(comments_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    CREATE TRIGGER comments_au AFTER UPDATE OF text ON comments BEGIN
+        INSERT INTO comments_fts(comments_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO comments_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -38,7 +38,9 @@ def render(hits: list[dict]) -> str:
     for hit in hits:
         who = ", ".join(hit["contributors"]) or "contributor unknown"
         snippet = " ".join(hit["snippet"].split())
-        lines.append(f"{hit['contribution_id']:>4} {who} ¶{hit['paragraph'] + 1}"
+        where = f"¶{hit['paragraph'] + 1}" if hit["paragraph"] is not None else "¶?"
+        comment = " (comment)" if hit.get("kind") == "comment" else ""
+        lines.append(f"{hit['contribution_id']:>4} {who} {where}{comment}"
                      f" [{hit['start']}-{hit['end']}]: {snippet}")
     lines.append(f"{len(hits)} hit{'s' if len(hits) != 1 else ''}.")
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from lapdesk.store import contributions as c
 from lapdesk.store.excerpts import excerpts_of
+from lapdesk.store.marks import comments_of, ocr_pages_of, revisions_of
 
 NAME = "show"
 HELP = "show one contribution: metadata, contributors, files, paragraphs and excerpts"
@@ -25,6 +26,9 @@ def run(args, store) -> dict:
         "paragraphs": [{k: p[k] for k in PARAGRAPH_FIELDS}
                        for p in c.paragraphs_of(store, row["id"])],
         "excerpts": excerpts_of(store, row["id"]),
+        "revisions": revisions_of(store, row["id"]),
+        "comments": comments_of(store, row["id"]),
+        "ocr_pages": ocr_pages_of(store, row["id"]),
     }
 
 
@@ -47,7 +51,10 @@ def render(result: dict) -> str:
         names[f["file_id"]] = f["name"]
         pages = f" {f['pages']} pages," if f["pages"] else ""
         message = f" ({f['message']})" if f["message"] else ""
-        lines.append(f"  {f['name']}: {f['status']}{message},{pages} {f['chars']} characters")
+        ocr = (f", read by OCR (confidence {f['ocr_confidence']:.0f}%)"
+               if f.get("ocr") and f.get("ocr_confidence") is not None else "")
+        lines.append(f"  {f['name']}: {f['status']}{message},{pages} {f['chars']} characters"
+                     f"{ocr}")
     lines.extend(_text_lines(result["paragraphs"], names))
     if result["excerpts"]:
         lines.extend(["", "Excerpts:"])
@@ -58,7 +65,27 @@ def render(result: dict) -> str:
                          f"{_short(e['text'])}")
             lines.extend(f"      {a['stance']}: {a['topic'] or ''} {a['summary'] or ''}".rstrip()
                          for a in e["annotations"])
+    lines.extend(_marks_lines(result))
     return "\n".join(lines)
+
+
+def _marks_lines(result: dict) -> list[str]:
+    """Tracked changes and comments, one line each, under the excerpts."""
+    lines = []
+    if result.get("revisions"):
+        lines.extend(["", "Tracked changes:"])
+        for r in result["revisions"]:
+            who = ", ".join(x for x in (r["author"], r["date"]) if x)
+            lines.append(f"  ¶{r['paragraph'] + 1 if r['paragraph'] is not None else '?'} "
+                         f"{r['kind']} [{r['start']}-{r['end']}] ({who}): {_short(r['text'])}")
+    if result.get("comments"):
+        lines.extend(["", "Comments:"])
+        for comment in result["comments"]:
+            lines.append(f"  [{comment['start']}-{comment['end']}] {comment['author']}: "
+                         f"{_short(comment['text'])}")
+            lines.extend(f"      reply by {reply['author']}: {_short(reply['text'])}"
+                         for reply in comment["replies"])
+    return lines
 
 
 def _text_lines(paragraphs: list[dict], names: dict[int, str]) -> list[str]:

@@ -13,7 +13,7 @@ import logging
 
 from lapdesk.ingest import sniff as media
 from lapdesk.ingest.extracted import Extracted, Limits, size_in_words
-from lapdesk.ingest.formats.common import ExtractionFailure, clean
+from lapdesk.ingest.formats.common import ExtractionFailure, clean, clean_marked
 from lapdesk.ingest.language import detect_language, language_sample
 
 log = logging.getLogger(__name__)
@@ -31,11 +31,18 @@ MODULES = {
     media.MSG: "msg",
     media.ZIP: "archive",
     media.DOC: "legacy_doc",
+    "image/png": "image",
+    "image/jpeg": "image",
+    "image/tiff": "image",
+    "image/bmp": "image",
 }
+# Readers whose pages may go through OCR, and so take the ``ocr`` option.
+_OCR_OPTION = {"pdf"}
 
 # What to tell the user about formats LAPDesk recognises but does not read.
 _UNSUPPORTED = {
-    "image/": "This is a picture; LAPDesk cannot read text in images (it would need OCR).",
+    "image/": "This kind of picture (GIF and the like) is not read; save it as PNG or JPEG "
+              "to have its text read by OCR.",
     media.XLSX: "This is an Excel spreadsheet; LAPDesk reads documents, not spreadsheets.",
     media.PPTX: "This is a PowerPoint presentation; save it as PDF to import its text.",
     media.OLE: "This is an older Microsoft Office file that is not a Word document or an "
@@ -59,13 +66,16 @@ def warm_up() -> None:
 
 
 def extract(data: bytes, name: str, *, limits: Limits = Limits(),  # noqa: B008 (frozen)
-            password: str | None = None) -> Extracted:
+            password: str | None = None, ocr: str | tuple[int, ...] = "inline") -> Extracted:
     """The text of one received file, with a status from the one vocabulary; never raises.
 
     :param data: the file's bytes.
     :param name: its name as received; only a tie-breaker for the format.
     :param limits: caps on size, pages and characters.
-    :param password: for an encrypted PDF, the password to try.
+    :param password: for an encrypted PDF or Word document, the password to try.
+    :param ocr: how a PDF's scanned pages are read: ``"inline"`` (now), ``"defer"`` (listed
+        in ``ocr_pending`` for the import's workers) or a chunk of page indices to read
+        (see :mod:`lapdesk.ingest.ocr.fanout`).
     """
     if not data:
         return Extracted("empty", "This file is empty; there is nothing to read.")
@@ -86,7 +96,8 @@ def extract(data: bytes, name: str, *, limits: Limits = Limits(),  # noqa: B008 
         return Extracted("unsupported", _unsupported_message(media_type), media_type=media_type)
     try:
         module = importlib.import_module(f"{__name__}.{module_name}")
-        result = module.extract(data, limits=limits, password=password)
+        options = {"ocr": ocr} if module_name in _OCR_OPTION else {}
+        result = module.extract(data, limits=limits, password=password, **options)
     except ExtractionFailure as failure:
         result = Extracted(failure.status, failure.message)
     except MemoryError:
@@ -109,16 +120,31 @@ def _unsupported_message(media_type: str) -> str:
 
 
 def _finish(result: Extracted, limits: Limits) -> Extracted:
-    """Clean every paragraph, drop empty ones, and enforce the character cap."""
+    """Clean every paragraph, drop empty ones, and enforce the character cap.
+
+    Revisions and comment anchors of a paragraph that is dropped (a paragraph deleted whole
+    has no text left) move to the start of the next paragraph kept, or the end of the last.
+    """
     kept, total = [], 0
+    carried: tuple[list, list] = ([], [])
     for paragraph in result.paragraphs:
-        paragraph.text = clean(paragraph.text)
+        if paragraph.revisions or paragraph.anchors:
+            clean_marked(paragraph)
+        else:
+            paragraph.text = clean(paragraph.text)
         if not paragraph.text:
+            carried[0].extend(paragraph.revisions or ())
+            carried[1].extend(paragraph.anchors or ())
             continue
+        if carried[0] or carried[1]:
+            _carry_into(paragraph, carried, at=0)
+            carried = ([], [])
         if paragraph.heading_level is not None and not 1 <= paragraph.heading_level <= 9:
             paragraph.heading_level = None
         total += len(paragraph.text)
         kept.append(paragraph)
+    if kept and (carried[0] or carried[1]):
+        _carry_into(kept[-1], carried, at=len(kept[-1].text))
     result.paragraphs = kept
     if total > limits.max_chars:
         return Extracted("too_large", f"This file holds more than {limits.max_chars:,} "
@@ -129,3 +155,15 @@ def _finish(result: Extracted, limits: Limits) -> Extracted:
         result.message = result.message or "This file contains no text."
     result.language = detect_language(language_sample(kept))
     return result
+
+
+def _carry_into(paragraph, carried: tuple[list, list], *, at: int) -> None:
+    revisions, anchors = carried
+    for revision in revisions:
+        revision.start = revision.end = at
+    for anchor in anchors:
+        anchor.offset = at
+    paragraph.revisions = [*revisions, *(paragraph.revisions or ())] if at == 0 else \
+        [*(paragraph.revisions or ()), *revisions]
+    paragraph.anchors = [*anchors, *(paragraph.anchors or ())] if at == 0 else \
+        [*(paragraph.anchors or ()), *anchors]

@@ -48,6 +48,42 @@ def clean(text: str) -> str:
     return " ".join(text.translate(_CLEAN).split())  # split() knows Unicode's spaces
 
 
+def clean_marked(paragraph) -> None:
+    """:func:`clean` a paragraph that carries revisions or comment anchors, moving their
+    offsets with the characters they point at (collapsed spaces, dropped soft hyphens)."""
+    text = paragraph.text
+    out: list[str] = []
+    where = [0] * (len(text) + 1)
+    space = False
+    for index, char in enumerate(text):
+        where[index] = len(out) + (1 if space and out else 0)
+        for kept in char.translate(_CLEAN):
+            if kept.isspace():
+                space = True
+                continue
+            if space and out:
+                out.append(" ")
+            space = False
+            out.append(kept)
+    cleaned = "".join(out)
+    where[len(text)] = len(cleaned)
+    paragraph.text = cleaned
+
+    def moved(offset: int) -> int:
+        return min(where[max(0, min(offset, len(text)))], len(cleaned))
+
+    for revision in paragraph.revisions or ():
+        start, end = moved(revision.start), moved(revision.end)
+        while start < end and cleaned[start] == " ":
+            start += 1
+        while end > start and cleaned[end - 1] == " ":
+            end -= 1
+        revision.start, revision.end = start, max(end, start)
+        revision.text = clean(revision.text)
+    for anchor in paragraph.anchors or ():
+        anchor.offset = moved(anchor.offset)
+
+
 # --- ZIP containers ---------------------------------------------------------------------------
 
 def open_zip(data: bytes, *, limits: Limits, what: str) -> zipfile.ZipFile:

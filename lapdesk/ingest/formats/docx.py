@@ -19,6 +19,7 @@ from lxml import etree
 
 from lapdesk.core.text import Paragraph
 from lapdesk.ingest.extracted import Extracted, Limits
+from lapdesk.ingest.formats import docx_revisions
 from lapdesk.ingest.formats.common import open_zip, parse_xml, read_member, unreadable
 from lapdesk.ingest.formats.numbering import Numbering
 
@@ -55,7 +56,10 @@ def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extr
         for footer in package.related("footer"):
             paragraphs += _paragraphs(footer, "footer", styles, numbering)
         title = package.title()
-    return Extracted("ok", paragraphs=paragraphs, meta={"title": title} if title else {})
+        comments = docx_revisions.comments(package.first_related("comments"),
+                                           package.first_related("commentsExtended"))
+    return Extracted("ok", paragraphs=paragraphs, meta={"title": title} if title else {},
+                     comments=comments)
 
 
 class _Package:
@@ -136,23 +140,40 @@ def _paragraphs(root: etree._Element, part_name: str, styles: Styles, numbering:
     for fallback in root.iter(f"{{{MC}}}Fallback"):  # the same text box, drawn twice
         fallback.clear()
     found = []
+    tracked = docx_revisions.has_marks(root)  # tracked changes or comments: read with care
     for p in root.iter(q("p")):
         owner = next(p.iterancestors(q("p"), q("tc")), None)
         if owner is not None and owner.tag == q("p"):
             continue  # a text box inside a paragraph: its text is read with that paragraph
         properties = p.find(q("pPr"))
         style_id = _val(properties, "pStyle")
-        text = _text(p)
+        part = "table" if part_name == "body" and owner is not None else part_name
+        revisions = anchors = None
+        if tracked:
+            text, revisions, anchors = docx_revisions.read_paragraph(p)
+        else:
+            text = _text(p)
         if not text.strip():
+            if revisions or anchors:  # a paragraph deleted whole: its marks move on
+                found.append(Paragraph("", part=part, revisions=revisions, anchors=anchors))
             continue
         number = _number(properties, style_id, styles, numbering)
         if number:
             text = f"{number} {text}"
-        part = "table" if part_name == "body" and owner is not None else part_name
+            for mark in (*(revisions or ()), *(anchors or ())):
+                _shift(mark, len(number) + 1)
         level = _outline_level(properties) or styles.heading_level(style_id)
         found.append(Paragraph(text, heading_level=level if part in ("body",) else None,
-                               part=part))
+                               part=part, revisions=revisions or None,
+                               anchors=anchors or None))
     return found
+
+
+def _shift(mark, by: int) -> None:
+    if hasattr(mark, "offset"):
+        mark.offset += by
+    else:
+        mark.start, mark.end = mark.start + by, mark.end + by
 
 
 def _text(p: etree._Element) -> str:

@@ -57,7 +57,15 @@ class Line:
     bold: bool = False  # set in bold (looked at only where it can matter, see _page_lines)
 
 
-def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extracted:
+def extract(data: bytes, *, limits: Limits, password: str | None = None,
+            ocr: str | tuple[int, ...] = "inline") -> Extracted:
+    """The PDF's text; pages without a text layer are read by OCR.
+
+    :param ocr: ``"inline"`` reads scanned pages now, ``"defer"`` lists them in
+        ``ocr_pending`` for the import to spread over its workers
+        (:mod:`lapdesk.ingest.ocr.fanout`), and a tuple of 0-based page indices reads only
+        those pages, by OCR (one such chunk).
+    """
     try:
         document = pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as error:
@@ -68,28 +76,66 @@ def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extr
             raise ExtractionFailure("encrypted", "This PDF is protected by a password; open it "
                                     "with the password to extract its text.") from error
         raise unreadable("This PDF is damaged or incomplete and cannot be opened.") from error
+    read: tuple[list[Paragraph], list] = ([], [])
     try:
         count = len(document)
         if count > limits.max_pages:
             raise ExtractionFailure("too_large", f"This PDF has {count:,} pages, more than "
                                     f"the {limits.max_pages:,} LAPDesk reads from one file.")
+        if isinstance(ocr, tuple):
+            from lapdesk.ingest.ocr import scans
+
+            paragraphs, pages_read = scans.read_pdf_pages(
+                document, [i for i in ocr if 0 <= i < count], limits=limits)
+            return Extracted("ok", paragraphs=paragraphs, pages=count, ocr_pages=pages_read)
         pages = [_page_lines(document, index) for index in range(count)]
         title = (document.get_metadata_dict().get("Title") or "").strip()
+        scanned = [index for index, lines in enumerate(pages)
+                   if not any(line.text.strip() for line in lines)
+                   and _draws_something(document, index)]
+        if scanned and ocr == "inline":
+            from lapdesk.ingest.ocr import scans
+
+            read = scans.read_pdf_pages(document, scanned, limits=limits)
     finally:
         document.close()
-    if not any(line.text.strip() for lines in pages for line in lines):
-        return Extracted("needs_ocr", "This PDF holds only pictures of pages (a scan) and no "
-                         "text; it needs OCR before its text can be read.", pages=count)
-    _mark_running_lines(pages)
-    paragraphs = _paragraphs(pages)
-    textless = sum(1 for lines in pages if not any(line.part == "body" for line in lines))
-    message = ""
-    if textless and count > 1:
-        verb, pronoun = ("has", "it") if textless == 1 else ("have", "they")
-        message = (f"{textless} of its {count} pages {verb} no text (a scan?); {pronoun} "
-                   "would need OCR.")
     meta = {"title": title} if title else {}
-    return Extracted("ok", message, paragraphs=paragraphs, pages=count, meta=meta)
+    has_text = any(line.text.strip() for lines in pages for line in lines)
+    if not has_text and not scanned:
+        return Extracted("empty", "This PDF's pages hold no text and nothing drawn.",
+                         pages=count)
+    paragraphs: list[Paragraph] = []
+    if has_text:
+        _mark_running_lines(pages)
+        paragraphs = _paragraphs(pages)
+    if ocr == "defer" and scanned:
+        status = "ok" if has_text else "needs_ocr"
+        return Extracted(status, "" if has_text else NEEDS_OCR, paragraphs=paragraphs,
+                         pages=count, meta=meta, ocr_pending=scanned)
+    result = Extracted("ok", paragraphs=paragraphs, pages=count, meta=meta)
+    if scanned:
+        from lapdesk.ingest.ocr import fanout
+
+        result.paragraphs = fanout.merge_pages(paragraphs, read[0])
+        result.ocr_pages = read[1]
+        return fanout.conclude(result)
+    return result
+
+
+NEEDS_OCR = ("This PDF holds only pictures of pages (a scan) and no text; it needs OCR before "
+             "its text can be read.")
+
+
+def _draws_something(document, index: int) -> bool:
+    """Whether a page without text draws anything (a scan, outlined type): worth OCR."""
+    try:
+        page = document[index]
+    except pdfium.PdfiumError:
+        return False
+    try:
+        return raw.FPDFPage_CountObjects(page.raw) > 0
+    finally:
+        page.close()
 
 
 def _page_lines(document, index: int) -> list[Line]:

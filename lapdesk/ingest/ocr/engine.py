@@ -1,0 +1,172 @@
+"""Tesseract, through tesserocr, turning one picture of a page into paragraphs.
+
+One engine per worker process, kept between pages and files: loading the three language
+models takes about a third of a second.  A page is read in the order orientation (the
+``osd`` model: is the page sideways or upside down?), skew (:mod:`.prepare`), then text, with
+``eng+fra+spa`` so that accents come out whichever language the letter is in.  Word
+confidences (0-100) give each page its confidence; a page that yields only a few scattered
+low-confidence marks (a logo, a signature, a stamp) has no text.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from PIL import Image
+
+from lapdesk.core.text import Paragraph
+from lapdesk.ingest.extracted import OcrPage
+from lapdesk.ingest.ocr import models, prepare
+
+# A page whose words average below this confidence is not trusted (see needs_ocr messages).
+TRUSTED_CONFIDENCE = 55.0
+_NOISE_CONFIDENCE = 40.0   # a paragraph this unsure and this short is noise, not text
+_NOISE_CHARS = 12
+_MIN_TEXT_CHARS = 4        # fewer letters or digits than this on a page: no text
+_OSD_CONFIDENCE = 2.0      # below this, orientation detection's answer is a guess
+_OSD_SIDE = 1_600          # pixels: orientation is detected on a smaller copy of the page
+_HYPHENS = ("-", "\u00ad")
+
+
+class EngineMissing(Exception):
+    """The OCR engine or its models are not there; the message says which."""
+
+
+@dataclass
+class _Loaded:
+    folder: str
+    languages: tuple[str, ...]
+    api: object
+    osd: object | None
+
+
+_loaded: _Loaded | None = None
+
+
+def engine() -> _Loaded:
+    """This process's engine, loaded on first use; raises :class:`EngineMissing`."""
+    global _loaded
+    folder = models.tessdata_dir()
+    codes = models.present(folder)
+    languages = tuple(code for code in models.LANGUAGES if code in codes)
+    if _loaded is not None and (_loaded.folder, _loaded.languages) == (str(folder), languages):
+        return _loaded
+    try:
+        import tesserocr
+    except ImportError as error:
+        raise EngineMissing("LAPDesk's OCR engine is not installed in this copy, so pictures "
+                            "of text cannot be read.") from error
+    if folder is None or not languages:
+        raise EngineMissing("LAPDesk's OCR language models are missing from this copy "
+                            f"({models.missing_names(models.LANGUAGES)}), so pictures of text "
+                            "cannot be read.")
+    path = str(folder) + "/"
+    quiet = {"debug_file": "/dev/null" if not _windows() else "NUL"}
+    api = tesserocr.PyTessBaseAPI(path=path, lang="+".join(languages),
+                                  psm=tesserocr.PSM.AUTO, variables=quiet)
+    osd = None
+    if models.ORIENTATION in codes:
+        osd = tesserocr.PyTessBaseAPI(path=path, lang=models.ORIENTATION,
+                                      psm=tesserocr.PSM.OSD_ONLY, variables=quiet)
+    _loaded = _Loaded(str(folder), languages, api, osd)
+    return _loaded
+
+
+def _windows() -> bool:
+    import sys
+
+    return sys.platform == "win32"
+
+
+def read(image: Image.Image, *, page: int, dpi: int | None = None,
+         deadline: float | None = None) -> tuple[list[Paragraph], OcrPage]:
+    """The paragraphs of one page picture and what reading it found.
+
+    :param page: the page's number (1-based), given to each paragraph.
+    :param dpi: the picture's resolution, when known (Tesseract sizes its text by it).
+    :param deadline: a ``time.monotonic()`` past which recognition gives up on the page.
+    """
+    loaded = engine()
+    picture = prepare.grey(image)
+    turned = _orientation(loaded, picture)
+    picture = prepare.upright(picture, turned)
+    picture, angle = prepare.straighten(picture)
+    api = loaded.api
+    api.SetImage(picture)
+    if dpi:
+        api.SetSourceResolution(int(dpi * picture.height / max(image.height, 1)))
+    remaining = 0 if deadline is None else max(1, int((deadline - time.monotonic()) * 1000))
+    finished = api.Recognize(timeout=remaining)
+    paragraphs, confidences = _paragraphs(api, page) if finished else ([], [])
+    api.Clear()
+    info = OcrPage(page=page, turned=turned, skew=angle)
+    if not finished:
+        info.problem = "took too long to read"
+        return [], info
+    chars = sum(sum(ch.isalnum() for ch in p.text) for p in paragraphs)
+    if chars < _MIN_TEXT_CHARS:
+        info.problem = "no text"
+        return [], info
+    weights = sum(length for _, length in confidences)
+    info.confidence = round(sum(c * n for c, n in confidences) / max(weights, 1), 1)
+    info.chars = sum(len(p.text) for p in paragraphs)
+    if info.confidence < TRUSTED_CONFIDENCE:
+        info.problem = "low confidence"
+        return [], info
+    return paragraphs, info
+
+
+def _orientation(loaded: _Loaded, picture: Image.Image) -> int:
+    """How far clockwise the page is turned (0, 90, 180, 270); 0 when it cannot tell."""
+    if loaded.osd is None:
+        return 0
+    small = picture
+    if max(picture.size) > _OSD_SIDE:
+        small = picture.copy()
+        small.thumbnail((_OSD_SIDE, _OSD_SIDE), Image.LANCZOS)
+    loaded.osd.SetImage(small)
+    try:
+        found = loaded.osd.DetectOrientationScript()
+    except RuntimeError:  # too little text to tell
+        found = None
+    finally:
+        loaded.osd.Clear()
+    if not found or found.get("orient_conf", 0.0) < _OSD_CONFIDENCE:
+        return 0
+    return int(found.get("orient_deg", 0)) % 360
+
+
+def _paragraphs(api, page: int) -> tuple[list[Paragraph], list[tuple[float, int]]]:
+    """Tesseract's paragraphs with their lines rejoined, and (confidence, length) of each."""
+    from tesserocr import RIL, iterate_level
+
+    found, confidences = [], []
+    iterator = api.GetIterator()
+    if iterator is None:
+        return found, confidences
+    for paragraph in iterate_level(iterator, RIL.PARA):
+        raw = paragraph.GetUTF8Text(RIL.PARA) or ""
+        confidence = paragraph.Confidence(RIL.PARA)
+        text = join_lines(raw.splitlines())
+        if not text:
+            continue
+        if confidence < _NOISE_CONFIDENCE and len(text) < _NOISE_CHARS:
+            continue
+        found.append(Paragraph(text, page=page))
+        confidences.append((confidence, len(text)))
+    return found, confidences
+
+
+def join_lines(lines: list[str]) -> str:
+    """One paragraph from its lines, undoing hyphenation at a line's end."""
+    text = ""
+    for line in (line.strip() for line in lines):
+        if not line:
+            continue
+        if (text.endswith(_HYPHENS) and len(text) > 1 and text[-2].isalpha()
+                and line[:1].islower()):
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}" if text else line
+    return text
