@@ -5,6 +5,7 @@ from __future__ import annotations
 from conftest import run_lapdesk
 
 FIELDS = {"path", "status", "message", "contribution_id", "file_id", "sha256", "media_type",
+          "ocr", "ocr_confidence",
           "pages", "chars", "language", "contributors", "attachments"}
 
 

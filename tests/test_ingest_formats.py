@@ -168,10 +168,13 @@ def test_spreadsheets_are_unsupported_with_a_reason():
     assert result.paragraphs == []
 
 
-def test_images_are_unsupported_with_a_reason():
-    result = extract(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "scan.pdf")
-    assert result.status == "unsupported"
-    assert "picture" in result.message
+def test_a_gif_is_unsupported_with_a_reason_and_a_broken_png_is_unreadable():
+    gif = extract(b"GIF89a" + b"\x00" * 100, "scan.gif")
+    assert gif.status == "unsupported"
+    assert "picture" in gif.message and "PNG or JPEG" in gif.message
+    broken = extract(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "scan.pdf")
+    assert broken.status == "unreadable"
+    assert "picture is damaged" in broken.message
 
 
 def test_write_all_writes_one_genuine_file_per_format(tmp_path):
@@ -189,7 +192,7 @@ def test_write_all_can_add_the_difficult_files(tmp_path):
                 for kind, path in paths.items()}
     assert len({path.name for path in paths.values()}) == len(paths)
     assert statuses["docx_encrypted"] == statuses["pdf_encrypted"] == "encrypted"
-    assert statuses["pdf_scanned"] == "needs_ocr"
+    assert statuses["pdf_scanned"] == "ok"  # read by OCR (tests/test_ingest_ocr.py)
     assert statuses["empty"] == "empty"
     assert statuses["zip_bomb"] == statuses["docx_zip_bomb"] == "too_large"
     assert statuses["docx_truncated"] == statuses["docx_entity_bomb"] == "unreadable"
@@ -250,36 +253,6 @@ def test_pdf_with_password_is_encrypted_until_the_password_is_given():
     opened = extract(data, "locked.pdf", password="geneva")
     assert opened.status == "ok"
     assert samples.PDF_PROSE[1] in texts(opened)
-
-
-def test_pdf_without_text_layer_needs_ocr():
-    result = extract(samples.pdf_image_only_bytes(), "scan.pdf")
-    assert result.status == "needs_ocr"
-    assert result.pages == 1
-    assert result.paragraphs == []
-
-
-def test_pdf_with_some_scanned_pages_is_read_and_says_which_need_ocr():
-    import pypdfium2 as pdfium
-
-    merged = pdfium.PdfDocument.new()
-    for data in (samples.pdf_bytes(), samples.pdf_image_only_bytes()):
-        merged.import_pages(pdfium.PdfDocument(data))
-    out = io.BytesIO()
-    merged.save(out)
-    result = extract(out.getvalue(), "mixed.pdf")
-    assert result.status == "ok"
-    assert result.pages == 4
-    assert result.message == "1 of its 4 pages has no text (a scan?); it would need OCR."
-    assert samples.PDF_PROSE[0] in texts(result)
-
-
-def test_pdf_with_one_damaged_page_keeps_the_others():
-    result = extract(samples.pdf_damaged_page_bytes(), "damaged.pdf")
-    assert result.status == "ok"
-    assert {p.page for p in result.paragraphs} == {1, 3}
-    assert samples.PDF_PROSE[-1] in texts(result)
-    assert result.message.startswith("1 of its 3 pages has no text")
 
 
 def test_truncated_pdf_is_unreadable():

@@ -30,6 +30,7 @@ from lapdesk.store import contributions as c
 from lapdesk.store import held
 from lapdesk.store.changes import audit
 from lapdesk.store.connection import Store
+from lapdesk.store.marks import add_marks
 
 EMAIL_TYPES = (sniff.EML, sniff.MSG)
 CANCEL_POLL_S = 0.2  # how soon a cancel stops an import waiting on a slow file

@@ -77,20 +77,11 @@ def pdf_bytes(*, password: str | None = None, repeat: int = 1) -> bytes:
 
 
 def pdf_image_only_bytes() -> bytes:
-    """A 'scanned' PDF: one page that is a picture of text, with no text layer."""
-    from fpdf import FPDF
-    from PIL import Image, ImageDraw
+    """A scanned PDF: one page that is a picture of a letter, with no text layer (see
+    :mod:`samples.scans`, which makes it)."""
+    from .scans import scan_pdf_bytes
 
-    image = Image.new("L", (600, 300), color=255)
-    draw = ImageDraw.Draw(image)
-    for row in range(8):
-        draw.text((20, 20 + row * 30), "Scanned letter of the Permanent Mission", fill=0)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    pdf = FPDF(format="A4")
-    pdf.add_page()
-    pdf.image(io.BytesIO(buffer.getvalue()), x=10, y=10, w=190)
-    return bytes(pdf.output())
+    return scan_pdf_bytes("en")
 
 
 def word_pdf_filler(count: int = 18) -> list[str]:

@@ -8,6 +8,7 @@ is parsed without entity expansion, network access or unbounded trees.
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -20,6 +21,7 @@ from lapdesk.ingest.extracted import Limits, size_in_words
 _CLEAN = {**dict.fromkeys([0xAD, 0x200B, 0xFEFF]),
           **dict.fromkeys([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)],
                           " ")}
+_SPACE_RUN = re.compile(r"\s+")
 _CHUNK = 1024 * 1024
 # Members of one ZIP container: Word documents hold dozens, archives of contributions hundreds.
 MAX_MEMBERS = 20_000
@@ -79,7 +81,10 @@ def clean_marked(paragraph) -> None:
         while end > start and cleaned[end - 1] == " ":
             end -= 1
         revision.start, revision.end = start, max(end, start)
-        revision.text = clean(revision.text)
+        if revision.kind == "delete":  # spaces kept: the text with the change rejected
+            revision.text = _SPACE_RUN.sub(" ", revision.text.translate(_CLEAN))
+        else:
+            revision.text = cleaned[start:end]
     for anchor in paragraph.anchors or ():
         anchor.offset = moved(anchor.offset)
 

@@ -88,7 +88,9 @@ def extract(data: bytes, *, limits: Limits, password: str | None = None,
             paragraphs, pages_read = scans.read_pdf_pages(
                 document, [i for i in ocr if 0 <= i < count], limits=limits)
             return Extracted("ok", paragraphs=paragraphs, pages=count, ocr_pages=pages_read)
-        pages = [_page_lines(document, index) for index in range(count)]
+        read_lines = [_page_lines(document, index) for index in range(count)]
+        damaged = [index + 1 for index, lines in enumerate(read_lines) if lines is None]
+        pages = [lines or [] for lines in read_lines]
         title = (document.get_metadata_dict().get("Title") or "").strip()
         scanned = [index for index, lines in enumerate(pages)
                    if not any(line.text.strip() for line in lines)
@@ -110,9 +112,10 @@ def extract(data: bytes, *, limits: Limits, password: str | None = None,
         paragraphs = _paragraphs(pages)
     if ocr == "defer" and scanned:
         status = "ok" if has_text else "needs_ocr"
-        return Extracted(status, "" if has_text else NEEDS_OCR, paragraphs=paragraphs,
+        return Extracted(status, _damaged(damaged) if has_text else NEEDS_OCR,
+                         paragraphs=paragraphs,
                          pages=count, meta=meta, ocr_pending=scanned)
-    result = Extracted("ok", paragraphs=paragraphs, pages=count, meta=meta)
+    result = Extracted("ok", _damaged(damaged), paragraphs=paragraphs, pages=count, meta=meta)
     if scanned:
         from lapdesk.ingest.ocr import fanout
 
@@ -124,6 +127,15 @@ def extract(data: bytes, *, limits: Limits, password: str | None = None,
 
 NEEDS_OCR = ("This PDF holds only pictures of pages (a scan) and no text; it needs OCR before "
              "its text can be read.")
+
+
+def _damaged(pages: list[int]) -> str:
+    if not pages:
+        return ""
+    if len(pages) == 1:
+        return f"Page {pages[0]} is damaged and could not be read."
+    return (f"Pages {', '.join(map(str, pages[:-1]))} and {pages[-1]} are damaged and could "
+            "not be read.")
 
 
 def _draws_something(document, index: int) -> bool:
@@ -138,13 +150,14 @@ def _draws_something(document, index: int) -> bool:
         page.close()
 
 
-def _page_lines(document, index: int) -> list[Line]:
-    """The lines of one page in pdfium's reading order, with their position and font size."""
+def _page_lines(document, index: int) -> list[Line] | None:
+    """The lines of one page in pdfium's reading order, with their position and font size;
+    None for a damaged page (the others are still read)."""
     try:
         page = document[index]
         text_page = page.get_textpage()
     except pdfium.PdfiumError:
-        return []  # one damaged page: the others are still read (it counts as textless)
+        return None
     try:
         text = text_page.get_text_range()
         geometry = _Geometry(text_page, exact=len(text) == text_page.count_chars())

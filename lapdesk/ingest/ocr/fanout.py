@@ -82,6 +82,7 @@ def conclude(extracted: Extracted, *, picture: bool = False) -> Extracted:
     if not pages:
         return extracted
     what = "picture" if picture else "scan"
+    earlier = extracted.message if extracted.status == "ok" else ""  # a damaged page, say
     read = [page for page in pages if not page.problem]
     ocr_text = [p for p in extracted.paragraphs if p.page in {page.page for page in read}]
     missing = _missing_model(ocr_text)
@@ -92,7 +93,8 @@ def conclude(extracted: Extracted, *, picture: bool = False) -> Extracted:
         read = []
     if extracted.paragraphs:
         extracted.status = "ok"
-        extracted.message = _summary(extracted, pages, read, what, missing)
+        extracted.message = " ".join(
+            part for part in (_summary(extracted, pages, read, what, missing), earlier) if part)
     else:
         extracted.status, extracted.message = _without_text(pages, what, missing)
     extracted.language = detect_language(language_sample(extracted.paragraphs)) \
@@ -120,7 +122,7 @@ def _summary(extracted: Extracted, pages: list[OcrPage], read: list[OcrPage], wh
     if read:
         confidence = extracted.ocr_confidence
         share = (f"{_count(len(read), 'page')} of {total} {'was' if len(read) == 1 else 'were'}"
-                 f" scanned and read by OCR" if total > len(read) else f"Read by OCR")
+                 f" scanned and read by OCR" if total > len(read) else "Read by OCR")
         parts.append(f"{share} (mean confidence {confidence:.0f}%)." if confidence is not None
                      else f"{share}.")
     if unread:

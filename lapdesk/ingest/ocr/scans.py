@@ -15,7 +15,8 @@ from lapdesk.core.text import Paragraph
 from lapdesk.ingest.extracted import Extracted, Limits, OcrPage
 from lapdesk.ingest.ocr import fanout
 
-RENDER_DPI = 300
+RENDER_DPI = 300       # for pages drawn in vector (outlined type) or of unknown resolution
+_DPI_RANGE = (200, 400)  # a scanned page is drawn at its picture's own resolution, within this
 _MAX_RENDER_PIXELS = 14_000_000  # an A3 page at 300 dpi has 17 M: rendered a little smaller
 _SPARE_S = 5.0                   # seconds left to the worker to send what it read
 _MIN_PICTURE_SIDE = 60           # pixels: a smaller picture (an icon, a tracking pixel)
@@ -58,7 +59,7 @@ def _render(document, index: int):
     page = document[index]
     try:
         width, height = page.get_size()  # points
-        dpi = RENDER_DPI
+        dpi = _picture_dpi(page) or RENDER_DPI
         pixels = (width * dpi / 72) * (height * dpi / 72)
         if pixels > _MAX_RENDER_PIXELS:
             dpi = int(dpi * (_MAX_RENDER_PIXELS / pixels) ** 0.5)
@@ -69,6 +70,26 @@ def _render(document, index: int):
             bitmap.close()
     finally:
         page.close()
+
+
+def _picture_dpi(page) -> int | None:
+    """The resolution of the page's largest picture (a scan is one picture the size of the
+    page): drawn at it, the picture's pixels are read as they are, not resampled."""
+    import pypdfium2.raw as raw
+
+    best, area = None, 0.0
+    for image in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        try:
+            pixels_wide, _ = image.get_px_size()
+            left, bottom, right, top = image.get_bounds()
+        except Exception:  # noqa: BLE001 - a damaged picture: the page is drawn at 300 dpi
+            continue
+        if right - left > 0 and (right - left) * (top - bottom) > area:
+            area = (right - left) * (top - bottom)
+            best = pixels_wide * 72 / (right - left)
+    if best is None:
+        return None
+    return int(min(max(best, _DPI_RANGE[0]), _DPI_RANGE[1]))
 
 
 def read_picture(data: bytes, *, limits: Limits) -> Extracted:
