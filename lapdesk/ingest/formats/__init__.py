@@ -31,6 +31,7 @@ MODULES = {
     media.MSG: "msg",
     media.ZIP: "archive",
     media.DOC: "legacy_doc",
+    media.ENCRYPTED_OFFICE: "protected_office",
     "image/png": "image",
     "image/jpeg": "image",
     "image/tiff": "image",
@@ -87,10 +88,6 @@ def extract(data: bytes, name: str, *, limits: Limits = Limits(),  # noqa: B008 
     except Exception:  # noqa: BLE001 - sniffing hostile bytes must not crash an import
         log.exception("sniffing %r failed", name)
         media_type = media.UNKNOWN
-    if media_type == media.ENCRYPTED_OFFICE:
-        return Extracted("encrypted", "This Office document is protected by a password; open it "
-                         "in Word and save a copy without the password to import its text.",
-                         media_type=media_type)
     module_name = MODULES.get(media_type)
     if module_name is None:
         return Extracted("unsupported", _unsupported_message(media_type), media_type=media_type)

@@ -154,8 +154,9 @@ def comments(part: etree._Element | None, extended: etree._Element | None) -> li
         comment = Comment(key=element.get(q("id")) or "", author=element.get(q("author")) or "",
                           date=element.get(q("date")) or None, text=text)
         found.append(comment)
-        if paragraphs:
-            last_paragraph[paragraphs[-1].get(f"{{{W14}}}paraId") or ""] = comment
+        para_id = paragraphs[-1].get(f"{{{W14}}}paraId") if paragraphs else None
+        if para_id:
+            last_paragraph[para_id] = comment
     if extended is None:
         return found
     replies: set[int] = set()
@@ -164,7 +165,7 @@ def comments(part: etree._Element | None, extended: etree._Element | None) -> li
         if comment is None:
             continue
         comment.done = entry.get(f"{{{W15}}}done") in ("1", "true")
-        parent = last_paragraph.get(entry.get(f"{{{W15}}}paraIdParent") or "")
+        parent = last_paragraph.get(entry.get(f"{{{W15}}}paraIdParent") or "-")
         if parent is not None and parent is not comment:
             parent.replies.append(comment)
             replies.add(id(comment))

@@ -8,6 +8,7 @@ from lxml import etree
 
 from lapdesk.core.text import Paragraph
 from lapdesk.ingest.extracted import Extracted, Limits
+from lapdesk.ingest.formats import odt_revisions
 from lapdesk.ingest.formats.common import (
     ExtractionFailure,
     open_zip,
@@ -33,7 +34,8 @@ _CONTAINERS = {t("section"), t("list"), t("list-item"), t("list-header"), f"{{{T
                f"{{{TABLE}}}table-row", f"{{{TABLE}}}table-cell", f"{{{TABLE}}}table-rows",
                f"{{{TABLE}}}table-header-rows", f"{{{TABLE}}}table-row-group",
                f"{{{OFFICE}}}text", t("index-body"), t("table-of-content")}
-_SKIPPED_IN_TEXT = {t("note"), t("tracked-changes"), t("bookmark-ref")}
+_SKIPPED_IN_TEXT = {t("note"), t("tracked-changes"), t("bookmark-ref"),
+                    odt_revisions.ANNOTATION}  # a comment's text is not the document's
 
 
 def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extracted:
@@ -52,7 +54,8 @@ def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extr
     body = content.find(f"{{{OFFICE}}}body/{{{OFFICE}}}text")
     if body is None:
         raise unreadable(f"{WHAT} is not a text document LAPDesk can read.")
-    reader = _Reader(ListNumbering(content, styles))
+    marks = odt_revisions.Marks(content) if odt_revisions.has_marks(body, content) else None
+    reader = _Reader(ListNumbering(content, styles), marks)
     headers, footers = _running(styles)
     for element in headers:
         reader.read(element, "header")
@@ -63,7 +66,8 @@ def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extr
             reader.read(body_element, "footnote")
     for element in footers:
         reader.read(element, "footer")
-    return Extracted("ok", paragraphs=reader.paragraphs)
+    return Extracted("ok", paragraphs=reader.paragraphs,
+                     comments=marks.comments if marks is not None else [])
 
 
 def _running(styles: etree._Element | None) -> tuple[list, list]:
@@ -84,10 +88,12 @@ def _running(styles: etree._Element | None) -> tuple[list, list]:
 
 
 class _Reader:
-    def __init__(self, lists: ListNumbering):
+    def __init__(self, lists: ListNumbering, marks: odt_revisions.Marks | None = None):
         self.paragraphs: list[Paragraph] = []
         self.notes: list[etree._Element] = []
         self.lists = lists
+        self.marks = marks  # tracked changes and comments, when the document has any
+        self._length = 0  # of the paragraph being read, for the marks' offsets
         self.label = ""  # the number of the list item whose first paragraph comes next
 
     def read(self, container: etree._Element, part: str, *, in_table: bool = False,
@@ -115,28 +121,51 @@ class _Reader:
         if element.tag == t("h"):
             raw = element.get(t("outline-level"), "1")
             level = int(raw) if raw.isdigit() and 1 <= int(raw) <= 9 else 1
-        text = "".join(self._text(element))
+        revisions = anchors = None
+        if self.marks is not None:
+            self.marks.begin()
+            self._length = 0
+            text = "".join(self._text(element))
+            revisions, anchors = self.marks.end(text)
+        else:
+            text = "".join(self._text(element))
         label, self.label = self.label, ""
-        if not text.strip():
-            return
         where = "table" if in_table and part == "body" else part
+        if not text.strip():
+            if revisions or anchors:  # a paragraph deleted whole: its marks move on
+                self.paragraphs.append(Paragraph("", part=where, revisions=revisions,
+                                                 anchors=anchors))
+            return
+        if label:
+            for mark in (*(revisions or ()), *(anchors or ())):
+                if hasattr(mark, "offset"):
+                    mark.offset += len(label) + 1
+                else:
+                    mark.start, mark.end = mark.start + len(label) + 1, mark.end + len(label) + 1
         self.paragraphs.append(Paragraph(f"{label} {text}" if label else text,
                                          heading_level=level if where == "body" else None,
-                                         part=where))
+                                         part=where, revisions=revisions or None,
+                                         anchors=anchors or None))
 
     def _text(self, element: etree._Element):
         if element.text:
-            yield element.text
+            yield self._counted(element.text)
         for child in element:
             tag = child.tag
+            if self.marks is not None and tag in odt_revisions.MARK_TAGS:
+                self.marks.see(child, self._length)
             if tag == t("note"):
                 self.notes.append(child)
             elif tag == t("s"):
                 count = child.get(t("c"), "1")
-                yield " " * min(int(count) if count.isdigit() else 1, 100)
+                yield self._counted(" " * min(int(count) if count.isdigit() else 1, 100))
             elif tag in (t("tab"), t("line-break")):
-                yield " "
+                yield self._counted(" ")
             elif tag not in _SKIPPED_IN_TEXT and isinstance(tag, str):
                 yield from self._text(child)
             if child.tail:
-                yield child.tail
+                yield self._counted(child.tail)
+
+    def _counted(self, text: str) -> str:
+        self._length += len(text)
+        return text
