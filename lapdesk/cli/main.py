@@ -47,6 +47,7 @@ COMMAND_MODULES = [
     "coverage",
     "resubmissions",
     "import",
+    "reread",
     "backup",
     "restore",
     "salvage",

@@ -325,6 +325,7 @@ class _Writer:
             sha256=node.sha256, size=node.size, media_type=extracted.media_type,
             status=extracted.status, message=extracted.message, parent_id=parent_id,
             pages=extracted.pages, paragraphs=extracted.paragraphs,
+            ocr=extracted.ocr, ocr_confidence=extracted.ocr_confidence,
         )
         add_marks(self.store, file_id, extracted.paragraphs, comments=extracted.comments,
                   ocr_pages=extracted.ocr_pages)

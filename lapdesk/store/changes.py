@@ -35,6 +35,9 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "topics": ("id",),
     "annotations": ("id",),
     "suggestions": ("id",),
+    "ocr_pages": ("file_id", "page"),
+    "revisions": ("id",),
+    "comments": ("id",),
 }
 
 

@@ -94,17 +94,22 @@ def file_by_sha256(store: Store, digest: str) -> dict | None:
 def add_file(store: Store, contribution_id: int, *, name: str, sha256: str, size: int,
              media_type: str, status: str, message: str = "", original_name: str = "",
              parent_id: int | None = None, pages: int | None = None,
-             paragraphs: Sequence[Paragraph] = ()) -> int:
-    """Add a file (its blob already stored) and its paragraphs; returns the file id."""
+             paragraphs: Sequence[Paragraph] = (), ocr: bool = False,
+             ocr_confidence: float | None = None) -> int:
+    """Add a file (its blob already stored) and its paragraphs; returns the file id.
+
+    :param ocr: whether some of its text was read by OCR, ``ocr_confidence`` how surely.
+    """
     position, text_start = _next_slot(store, contribution_id)
     texts = [p.text for p in paragraphs]
     chars = sum(len(t) for t in texts)
     cursor = store.conn.execute(
         "INSERT INTO files (contribution_id, parent_id, position, name, original_name, sha256,"
-        " size, media_type, status, message, pages, chars, text_start, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " size, media_type, status, message, pages, chars, text_start, created_at, ocr,"
+        " ocr_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (contribution_id, parent_id, position, name, original_name or name, sha256, size,
-         media_type, status, message, pages, chars, text_start if texts else -1, now_iso()),
+         media_type, status, message, pages, chars, text_start if texts else -1, now_iso(),
+         int(ocr), ocr_confidence),
     )
     file_id = cursor.lastrowid
     if texts:

@@ -9,21 +9,32 @@ every other span.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lapdesk.core.revisions import Comment
 from lapdesk.core.text import Paragraph
 from lapdesk.store.connection import Store
 
+Insert = Callable[[str, dict], int]
+
 
 def add_marks(store: Store, file_id: int, paragraphs: Sequence[Paragraph], *,
-              comments: Sequence[Comment] = (), ocr_pages: Sequence = ()) -> None:
+              comments: Sequence[Comment] = (), ocr_pages: Sequence = (),
+              insert: Insert | None = None) -> None:
     """Store what the extraction of file ``file_id`` found beside its paragraphs.
 
     :param paragraphs: the file's paragraphs in the order they were stored.
+    :param insert: how rows are written, ``insert(table, values) -> rowid``: a recorder's
+        ``insert`` when the file is read again in place (an undoable change); by default
+        plain inserts in the caller's transaction.
     """
+    insert = insert or (lambda table, values: _insert(store, table, values))
     if ocr_pages:
-        _add_ocr(store, file_id, ocr_pages)
+        for page in ocr_pages:
+            insert("ocr_pages", {"file_id": file_id, "page": page.page,
+                                 "confidence": page.confidence, "chars": page.chars,
+                                 "turned": page.turned, "skew": page.skew,
+                                 "problem": page.problem})
     marked = [p for p in paragraphs if p.revisions or p.anchors]
     if not marked and not comments:
         return
@@ -31,44 +42,36 @@ def add_marks(store: Store, file_id: int, paragraphs: Sequence[Paragraph], *,
                        (file_id,))
     base = store.query_one("SELECT text_start FROM files WHERE id = ?", (file_id,))["text_start"]
     spans: dict[str, list[int]] = {}
-    revisions = []
     for paragraph, row in zip(paragraphs, rows, strict=False):
         offset = row["start"] - base
         for r in paragraph.revisions or ():
-            revisions.append((file_id, row["id"], r.kind, r.text, r.author, r.date,
-                              offset + r.start, offset + r.end, int(r.whole_paragraph)))
+            insert("revisions", {"file_id": file_id, "paragraph_id": row["id"], "kind": r.kind,
+                                 "text": r.text, "author": r.author, "date": r.date,
+                                 "start": offset + r.start, "end": offset + r.end,
+                                 "whole_paragraph": int(r.whole_paragraph)})
         for anchor in paragraph.anchors or ():
             span = spans.setdefault(anchor.key, [offset + anchor.offset, offset + anchor.offset])
             span[0 if anchor.edge == "start" else 1] = offset + anchor.offset
-    store.conn.executemany(
-        "INSERT INTO revisions (file_id, paragraph_id, kind, text, author, date, start, \"end\","
-        " whole_paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", revisions)
     for comment in comments:
         start, end = spans.get(comment.key, (0, 0))
-        _add_comment(store, file_id, comment, min(start, end), max(start, end), None)
+        _add_comment(insert, file_id, comment, min(start, end), max(start, end), None)
 
 
-def _add_comment(store: Store, file_id: int, comment: Comment, start: int, end: int,
+def _insert(store: Store, table: str, values: dict) -> int:
+    columns = ", ".join(f'"{c}"' for c in values)
+    marks = ", ".join("?" for _ in values)
+    return store.conn.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})',
+                              tuple(values.values())).lastrowid
+
+
+def _add_comment(insert: Insert, file_id: int, comment: Comment, start: int, end: int,
                  parent_id: int | None) -> None:
-    cursor = store.conn.execute(
-        "INSERT INTO comments (file_id, parent_id, author, date, text, start, \"end\", done)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (file_id, parent_id, comment.author, comment.date, comment.text, start, end,
-         int(comment.done)))
+    comment_id = insert("comments", {"file_id": file_id, "parent_id": parent_id,
+                                     "author": comment.author, "date": comment.date,
+                                     "text": comment.text, "start": start, "end": end,
+                                     "done": int(comment.done)})
     for reply in comment.replies:
-        _add_comment(store, file_id, reply, start, end, cursor.lastrowid)
-
-
-def _add_ocr(store: Store, file_id: int, pages: Sequence) -> None:
-    read = [p for p in pages if p.confidence is not None and not p.problem]
-    weight = sum(p.chars for p in read)
-    mean = round(sum(p.confidence * p.chars for p in read) / weight, 1) if weight else None
-    store.conn.execute("UPDATE files SET ocr = ?, ocr_confidence = ? WHERE id = ?",
-                       (int(bool(read)), mean, file_id))
-    store.conn.executemany(
-        "INSERT OR REPLACE INTO ocr_pages (file_id, page, confidence, chars, turned, skew,"
-        " problem) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(file_id, p.page, p.confidence, p.chars, p.turned, p.skew, p.problem) for p in pages])
+        _add_comment(insert, file_id, reply, start, end, comment_id)
 
 
 # --- reading -------------------------------------------------------------------------------
