@@ -8,12 +8,15 @@ STAMP := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= offscreen
 
 # Debian packages the tests use: Qt's runtime libraries, Xvfb for screenshots, LibreOffice to
-# render exported Word files, poppler for PDF pages.  Installed only as root with apt (as in CI).
+# render exported Word files, poppler for PDF pages, and Tesseract's English, French, Spanish
+# and orientation models, which the package bundles (the engine itself comes with tesserocr's
+# wheel).  Installed only as root with apt (as in CI).
 SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 \
-	libxcb-image0 xvfb xauth libreoffice-writer-nogui poppler-utils strace
+	libxcb-image0 xvfb xauth libreoffice-writer-nogui poppler-utils strace \
+	tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-osd
 
-.PHONY: install run test lint system-deps bench package screenshots fuzz clean export-pages
+.PHONY: install run test lint system-deps bench package screenshots fuzz clean export-pages tessdata
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,7 +50,12 @@ test: $(STAMP) system-deps lint
 	$(BIN)/python build_scripts/smoke_frozen.py
 	$(BIN)/python -m pytest -q
 
-package: $(STAMP)
+# The OCR models go into build/tessdata, where the spec (Linux and Windows builds alike) and
+# the source tree find them.
+tessdata: system-deps
+	$(BIN)/python build_scripts/collect_tessdata.py
+
+package: $(STAMP) tessdata
 	$(BIN)/python build_scripts/package.py
 
 bench: $(STAMP)

@@ -66,6 +66,7 @@ def smoke(folder: Path) -> None:
                            f"results; unreadable: {unreadable}")
     statuses = sorted({r["status"] for r in results})
     print(f"smoke: import ok ({len(results)} files, one per format; statuses {statuses})")
+    check_ocr_and_password(folder, store)
     contribution_id = next((r["contribution_id"] for r in results
                             if r["status"] == "ok" and r["chars"] > 40), None)
     if contribution_id is None:
@@ -89,6 +90,34 @@ def smoke(folder: Path) -> None:
     if line is None:
         raise SmokeFailure(f"lapdesk --smoke-test printed no shown_ms: {shown.stdout!r}")
     print(f"smoke: window {line}")
+
+
+def check_ocr_and_password(folder: Path, store: Path) -> None:
+    """The frozen workers read a scanned page by OCR (engine and models bundled) and open a
+    protected Word document with its password."""
+    from samples import scans
+
+    bundled = [m for m in ("eng", "fra", "spa", "osd")
+               if not any(APP.rglob(f"tessdata/{m}.traineddata"))]
+    if bundled:
+        raise SmokeFailure(f"the package lacks the OCR models {', '.join(bundled)}")
+    inputs = folder / "mail"
+    inputs.mkdir()
+    (inputs / "scan.pdf").write_bytes(scans.scan_pdf_bytes("fr"))
+    (inputs / "locked.docx").write_bytes(samples.docx_encrypted_bytes())
+    results = json.loads(run(["--store", store, "import", inputs, "--password",
+                              samples.DOCX_PASSWORD, "--json"],
+                             env={"LAPDESK_TESSDATA": ""}).stdout)
+    by_name = {Path(r["path"]).name: r for r in results}
+    scan, locked = by_name["scan.pdf"], by_name["locked.docx"]
+    if scan["status"] != "ok" or not scan["ocr"] or scan["language"] != "fr":
+        raise SmokeFailure(f"the scanned page was not read by OCR: {scan['status']}, "
+                           f"{scan['message']}")
+    if locked["status"] != "ok" or locked["chars"] < 100:
+        raise SmokeFailure(f"the protected .docx was not opened: {locked['message']}")
+    print(f"smoke: OCR ok (a French scan, {scan['chars']} characters, confidence "
+          f"{scan['ocr_confidence']:.0f}%); protected .docx opened ({locked['chars']} "
+          "characters)")
 
 
 def main() -> int:

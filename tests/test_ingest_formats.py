@@ -721,3 +721,15 @@ def test_pdf_headings_set_in_bold_at_the_body_size_are_headings():
         ("Universalisation", 1), ("States Parties should work wit", None),
         ("Victim assistance", 1), ("Assistance must reach every su", None),
         ("A whole paragraph set in bold ", None), ("Then ordinary text again.", None)]
+
+
+@pytest.mark.parametrize("row_by_row", [True, False], ids=["row-by-row", "column-by-column"])
+def test_a_two_column_pdf_is_read_column_by_column(row_by_row):
+    result = extract(samples.pdf_two_columns_bytes(row_by_row=row_by_row), "columns.pdf")
+    assert result.status == "ok"
+    assert texts(result) == [samples.COLUMN_TITLE, *samples.COLUMN_PARAGRAPHS]
+
+
+def test_a_single_column_page_is_not_taken_for_columns():
+    body = texts(extract(samples.pdf_bytes(), "one.pdf"), "body")
+    assert body[:3] == [samples.PDF_TITLE, *samples.PDF_PROSE[:2]]

@@ -45,6 +45,8 @@ from .mail import (
     nested_email,
 )
 from .pdf import (
+    COLUMN_PARAGRAPHS,
+    COLUMN_TITLE,
     PDF_BODY,
     PDF_HEADER,
     PDF_PASSWORD,
@@ -54,6 +56,7 @@ from .pdf import (
     pdf_damaged_page_bytes,
     pdf_from_word_bytes,
     pdf_image_only_bytes,
+    pdf_two_columns_bytes,
     word_pdf_filler,
 )
 from .texts import (
@@ -86,6 +89,7 @@ from .word import (
 )
 
 __all__ = [
+    "COLUMN_PARAGRAPHS", "COLUMN_TITLE", "pdf_two_columns_bytes",
     "DOCX_BODY", "DOCX_FOOTER", "DOCX_FOOTNOTE", "DOCX_HEADER", "DOCX_HEADING", "DOCX_ITEMS",
     "DOCX_PASSWORD", "DOCX_SUBHEADING", "DOCX_TABLE", "EML_BODY", "EML_DATE", "EML_SENDER",
     "EML_SENDER_NAME", "EML_SUBJECT", "EML_TO", "FRENCH", "HTML_REMOTE_IMAGE", "HTML_TITLE",

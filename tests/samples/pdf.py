@@ -130,3 +130,50 @@ def pdf_damaged_page_bytes() -> bytes:
     pages = [m.start() for m in re.finditer(rb"\n\d+ 0 obj\n<<\n/Contents", data)]
     second = pages[1]
     return data[:second] + data[second:].replace(b"<<\n/Contents", b"[[\n/Contents", 1)
+
+
+# A two-column page: a title across both columns, then paragraphs read down the left column
+# and on down the right one; the second paragraph runs on from the foot of the left column.
+COLUMN_TITLE = "Views of the Republic on the Lausanne Action Plan"
+COLUMN_PARAGRAPHS = (
+    "The Convention on Cluster Munitions has achieved much since its entry into force, and "
+    "the States Parties have destroyed most of the stockpiles they declared.",
+    "Clearance of contaminated land remains the largest task ahead of the Second Review "
+    "Conference, and the Republic supports measurable and time-bound actions to complete "
+    "it before the deadlines set by Article 4 of the Convention.",
+    "Victim assistance must be integrated into national frameworks on disability, health, "
+    "education and employment, so that survivors enjoy their rights.",
+    "International cooperation and assistance remain essential for the affected States to "
+    "meet their obligations within their deadlines.",
+)
+
+
+def pdf_two_columns_bytes(*, row_by_row: bool = True, pages: int = 1) -> bytes:
+    """A two-column contribution typeset by fpdf2.  With ``row_by_row`` the page is written
+    as some layout programs do, the left column's line then the right one's at the same
+    height (pdfium then reads line across line); else column after column."""
+    import textwrap
+
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    lines = []
+    for paragraph in COLUMN_PARAGRAPHS:
+        lines.extend(textwrap.wrap(paragraph, 44))
+        lines.append("")
+    middle = len(lines) // 2 + 2  # the second paragraph breaks over the two columns
+    left, right = lines[:middle], lines[middle:]
+    while right and not right[0]:
+        right.pop(0)
+    for _ in range(pages):
+        pdf.add_page()
+        pdf.set_font("helvetica", style="B", size=14)
+        pdf.text(20, 22, COLUMN_TITLE)
+        pdf.set_font("helvetica", size=10)
+        rows = [(20, i, text) for i, text in enumerate(left)]
+        rows += [(110, i, text) for i, text in enumerate(right)]
+        rows.sort(key=(lambda r: (r[1], r[0])) if row_by_row else (lambda r: (r[0], r[1])))
+        for x, i, text in rows:
+            if text:
+                pdf.text(x, 36 + i * 5, text)
+    return bytes(pdf.output())

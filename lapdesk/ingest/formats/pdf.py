@@ -20,6 +20,7 @@ import pypdfium2.raw as raw
 
 from lapdesk.core.text import Paragraph
 from lapdesk.ingest.extracted import Extracted, Limits
+from lapdesk.ingest.formats import pdf_columns
 from lapdesk.ingest.formats.common import ExtractionFailure, unreadable
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
@@ -55,6 +56,7 @@ class Line:
     height: float  # of the page, to tell where its top and bottom edges are
     part: str = "body"
     bold: bool = False  # set in bold (looked at only where it can matter, see _page_lines)
+    column_start: bool = False  # the first line of a page's next column (pdf_columns)
 
 
 def extract(data: bytes, *, limits: Limits, password: str | None = None,
@@ -180,11 +182,38 @@ def _page_lines(document, index: int) -> list[Line] | None:
                                   height))
                 spans.append((first, last))
             offset += width
+        if raw.FPDFText_CountRects(text_page.raw, 0, -1) > len(lines):
+            in_columns = _column_lines(text_page, page, geometry, height)
+            if in_columns is not None:
+                lines, spans = in_columns
         _mark_bold(lines, spans, geometry)
         return lines
     finally:
         text_page.close()
         page.close()
+
+
+def _column_lines(text_page, page, geometry: _Geometry, height: float
+                  ) -> tuple[list[Line], list[tuple[int, int]]] | None:
+    """A page in columns, its lines rebuilt column by column (see :mod:`.pdf_columns`)."""
+    rects = pdf_columns.rectangles(text_page.raw)
+    at = pdf_columns.gutter(rects, page.get_width(), height)
+    if at is None:
+        return None
+    lines, spans = [], []
+    for rect, opens_column in pdf_columns.reading_order(rects, at):
+        char = pdf_columns.first_char(text_page.raw, rect)
+        bounded = text_page.get_text_bounded(rect[0], rect[3], rect[2], rect[1])
+        text = bounded.strip()
+        if char is None or not text:
+            continue
+        first = raw.FPDFText_GetTextIndexFromCharIndex(text_page.raw, char)
+        last = first + len(text) - 1  # the rectangle's text runs on in order from there
+        left, right, baseline, size = geometry.of(first, last)
+        lines.append(Line(text.replace("\ufffe", "").replace("\r", " ").replace("\n", " "),
+                          left, right, baseline, size, height, column_start=opens_column))
+        spans.append((first, last))
+    return lines, spans
 
 
 def _mark_bold(lines: list[Line], spans: list[tuple[int, int]], geometry: _Geometry) -> None:
@@ -361,6 +390,10 @@ def _usual_leading(lines: list[Line]) -> float:
 def _starts_paragraph(previous: Line, line: Line, leading: float, column_left: float,
                       column_right: float) -> bool:
     gap = previous.baseline - line.baseline
+    next_column = line.column_start or (gap <= 0 and line.left >= previous.right)
+    if (next_column and abs(previous.size - line.size) < 1
+            and not _SENTENCE_END.search(previous.text) and line.text[:1].islower()):
+        return False  # a paragraph running on from the foot of the column before
     if gap <= 0 or abs(previous.size - line.size) >= 1:
         return True  # a new column, or a heading
     if previous.bold and not line.bold:
