@@ -78,7 +78,8 @@ def seeds() -> dict[str, bytes]:
 
 EXTENSIONS = {"docx": "docx", "pdf": "pdf", "odt": "odt", "rtf": "rtf", "html": "html",
               "eml": "eml", "email": "eml", "msg": "msg", "text": "txt", "txt": "txt",
-              "zip": "zip", "doc": "doc", "xlsx": "xlsx", "pptx": "pptx", "md": "md"}
+              "zip": "zip", "doc": "doc", "xlsx": "xlsx", "pptx": "pptx", "md": "md",
+              "scan": "pdf", "logo": "png", "tracked": "docx", "mixed": "pdf"}
 
 
 def _seed_name(function_name: str, data: bytes) -> str:
@@ -279,12 +280,22 @@ def _worker(conn) -> None:
 
 def _extract_tree(extract, extracted_type, data, name, limits, *, depth):
     """Extract a file and, as the pipeline does, its attachments in turn."""
-    result = extract(data, name, limits=limits)
+    # The samples' password: protected Word files and PDFs reach their decryption and readers.
+    result = extract(data, name, limits=limits, password="geneva")
     if not isinstance(result, extracted_type):
         return ("invalid", f"extract returned {type(result).__name__}")
     for paragraph in result.paragraphs:
         if not isinstance(paragraph.text, str):
             return ("invalid", f"a paragraph's text is {type(paragraph.text).__name__}")
+        for revision in paragraph.revisions or ():
+            if not 0 <= revision.start <= revision.end <= len(paragraph.text):
+                return ("invalid", f"a revision's span {revision.start}-{revision.end} is "
+                        f"outside its paragraph of {len(paragraph.text)} characters")
+        for anchor in paragraph.anchors or ():
+            if not 0 <= anchor.offset <= len(paragraph.text):
+                return ("invalid", "a comment anchor is outside its paragraph")
+    if result.ocr_confidence is not None and not 0 <= result.ocr_confidence <= 100:
+        return ("invalid", f"OCR confidence {result.ocr_confidence}")
     if depth < limits.max_depth:
         for attachment in result.attachments[:20]:
             if not isinstance(attachment.data, bytes):

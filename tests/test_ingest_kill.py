@@ -1,7 +1,8 @@
 """Killing a real import at random moments loses nothing and leaves nothing half there.
 
 A folder of 200+ files (loose text and Word files, emails with attachments, one nesting another
-email) is imported by ``python -m lapdesk import`` into one store, and the process is killed
+email, scanned letters read by OCR with their pages spread over the workers, a photographed
+letter, a Word file with tracked changes and comments, a two-column PDF) is imported by ``python -m lapdesk import`` into one store, and the process is killed
 with SIGKILL at seeded random moments, again and again.  After every kill the store must open
 and pass ``lapdesk check``, every file in it must be whole (bytes matching the dropped file,
 paragraphs present, an email's attachments all there), and no extraction worker may outlive
@@ -92,6 +93,14 @@ def corpus(tmp_path_factory) -> tuple[Path, dict[str, dict]]:
             attachments.append((f"forwarded-{i}.eml", inner, "message"))
             count += 2
         put(f"mail-{i:03d}.eml", bytes(_email(i, attachments)), attachments=count)
+    from samples import revisions, scans
+
+    for language in scans.LETTERS:
+        put(f"scan-{language}.pdf", scans.image_only_pdf_bytes(
+            scans.scan_images(scans.letter_pdf_bytes(language, pages=2))))
+    put("photo.png", scans.picture_bytes(scans.scan_images(scans.letter_pdf_bytes("en"))[0]))
+    put("tracked.docx", revisions.tracked_docx_bytes())
+    put("columns.pdf", samples.pdf_two_columns_bytes())
     return folder, expected
 
 

@@ -59,6 +59,15 @@ from .pdf import (
     pdf_two_columns_bytes,
     word_pdf_filler,
 )
+from .revisions import tracked_docx_bytes
+from .scans import (
+    logo_png_bytes,
+    mixed_pdf_bytes,
+    scan_jpeg_bytes,
+    scan_pdf_bytes,
+    scan_png_bytes,
+    scan_tiff_bytes,
+)
 from .texts import (
     FRENCH,
     SPANISH,
@@ -89,7 +98,9 @@ from .word import (
 )
 
 __all__ = [
-    "COLUMN_PARAGRAPHS", "COLUMN_TITLE", "pdf_two_columns_bytes",
+    "COLUMN_PARAGRAPHS", "COLUMN_TITLE", "pdf_two_columns_bytes", "tracked_docx_bytes",
+    "logo_png_bytes", "mixed_pdf_bytes", "scan_jpeg_bytes", "scan_pdf_bytes",
+    "scan_png_bytes", "scan_tiff_bytes",
     "DOCX_BODY", "DOCX_FOOTER", "DOCX_FOOTNOTE", "DOCX_HEADER", "DOCX_HEADING", "DOCX_ITEMS",
     "DOCX_PASSWORD", "DOCX_SUBHEADING", "DOCX_TABLE", "EML_BODY", "EML_DATE", "EML_SENDER",
     "EML_SENDER_NAME", "EML_SUBJECT", "EML_TO", "FRENCH", "HTML_REMOTE_IMAGE", "HTML_TITLE",

@@ -159,3 +159,22 @@ def character_error_rate(expected: str, read: str) -> float:
                                previous[j - 1] + (char != other)))
         previous = current
     return previous[-1] / max(len(a), 1)
+
+
+def scan_png_bytes() -> bytes:
+    """A photographed letter (French), as PNG."""
+    return picture_bytes(scan_images(letter_pdf_bytes("fr"))[0], "PNG")
+
+
+def scan_jpeg_bytes() -> bytes:
+    """A photographed letter (Spanish), as a telephone's JPEG."""
+    return picture_bytes(scan_images(letter_pdf_bytes("es"))[0], "JPEG")
+
+
+def scan_tiff_bytes() -> bytes:
+    """A two-page scanned letter (English) as a multi-page TIFF, a frame per page."""
+    pages = scan_images(letter_pdf_bytes("en", pages=2))
+    buffer = io.BytesIO()
+    pages[0].save(buffer, format="TIFF", save_all=True, append_images=pages[1:],
+                  compression="tiff_deflate", dpi=(200, 200))
+    return buffer.getvalue()
