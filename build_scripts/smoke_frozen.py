@@ -95,6 +95,7 @@ def smoke(folder: Path) -> None:
 def check_ocr_and_password(folder: Path, store: Path) -> None:
     """The frozen workers read a scanned page by OCR (engine and models bundled) and open a
     protected Word document with its password."""
+    import samples
     from samples import scans
 
     bundled = [m for m in ("eng", "fra", "spa", "osd")
