@@ -10,14 +10,16 @@ from PySide6.QtWidgets import QMenu, QTextEdit
 
 from lapdesk.analysis import suggest
 from lapdesk.core.errors import NotFoundError
-from lapdesk.store import contributions, excerpts, framework
+from lapdesk.store import contributions, excerpts, framework, marks
 from lapdesk.ui import colours
 from lapdesk.ui.session import StoreSession
 from lapdesk.ui.views import reader_document
 from lapdesk.ui.views.reader_document import ReaderLayout, SectionMark
+from lapdesk.ui.views.reader_marks import Reading
 
 SPAN_MIME = "application/x-lapdesk-span"
-REFRESH_ON = {"excerpts", "mappings", "paragraphs", "files", "framework_nodes", "suggestions"}
+REFRESH_ON = {"excerpts", "mappings", "paragraphs", "files", "framework_nodes", "suggestions",
+              "revisions", "comments", "ocr_pages"}
 
 
 def span_from_mime(mime: QMimeData) -> dict | None:
@@ -111,6 +113,9 @@ class Reader(QTextEdit):
             contributions.paragraphs_of(store, self.contribution_id),
             contributions.files_of(store, self.contribution_id),
             self.excerpts + self._suggestions(), self._marks, font=self.font(), parent=self,
+            reading=Reading(marks.revisions_of(store, self.contribution_id),
+                            marks.comments_of(store, self.contribution_id),
+                            marks.ocr_pages_of(store, self.contribution_id)),
         )
         self.setDocument(self._layout.document)  # deletes the previous one, also our child
         self._show_selected_excerpt()

@@ -2,15 +2,17 @@
 core's character offsets.
 
 The document shows more than the contribution's text (paragraph numbers, page markers, file
-names, section labels beside highlights), so a position in it is not an offset into the text.
-:class:`ReaderLayout` remembers where each paragraph's text sits and converts both ways,
-counting UTF-16 units on the Qt side and Python characters on the core side.
+names, section labels beside highlights, text deleted by a tracked change, comments), so a
+position in it is not an offset into the text.  :class:`ReaderLayout` remembers where each
+paragraph's text sits, and the deleted text shown inside it, and converts both ways,
+counting UTF-16 units on the Qt side and Python characters on the core side.  What reading
+found beside the text is drawn by :mod:`lapdesk.ui.views.reader_marks`.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 
 from lapdesk.core.text import python_offset, utf16_offset
 from lapdesk.ui import colours
+from lapdesk.ui.views import reader_marks
 
 FILE_STATUS_WORDS = {"ok": "✓", "needs_ocr": "needs OCR", "encrypted": "encrypted",
                      "unreadable": "unreadable", "empty": "empty", "duplicate": "duplicate",
@@ -41,6 +44,24 @@ class _Placed:
     block: int  # the document block that shows it
     prefix: int  # UTF-16 units of "¶12 " before the text in that block
     number: int  # the paragraph's number as shown (1-based)
+    # Text shown inside the paragraph that is not part of it (a tracked deletion, struck
+    # through): (offset in the paragraph's text where it stands, its UTF-16 length).
+    extras: list[tuple[int, int]] = field(default_factory=list)
+
+    def units_before(self, inside: int) -> int:
+        """UTF-16 units of extra text shown before the paragraph's own character ``inside``."""
+        return sum(length for at, length in self.extras if at <= inside)
+
+    def text_units(self, units: int) -> int:
+        """The units of the paragraph's own text at ``units`` into its shown text."""
+        own = units
+        for at, length in self.extras:
+            where = utf16_offset(self.text, at) + self.units_before(at) - length
+            if units >= where + length:
+                own -= length
+            elif units > where:
+                return utf16_offset(self.text, at)
+        return own
 
 
 @dataclass
@@ -75,7 +96,8 @@ class ReaderLayout:
             placed = self._placed[i + 1]
         inside = max(0, min(offset - placed.start, len(placed.text)))
         block = self.document.findBlockByNumber(placed.block)
-        return block.position() + placed.prefix + utf16_offset(placed.text, inside)
+        return (block.position() + placed.prefix + utf16_offset(placed.text, inside)
+                + placed.units_before(inside))
 
     def offset_of(self, position: int, *, end: bool = False) -> int:
         """The text offset of a document position; outside any paragraph's text, the nearest
@@ -91,7 +113,7 @@ class ReaderLayout:
                 placed = self._placed[max(0, i - 1)]
                 return placed.end
             return self._placed[min(i, len(self._placed) - 1)].start
-        inside = position - block.position() - placed.prefix
+        inside = placed.text_units(max(0, position - block.position() - placed.prefix))
         inside = max(0, min(inside, utf16_offset(placed.text, len(placed.text))))
         return placed.start + python_offset(placed.text, inside)
 
@@ -102,7 +124,8 @@ class ReaderLayout:
         if placed is None:
             return None
         inside = position - block.position() - placed.prefix
-        if inside <= utf16_offset(placed.text, len(placed.text)):
+        if inside <= utf16_offset(placed.text, len(placed.text)) + placed.units_before(
+                len(placed.text)):
             return None
         return placed.start, placed.end
 
@@ -123,9 +146,12 @@ def _palette_colour(role: QPalette.ColorRole) -> QColor:
 
 
 def build(paragraphs: list[dict], files: list[dict], excerpts: list[dict],
-          marks: dict[str, SectionMark], *, font: QFont, parent=None) -> ReaderLayout:
+          marks: dict[str, SectionMark], *, font: QFont, parent=None,
+          reading: reader_marks.Reading | None = None) -> ReaderLayout:
     """A new document for a contribution: paragraphs with ¶ numbers, headings, page markers,
-    a line per file when there are several, mapped excerpts tinted with their section's labels.
+    a line per file when there are several, mapped excerpts tinted with their section's labels,
+    and what reading found (``reading``): pages read by OCR with their confidence, tracked
+    changes (insertions underlined, deletions struck through), comments beside their passage.
 
     It is built apart from any view (so nothing is laid out while it grows) and then shown
     whole; refilling the shown document lays it out at once, several times slower.
@@ -145,6 +171,9 @@ def build(paragraphs: list[dict], files: list[dict], excerpts: list[dict],
     centred.setTopMargin(4)
     centred.setBottomMargin(4)
     file_names = {f["file_id"]: f for f in files}
+    reading = reading or reader_marks.Reading()
+    deletions = reading.deletions_by_paragraph()
+    struck = reader_marks.struck_format(muted)
     placed: list[_Placed] = []
     first = True
     last_page = last_file = None
@@ -168,7 +197,8 @@ def build(paragraphs: list[dict], files: list[dict], excerpts: list[dict],
         page = paragraph["page"]
         if page is not None and page != last_page:
             new_block(centred)
-            cursor.insertText(f"— page {page} —", muted)
+            cursor.insertText(f"— page {page}{reading.page_note(paragraph['file_id'], page)} —",
+                              muted)
             last_page = page
         level = paragraph["heading_level"]
         block_format = QTextBlockFormat(numbered)
@@ -183,15 +213,19 @@ def build(paragraphs: list[dict], files: list[dict], excerpts: list[dict],
         new_block(block_format)
         prefix = f"¶{paragraph['index'] + 1}  "
         cursor.insertText(prefix, muted)
-        cursor.insertText(paragraph["text"], text_format)
+        extras = reader_marks.insert_with_deletions(
+            cursor, paragraph["text"], deletions.get(paragraph["index"], []),
+            start=paragraph["start"], text_format=text_format, struck=struck)
         placed.append(_Placed(paragraph["start"], paragraph["end"], paragraph["text"],
                               cursor.block().blockNumber(), len(prefix),
-                              paragraph["index"] + 1))
+                              paragraph["index"] + 1, extras))
     layout = ReaderLayout(document, placed)
     if not placed:
         new_block(numbered)
         cursor.insertText(_no_text_message(files), muted)
+    reader_marks.mark_insertions(layout, reading)
     _mark_excerpts(layout, excerpts, marks)
+    reader_marks.mark_comments(layout, reading, muted)
     cursor.endEditBlock()
     return layout
 
