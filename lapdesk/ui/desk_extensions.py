@@ -22,6 +22,7 @@ from lapdesk.ui.import_flow import ImportFlow
 from lapdesk.ui.ops import TaskManager
 from lapdesk.ui.prefs import app_settings
 from lapdesk.ui.registry_view import RegistryView
+from lapdesk.ui.reread_flow import RereadFlow
 from lapdesk.ui.search_panel import SearchPanel
 from lapdesk.ui.window_state import restore_window_state, save_window_state
 
@@ -39,8 +40,10 @@ class DeskExtensions(QObject):
         def session_of():
             return window.session
 
+        self.rereader = RereadFlow(window, session_of, self.tasks)
         self.importer = ImportFlow(window, session_of, self.tasks,
-                                   open_contribution=window.open_contribution)
+                                   open_contribution=window.open_contribution,
+                                   enter_password=self.rereader.enter_password)
         self.search = SearchPanel(session_of, self.tasks, window)
         self.search_dock = self._dock("Search results", "search-dock", self.search,
                                       Qt.DockWidgetArea.BottomDockWidgetArea)

@@ -109,12 +109,14 @@ class ImportFlow(QObject):
 
     def __init__(self, window: QMainWindow, session_of: Callable[[], StoreSession],
                  tasks: TaskManager, *,
-                 open_contribution: Callable[[int], None] | None = None):
+                 open_contribution: Callable[[int], None] | None = None,
+                 enter_password: Callable[[int, str], object] | None = None):
         super().__init__(window)
         self.window = window
         self.session_of = session_of
         self.tasks = tasks
         self.open_contribution = open_contribution
+        self.enter_password = enter_password  # "Enter password…" for a protected file
         self.progress_dialog: ImportProgressDialog | None = None
         self.summary_dialog: ImportSummaryDialog | None = None
         self.last_op: StoreOp | None = None
@@ -248,6 +250,8 @@ class ImportFlow(QObject):
         self.summary_dialog.supersede_chosen.connect(self._supersede)
         if self.open_contribution:
             self.summary_dialog.contribution_chosen.connect(self.open_contribution)
+        if self.enter_password:
+            self.summary_dialog.password_requested.connect(self.enter_password)
         self.summary_dialog.show()
         self.import_finished.emit(results)
 

@@ -41,6 +41,7 @@ def revisions_text(revisions: list[dict]) -> str:
 class ImportSummaryDialog(QDialog):
     contribution_chosen = Signal(int)
     supersede_chosen = Signal(list)  # the revisions the user confirmed
+    password_requested = Signal(int, str)  # a protected file's id and name
 
     def __init__(self, results: list[dict], *, cancelled: bool = False,
                  revisions: list[dict] = (), parent=None):
@@ -67,6 +68,14 @@ class ImportSummaryDialog(QDialog):
         self.table.activated.connect(self.open_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        # A protected file is read again in place with its password (never kept).
+        self.password_button = buttons.addButton("Enter password…",
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
+        self.password_button.setEnabled(False)
+        self.password_button.clicked.connect(self._ask_password)
+        self.password_button.setVisible(any(r.get("status") == "encrypted" and r.get("file_id")
+                                            for r in self.model.rows))
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.table)
@@ -87,6 +96,19 @@ class ImportSummaryDialog(QDialog):
         self.supersede_button.setEnabled(False)
         self.revisions_label.setText(self.revisions_label.text()
                                      + "\nMarked superseded (Edit > Undo takes it back).")
+
+    def _encrypted_row(self) -> dict | None:
+        row = self.model.row_at(self.table.currentIndex())
+        return row if row and row.get("status") == "encrypted" and row.get("file_id") else None
+
+    def _row_changed(self, *_indexes) -> None:
+        self.password_button.setEnabled(self._encrypted_row() is not None)
+
+    def _ask_password(self) -> None:
+        row = self._encrypted_row()
+        if row is not None:
+            name = (row.get("name") or row.get("path") or "").replace("\\", "/")
+            self.password_requested.emit(int(row["file_id"]), name.rsplit("/", 1)[-1])
 
     def open_row(self, index: QModelIndex) -> None:
         contribution_id = self.model.data(index, ContributionIdRole)

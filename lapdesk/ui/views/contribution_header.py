@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QUrl
+from PySide6.QtCore import QDate, QStringListModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -55,6 +55,8 @@ class NamesCompleter(QCompleter):
 
 
 class ContributionHeader(QWidget):
+    password_requested = Signal(int, str)  # a protected file's id and name: "Enter password…"
+
     def __init__(self, session: StoreSession, parent=None):
         super().__init__(parent)
         self._session = session
@@ -101,6 +103,10 @@ class ContributionHeader(QWidget):
         self.files.setAccessibleName("Files")
         self.open_button = QPushButton("Open original", self)
         self.save_button = QPushButton("Save original as…", self)
+        self.password_button = QPushButton("Enter password…", self)
+        self.password_button.setToolTip("Open this protected file with its password and read "
+                                        "it in place (the password is not kept)")
+        self.password_button.hide()
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
@@ -120,6 +126,7 @@ class ContributionHeader(QWidget):
         files.addWidget(self.files, 1)
         files.addWidget(self.open_button)
         files.addWidget(self.save_button)
+        files.addWidget(self.password_button)
         form.addRow("Files", files)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -139,6 +146,8 @@ class ContributionHeader(QWidget):
             lambda _position: self._update(permission_to_publish=self.permission.currentData()))
         self.open_button.clicked.connect(self.open_original)
         self.save_button.clicked.connect(self.save_original)
+        self.password_button.clicked.connect(self._ask_password)
+        self.files.currentIndexChanged.connect(lambda _index: self._show_password_button())
         session.store_changed.connect(self._store_changed)
         self._fill_names()
         self.show_contribution(None)
@@ -207,8 +216,22 @@ class ContributionHeader(QWidget):
             has_files = bool(self._files)
             self.open_button.setEnabled(has_files)
             self.save_button.setEnabled(has_files)
+            encrypted = next((i for i, f in enumerate(self._files)
+                              if f["status"] == "encrypted"), None)
+            if encrypted is not None:
+                self.files.setCurrentIndex(encrypted)  # what needs attention shows first
         finally:
             self._loading = False
+        self._show_password_button()
+
+    def _show_password_button(self) -> None:
+        file = self._chosen_file()
+        self.password_button.setVisible(file is not None and file["status"] == "encrypted")
+
+    def _ask_password(self) -> None:
+        file = self._chosen_file()
+        if file is not None and file["status"] == "encrypted":
+            self.password_requested.emit(file["file_id"], file["name"])
 
     def _store_changed(self, tables: set[str]) -> None:
         if "contributors" in tables or "contributor_aliases" in tables:
