@@ -60,8 +60,8 @@ def test_deleted_text_is_struck_through_and_inserted_text_underlined(window):
 
 def test_a_comment_sits_beside_its_passage_with_its_reply_in_the_tooltip(window):
     shown = window.reader.toPlainText()
-    assert "💬 Austria: Austria would prefer 'by 2026' here. (+1)" in shown
-    chip = format_at(window, "💬 Austria")
+    assert "✎ Austria: Austria would prefer 'by 2026' here. (+1)" in shown
+    chip = format_at(window, "✎ Austria")
     assert rv.REPLY in chip.toolTip() and rv.COMMENT in chip.toolTip()
     assert format_at(window, "clear all contaminated").fontOverline()
 

@@ -4,7 +4,7 @@ their confidence, tracked changes and comments.
 Insertions (and text moved here) are underlined and deleted text is shown struck through
 where it stood, both in a muted colour, each with its author and date in a tooltip; a comment
 draws a line over its passage (underlines are the changes', tints the excerpts') and sits
-beside it at the end of the paragraph ("💬 Austria: …", the whole comment and its replies in
+beside it at the end of the paragraph ("✎ Austria: …", the whole comment and its replies in
 the tooltip).  Deleted text is shown but is not
 part of the contribution's text: :class:`~lapdesk.ui.views.reader_document.ReaderLayout`
 keeps its place, so selections and excerpts still map to the text itself.
@@ -77,6 +77,8 @@ def insert_with_deletions(cursor: QTextCursor, text: str, deletions: list[dict],
         shown = "".join(r["text"] for r in at_points[at]) or "…"
         if at > 0 and not text[at - 1].isspace() and not shown.startswith(" "):
             shown = " " + shown
+        if any(r.get("whole_paragraph") for r in at_points[at]) and at == 0:
+            shown += "\u2028"  # a paragraph deleted whole keeps a line of its own
         deleted = QTextCharFormat(struck)
         who = "; ".join(filter(None, (_who(r) for r in at_points[at])))
         deleted.setToolTip(f"Deleted {who}".strip() if who else "Deleted")
@@ -151,4 +153,4 @@ def mark_comments(layout, reading: Reading, muted: QTextCharFormat) -> None:
                 comment["text"][:_CHIP_CHARS - 1] + "…"
             replies = f" (+{len(comment['replies'])})" if comment["replies"] else ""
             cursor.insertText(" ", QTextCharFormat())
-            cursor.insertText(f"💬 {comment['author'] or 'Comment'}: {text}{replies} ", chip)
+            cursor.insertText(f"✎ {comment['author'] or 'Comment'}: {text}{replies} ", chip)
