@@ -182,7 +182,8 @@ def _page_lines(document, index: int) -> list[Line] | None:
                                   height))
                 spans.append((first, last))
             offset += width
-        if raw.FPDFText_CountRects(text_page.raw, 0, -1) > len(lines):
+        # Rows of two columns written row by row make two rectangles for one line each.
+        if raw.FPDFText_CountRects(text_page.raw, 0, -1) >= len(lines) + pdf_columns.MIN_ROWS:
             in_columns = _column_lines(text_page, page, geometry, height)
             if in_columns is not None:
                 lines, spans = in_columns

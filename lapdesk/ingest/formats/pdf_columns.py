@@ -3,9 +3,9 @@
 When a PDF writes a two-column page row by row (the left column's line, then the right
 one's at the same height), pdfium's lines run across the gutter: "The Convention has Victim
 assistance must be".  pdfium's text rectangles do stop at the gutter, so a page whose
-rectangles outnumber its lines is looked at more closely (one call per page otherwise): a
-vertical band that no rectangle of the body crosses, with lines on both sides at the same
-heights, is a gutter.  The page's lines are then rebuilt from the rectangles and read block
+rectangles outnumber its lines is looked at more closely (one call per page otherwise): rows
+holding two rectangles a gutter's width apart, agreeing on a vertical band that (nearly) no
+rectangle of the body crosses, make a gutter.  The page's lines are then rebuilt from the rectangles and read block
 by block: the left column top to bottom, then the right one; a line across the gutter (a
 title, a heading set over both columns) closes a block and stays where it is.
 """
@@ -16,9 +16,8 @@ import ctypes
 
 import pypdfium2.raw as raw
 
-_MIN_SIDE_LINES = 3       # lines each side of a gutter, at the same heights, to believe in it
+MIN_ROWS = 3              # rows with a line each side of a gutter, to believe in it
 _SCAN = (0.25, 0.75)      # the share of the page width where a gutter is looked for
-_STEP = 2.0               # points
 _MIN_GUTTER = 6.0         # points: narrower free bands are word gaps, not gutters
 _EDGE = 0.08              # running headers and footers stay out of the count
 
@@ -36,37 +35,39 @@ def rectangles(handle) -> list[tuple[float, float, float, float]]:
 
 
 def gutter(rects: list[tuple], width: float, height: float) -> float | None:
-    """The x of the gutter between two columns of body text, or None."""
-    body = [r for r in rects if height * _EDGE < r[3] and r[1] < height * (1 - _EDGE)
-            and r[2] - r[0] > 1]
-    if len(body) < 2 * _MIN_SIDE_LINES:
-        return None
-    free: list[float] = []
-    x = width * _SCAN[0]
-    while x <= width * _SCAN[1]:
-        crossing = sum(1 for left, _, right, _ in body if left < x < right)
-        if crossing <= len(body) // 10:  # a title or a heading over both columns may cross
-            free.append(x)
-        x += _STEP
-    bands, band = [], []
-    for x in free:
-        if band and x - band[-1] > _STEP * 1.5:
-            bands.append(band)
-            band = []
-        band.append(x)
-    if band:
-        bands.append(band)
-    for band in sorted(bands, key=len, reverse=True):
-        if band[-1] - band[0] < _MIN_GUTTER:
+    """The x of the gutter between two columns of body text, or None.
+
+    Only rows holding two rectangles apart by a gutter's width are evidence (a page with
+    more rectangles than lines for another reason, a word in bold say, costs one pass)."""
+    body = sorted((r for r in rects if height * _EDGE < r[3] and r[1] < height * (1 - _EDGE)
+                   and r[2] - r[0] > 1), key=lambda r: (-r[3], r[0]))
+    gaps: list[tuple[float, float]] = []
+    row: list[tuple] = []
+    for rect in [*body, None]:
+        if rect is not None and row and abs(rect[3] - row[0][3]) < 2:
+            row.append(rect)
             continue
-        middle = (band[0] + band[-1]) / 2
-        lefts = [r for r in body if r[2] <= middle]
-        rights = [r for r in body if r[0] >= middle]
-        paired = sum(1 for r in lefts if any(abs(r[3] - o[3]) < 2 for o in rights))
-        if len(lefts) >= _MIN_SIDE_LINES and len(rights) >= _MIN_SIDE_LINES \
-                and paired >= _MIN_SIDE_LINES:
-            return middle
-    return None
+        for left, right in zip(row, row[1:], strict=False):
+            middle = (left[2] + right[0]) / 2
+            if (right[0] - left[2] >= _MIN_GUTTER
+                    and width * _SCAN[0] <= middle <= width * _SCAN[1]):
+                gaps.append((left[2], right[0]))
+        row = [rect] if rect is not None else []
+    if len(gaps) < MIN_ROWS:
+        return None
+    middles = sorted((a + b) / 2 for a, b in gaps)
+    guess = middles[len(middles) // 2]
+    agreeing = [(a, b) for a, b in gaps if a <= guess <= b]
+    if len(agreeing) < MIN_ROWS:
+        return None
+    low, high = max(a for a, _ in agreeing), min(b for _, b in agreeing)
+    at = (low + high) / 2 if low < high else guess
+    crossing = sum(1 for left, _, right, _ in body if left < at < right)
+    lefts = sum(1 for r in body if r[2] <= at)
+    rights = sum(1 for r in body if r[0] >= at)
+    if crossing > len(body) // 10 or min(lefts, rights) < MIN_ROWS:
+        return None
+    return at
 
 
 def reading_order(rects: list[tuple], at: float) -> list[tuple[tuple, bool]]:
