@@ -8,6 +8,10 @@ files and emails with PDF and Word attachments, then times, each from process st
   python-docx paragraphs for Word, the stdlib email parser for emails;
 - baseline (b): pdfminer.six on a sample of the PDFs (it is slow), compared in pages/s.
 
+With ``--against TREE`` (another checkout of LAPDesk, e.g. main's), that tree's ``lapdesk
+import`` runs too, in turn with the others, on the same corpus with the same interpreter, and
+the two imports are compared: a change is judged against main's figure in the same run.
+
 Each of the three runs ROUNDS times, in turn, and is judged by its median.  Prints pages/s,
 files/s, CPU-seconds, the import's peak memory (all its processes together, polled from /proc
 in a run of its own) and both ratios.  Targets: >= 1.0x (a), >= 20x (b), peak memory < 400 MB.  Figures are
@@ -178,8 +182,8 @@ def _children_cpu_s() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_measured(command: list[str], *, watch_memory: bool = False
-                 ) -> tuple[float, float, int, str]:
+def run_measured(command: list[str], *, watch_memory: bool = False,
+                 env: dict[str, str] | None = None) -> tuple[float, float, int, str]:
     """(seconds from start to exit, CPU seconds of the whole tree, peak resident memory of the
     tree in MB or 0 when not watched, stdout).  CPU seconds hardly depend on what else the
     machine is doing.
@@ -191,7 +195,9 @@ def run_measured(command: list[str], *, watch_memory: bool = False
     with tempfile.TemporaryFile() as out:
         cpu_before = _children_cpu_s()
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.PIPE)
+        process = subprocess.Popen(command, cwd=env["PYTHONPATH"] if env else ROOT, stdout=out,
+                                   stderr=subprocess.PIPE,
+                                   env={**os.environ, **env} if env else None)
         peak = 0
         if watch_memory:
             while process.poll() is None:
@@ -282,7 +288,10 @@ def main() -> None:
         sample_pages += count
     # The three are run in turn, ROUNDS times, and each is judged by its median: a machine
     # whose speed drifts by 10% over a minute then moves all three alike.
+    against = _against()
     runs: dict[str, list[tuple[float, float, int]]] = {"import": [], "bare": [], "miner": []}
+    if against:
+        runs["against"] = []
     statuses: dict[str, int] = {}
     for round_ in range(ROUNDS):
         with tempfile.TemporaryDirectory() as scratch:
@@ -290,6 +299,11 @@ def main() -> None:
             seconds, cpu, peak_mb, out = run_measured(
                 [python, "-m", "lapdesk", "--store", str(store), "import", str(CORPUS), "--json"])
         runs["import"].append((seconds, cpu, peak_mb))
+        if against:
+            with tempfile.TemporaryDirectory() as scratch:
+                runs["against"].append(run_measured(
+                    [python, "-m", "lapdesk", "--store", f"{scratch}/a.lapdesk", "import",
+                     str(CORPUS), "--json"], env={"PYTHONPATH": str(against)})[:3])
         if round_ == 0:
             for result in json.loads(out):
                 statuses[result["status"]] = statuses.get(result["status"], 0) + 1
@@ -319,11 +333,25 @@ def main() -> None:
     print(f"baseline (b) pdfminer.six on {len(sample)} PDFs ({sample_pages} pages): "
           f"{miner_s:.2f} s, {miner_rate:.1f} pages/s, {miner_cpu:.2f} CPU-s")
     print(f"ratio vs (a): {import_rate / bare_rate:.2f}x (target >= 1.0)")
+    if against:
+        other_s, other_cpu = (_median([run[i] for run in runs["against"]]) for i in (0, 1))
+        print(f"{against}'s import: {other_s:.2f} s, {pages / other_s:.0f} pages/s, "
+              f"{other_cpu:.2f} CPU-s; this tree's takes {seconds / other_s:.2f}x its time "
+              f"({cpu / other_cpu:.2f}x its CPU)")
     print(f"ratio vs (b): {import_rate / miner_rate:.1f}x (target >= 20)")
     # Pages per CPU-second hardly depend on what else the machine runs: the wall-clock
     # ratios above do, a lot, on a busy machine.
     print(f"pages per CPU-second: import {pages / cpu:.0f}, (a) {pages / bare_cpu:.0f}, "
           f"(b) {sample_pages / miner_cpu:.0f}")
+
+
+def _against() -> Path | None:
+    """The tree named by ``--against TREE``, compiled like this one, or None."""
+    if "--against" not in sys.argv:
+        return None
+    tree = Path(sys.argv[sys.argv.index("--against") + 1]).resolve()
+    compileall.compile_dir(tree / "lapdesk", quiet=1)
+    return tree
 
 
 if __name__ == "__main__":
