@@ -14,7 +14,8 @@ def configure(parser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
     parser.add_argument("--together", action="store_true",
                         help="put all the files into one contribution")
-    parser.add_argument("--password", metavar="PW", help="password to try on encrypted PDFs")
+    parser.add_argument("--password", metavar="PW",
+                        help="password to try on encrypted PDFs and Word documents (never stored)")
     parser.add_argument("--max-size", type=float, metavar="MB",
                         help=f"largest file to read, in MB (default {Limits().max_file_bytes // MB})")
 

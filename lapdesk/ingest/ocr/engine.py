@@ -13,6 +13,7 @@ low-confidence marks (a logo, a signature, a stamp) has no text.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 
@@ -60,6 +61,9 @@ def engine() -> _Loaded:
     languages = tuple(code for code in models.LANGUAGES if code in codes)
     if _loaded is not None and (_loaded.folder, _loaded.languages) == (str(folder), languages):
         return _loaded
+    # Tesseract built with OpenMP (the Windows wheel) would start a thread per core in every
+    # worker: the workers are the parallelism, so each engine keeps to one thread.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         import tesserocr
     except ImportError as error:
