@@ -79,7 +79,8 @@ def seeds() -> dict[str, bytes]:
 EXTENSIONS = {"docx": "docx", "pdf": "pdf", "odt": "odt", "rtf": "rtf", "html": "html",
               "eml": "eml", "email": "eml", "msg": "msg", "text": "txt", "txt": "txt",
               "zip": "zip", "doc": "doc", "xlsx": "xlsx", "pptx": "pptx", "md": "md",
-              "scan": "pdf", "logo": "png", "tracked": "docx", "mixed": "pdf"}
+              "logo": "png", "tracked": "docx", "mixed": "pdf"}
+PICTURES = ((b"\x89PNG", "png"), (b"\xff\xd8", "jpg"), (b"II*\x00", "tif"), (b"MM\x00*", "tif"))
 
 
 def _seed_name(function_name: str, data: bytes) -> str:
@@ -89,6 +90,9 @@ def _seed_name(function_name: str, data: bytes) -> str:
         return f"{kind}.{extension}"
     if data.startswith(b"%PDF"):
         return f"{kind}.pdf"
+    for magic, ending in PICTURES:
+        if data.startswith(magic):
+            return f"{kind}.{ending}"
     if data.startswith(b"PK"):
         return f"{kind}.docx" if b"word/" in data else f"{kind}.zip"
     return f"{kind}.bin"

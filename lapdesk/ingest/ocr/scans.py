@@ -49,6 +49,9 @@ def read_pdf_pages(document, indices, *, limits: Limits) -> tuple[list[Paragraph
         except engine.EngineMissing as missing:
             pages.append(OcrPage(page=index + 1, problem=str(missing)))
             continue
+        except (RuntimeError, ValueError, OSError):  # the engine refused this picture
+            pages.append(OcrPage(page=index + 1, problem="could not be read"))
+            continue
         paragraphs.extend(found)
         pages.append(info)
     return paragraphs, pages
@@ -117,7 +120,7 @@ def read_picture(data: bytes, *, limits: Limits) -> Extracted:
         try:
             picture.seek(frame)
             picture.load()
-        except (OSError, ValueError, EOFError):
+        except (OSError, ValueError, EOFError, SyntaxError, TypeError):  # a damaged frame
             pages.append(OcrPage(page=number, problem="could not be drawn"))
             continue
         if min(picture.size) < _MIN_PICTURE_SIDE:
@@ -133,6 +136,9 @@ def read_picture(data: bytes, *, limits: Limits) -> Extracted:
                                       deadline=deadline)
         except engine.EngineMissing as missing:
             pages.append(OcrPage(page=number, problem=str(missing)))
+            continue
+        except (RuntimeError, ValueError, OSError):  # the engine refused this picture
+            pages.append(OcrPage(page=number, problem="could not be read"))
             continue
         paragraphs.extend(found)
         pages.append(info)
