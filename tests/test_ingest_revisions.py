@@ -149,3 +149,19 @@ def test_show_json_has_revisions_and_comments(tmp_path, files):
         {"id", "file_id", "author", "date", "text", "start", "end", "done", "replies"})}
     people = run_lapdesk("--store", store, "show", imported[0]["contribution_id"])
     assert "Tracked changes:" in people.out and "reply by Mexico" in people.out
+
+
+def test_deleting_a_contribution_and_undoing_it_keeps_its_revisions_and_comments(
+        store, tmp_path, files):
+    from lapdesk.store.changes import undo
+    from lapdesk.store.contributions import delete_contribution
+
+    name, data = files["python-docx"]
+    (tmp_path / name).write_bytes(data)
+    contribution = import_paths(store, [tmp_path / name])[0]["contribution_id"]
+    before = (revisions_of(store, contribution), comments_of(store, contribution))
+    change = delete_contribution(store, contribution)
+    assert store.query_one("SELECT count(*) AS n FROM revisions")["n"] == 0
+    undo(store, change)
+    assert (revisions_of(store, contribution), comments_of(store, contribution)) == before
+    assert search(store, "earlier date")[0]["kind"] == "comment"

@@ -373,6 +373,13 @@ def delete_contribution(store: Store, contribution_id: int) -> Change:
             rec.delete_where("mappings", "excerpt_id = ?", (excerpt["id"],))
         rec.delete_where("excerpts", "contribution_id = ?", (contribution_id,))
         rec.delete_where("suggestions", "contribution_id = ?", (contribution_id,))
+        # What reading found hangs on the files and paragraphs: removed first, so that undo
+        # brings it back (a cascade would take it unrecorded).
+        files = "file_id IN (SELECT id FROM files WHERE contribution_id = ?)"
+        rec.delete_where("revisions", files, (contribution_id,))
+        rec.delete_where("comments", f"{files} ORDER BY parent_id IS NULL, id DESC",
+                         (contribution_id,))
+        rec.delete_where("ocr_pages", files, (contribution_id,))
         rec.delete_where("paragraphs", "contribution_id = ?", (contribution_id,))
         # Attachments were inserted after what contains them: remove the newest first.
         rec.delete_where("files", "contribution_id = ? ORDER BY id DESC", (contribution_id,))
