@@ -157,6 +157,10 @@ def test_a_multi_page_scan_is_imported_with_its_contributor_language_and_confide
     assert result["ocr"] is True and result["ocr_confidence"] > 60
     assert result["language"] == "es"
     assert [p["name"] for p in result["contributors"]] == ["Mexico"]  # from the letterhead
+    dated = store.query_one("SELECT dated, received, received_source FROM contributions"
+                            " WHERE id = ?", (result["contribution_id"],))
+    assert dated == {"dated": scans.DATES["es"], "received": scans.DATES["es"],
+                     "received_source": "letter"}  # from the scanned dateline
     assert "reason" in result["contributors"][0]
     assert labels[-1] == "nota.pdf" and "nota.pdf: 3 of 3 pages read by OCR" in labels
     pages = store.query("SELECT page, confidence, problem FROM ocr_pages ORDER BY page")
@@ -183,3 +187,13 @@ def test_the_chunks_of_a_scan_come_back_in_page_order_and_lost_ones_say_why():
     assert result.message == ("3 pages of 6 were scanned and read by OCR (mean confidence "
                               "90%). Pages 4, 5 and 6 of this scan were not read: took too "
                               "long to read.")
+
+
+def test_specks_at_a_paragraph_s_edges_are_not_text():
+    from lapdesk.ingest.ocr.engine import join_lines, tidy
+
+    assert tidy("-Geneva, 3 June 2020") == "Geneva, 3 June 2020"
+    assert tidy("coopérer davantage. |") == "coopérer davantage."
+    assert tidy("- a list item") == "- a list item" and tidy("1. First") == "1. First"
+    assert join_lines(["the universal-", "ization of its norms"]) == \
+        "the universalization of its norms"

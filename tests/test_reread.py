@@ -59,6 +59,8 @@ def test_a_scan_read_later_takes_its_place_and_the_other_files_excerpts_follow(
     moved, shape = passage(store, contribution, last)
     assert moved == "clear, measurable and time-bound" and shape["annotations"]
     assert [p["name"] for p in c.contributors_of(store, contribution)] == ["Austria"]
+    row = c.contribution(store, contribution)
+    assert (row["dated"], row["received_source"]) == (scans.DATES["en"], "letter")
     assert search(store, "compliments")[0]["file_id"] == scan_id
     paragraphs = c.paragraphs_of(store, contribution)
     assert [p["index"] for p in paragraphs] == list(range(len(paragraphs)))

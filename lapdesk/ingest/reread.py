@@ -5,13 +5,15 @@ The originals are taken from the store and read in the extraction workers exactl
 import reads them (a scan's pages spread over every worker), then each file's new text
 replaces its old one in one undoable change (:mod:`lapdesk.store.rewrite`).  Detection then
 looks at the contribution's text again: unless a person has confirmed its contributors, the
-candidates found in the new text replace the old ones; a language not yet known is filled in.
+candidates found in the new text replace the old ones; a language not yet known is filled in,
+and so is the date the letter bears (and the received date, when it was only the day logged).
 A reading that finds less than the file already has (a wrong password, say) changes nothing.
 """
 
 from __future__ import annotations
 
 import queue
+from datetime import date
 
 from lapdesk.core.errors import NotFoundError
 from lapdesk.core.progress import CancelToken, ProgressFn, no_progress
@@ -19,6 +21,7 @@ from lapdesk.core.text import Paragraph
 from lapdesk.ingest.detect import DetectionIndex, detect_contributors
 from lapdesk.ingest.extracted import Extracted, Limits
 from lapdesk.ingest.language import detect_language, language_sample
+from lapdesk.ingest.letter_date import letter_date
 from lapdesk.ingest.ocr import fanout
 from lapdesk.ingest.workers import Job, WorkerPool
 from lapdesk.store import contributions as c
@@ -130,8 +133,10 @@ def _apply(store: Store, row: dict, extracted: Extracted, index: DetectionIndex)
                       ocr_confidence=extracted.ocr_confidence, ocr_pages=extracted.ocr_pages,
                       comments=extracted.comments)
     contribution_id = row["contribution_id"]
-    _, replaced = replace_file_text(store, row["id"], reading,
-                                    also=lambda rec: _detect_again(rec, contribution_id, index))
+    texts = [p.text for p in extracted.paragraphs]
+    _, replaced = replace_file_text(
+        store, row["id"], reading,
+        also=lambda rec: _detect_again(rec, contribution_id, index, letter_date(texts)))
     return {"status": extracted.status, "message": extracted.message, "changed": True,
             "ocr": extracted.ocr, "ocr_confidence": extracted.ocr_confidence,
             "pages": extracted.pages, "chars": replaced.chars,
@@ -141,8 +146,10 @@ def _apply(store: Store, row: dict, extracted: Extracted, index: DetectionIndex)
                              for p in c.contributors_of(store, contribution_id)]}
 
 
-def _detect_again(rec: Recorder, contribution_id: int, index: DetectionIndex) -> None:
-    """Contributors and language from the contribution's new text, unless a person chose."""
+def _detect_again(rec: Recorder, contribution_id: int, index: DetectionIndex,
+                  dated: date | None) -> None:
+    """Contributors, language and the letter's date from the contribution's new text, where
+    no person has set them (a scan's letterhead and dateline are read only now)."""
     store = rec.store
     contribution = c.contribution(store, contribution_id)
     texts = [p["text"] for p in c.paragraphs_of(store, contribution_id)]
@@ -150,6 +157,11 @@ def _detect_again(rec: Recorder, contribution_id: int, index: DetectionIndex) ->
         language = detect_language(language_sample(Paragraph(text) for text in texts))
         if language:
             rec.update("contributions", {"id": contribution_id}, {"language": language})
+    if dated is not None and contribution["dated"] is None:
+        changes = {"dated": dated.isoformat()}
+        if contribution["received_source"] == "logged":  # as an import would have set it
+            changes.update(received=dated.isoformat(), received_source="letter")
+        rec.update("contributions", {"id": contribution_id}, changes)
     current = store.query("SELECT * FROM contribution_contributors WHERE contribution_id = ?",
                           (contribution_id,))
     if any(row["confirmed"] for row in current):

@@ -8,7 +8,8 @@ from __future__ import annotations
 import io
 import random
 
-# (letterhead, body paragraphs) of a short note verbale in each language.
+# (letterhead, body paragraphs) of a short note verbale in each language, with its dateline.
+DATES = {"en": "2020-06-03", "fr": "2020-06-08", "es": "2020-06-05"}
 LETTERS = {
     "en": ("Permanent Mission of Austria to the United Nations Office at Geneva", (
         "The Permanent Mission of Austria presents its compliments to the Presidency of the "
@@ -17,7 +18,8 @@ LETTERS = {
         "Austria welcomes the focus on the universalization of the Convention and on the "
         "clearance of contaminated land, and supports measurable and time-bound actions.",
         "The Permanent Mission avails itself of this opportunity to renew to the Presidency "
-        "the assurances of its highest consideration.")),
+        "the assurances of its highest consideration.",
+        "Geneva, 3 June 2020")),
     "fr": ("Mission permanente de la France auprès de la Conférence du désarmement", (
         "La Mission permanente de la France présente ses compliments à la Présidence de la "
         "deuxième Conférence d'examen de la Convention sur les armes à sous-munitions et a "
@@ -26,7 +28,8 @@ LETTERS = {
         "l'assistance aux victimes à l'ensemble des zones contaminées ; les États doivent "
         "coopérer davantage.",
         "La Mission permanente saisit cette occasion pour renouveler à la Présidence les "
-        "assurances de sa très haute considération.")),
+        "assurances de sa très haute considération.",
+        "Genève, le 8 juin 2020")),
     "es": ("Misión Permanente de México ante la Oficina de las Naciones Unidas en Ginebra", (
         "La Misión Permanente de México saluda atentamente a la Presidencia de la Segunda "
         "Conferencia de Examen de la Convención sobre Municiones en Racimo y tiene el honor de "
@@ -35,7 +38,8 @@ LETTERS = {
         "existencias debe concluir según el calendario acordado, con especial atención a la "
         "asistencia a las víctimas.",
         "La Misión Permanente aprovecha la ocasión para reiterar a la Presidencia las "
-        "seguridades de su más alta y distinguida consideración.")),
+        "seguridades de su más alta y distinguida consideración.",
+        "Ginebra, 5 de junio de 2020")),
 }
 
 

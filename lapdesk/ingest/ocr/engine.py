@@ -14,6 +14,7 @@ low-confidence marks (a logo, a signature, a stamp) has no text.
 from __future__ import annotations
 
 import os
+import re
 import time
 from dataclasses import dataclass
 
@@ -182,7 +183,7 @@ def _paragraphs(api, page: int) -> tuple[list[Paragraph], list[tuple[float, int]
     for paragraph in iterate_level(iterator, RIL.PARA):
         raw = paragraph.GetUTF8Text(RIL.PARA) or ""
         confidence = paragraph.Confidence(RIL.PARA)
-        text = join_lines(raw.splitlines())
+        text = tidy(join_lines(raw.splitlines()))
         if not text:
             continue
         if confidence < _NOISE_CONFIDENCE and len(text) < _NOISE_CHARS:
@@ -190,6 +191,18 @@ def _paragraphs(api, page: int) -> tuple[list[Paragraph], list[tuple[float, int]
         found.append(Paragraph(text, page=page))
         confidences.append((confidence, len(text)))
     return found, confidences
+
+
+# Specks read as marks at a paragraph's edges: a mark stuck to the capital that starts it
+# ("-Geneva, 3 June 2020": no list dash touches its word), a bar or slash standing alone at
+# its end ("davantage. |").
+_SPECK_BEFORE = re.compile(r"^[-–—|'‘’`.,:;_~*]+(?=[A-ZÀ-ÖØ-Þ0-9])")
+_SPECK_AFTER = re.compile(r"\s+[|\\/_~]+$")
+
+
+def tidy(text: str) -> str:
+    """A paragraph read by OCR without the specks its scan left at its edges."""
+    return _SPECK_AFTER.sub("", _SPECK_BEFORE.sub("", text))
 
 
 def join_lines(lines: list[str]) -> str:
