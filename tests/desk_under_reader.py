@@ -26,37 +26,37 @@ from lapdesk.ui.main_window import MainWindow  # noqa: E402
 
 def settle(window) -> None:
     """Run the event loop until the window's background work is over."""
-    managers = (window.desk_extensions.tasks, window.reliability.tasks)
     idle_rounds = 0
     while idle_rounds < 5:
         loop = QEventLoop()
         QTimer.singleShot(20, loop.quit)
         loop.exec()
-        idle_rounds = 0 if any(tasks.busy for tasks in managers) else idle_rounds + 1
+        idle_rounds = 0 if window.service.busy else idle_rounds + 1
 
 
 def main() -> int:
     store_path, work = Path(sys.argv[1]), Path(sys.argv[2])
     app = QApplication([sys.argv[0]])  # noqa: F841 - lives as long as the window
     store = open_store(store_path, lock=True)
+    contribution_id = contributions.list_contributions(store)[0]["id"]
     window = MainWindow(store)
     window.show()
-    parts = window.desk_extensions
     safety = window.reliability
-    contribution_id = contributions.list_contributions(store)[0]["id"]
     (work / "mail").mkdir(exist_ok=True)
     (work / "mail" / "letter.txt").write_text("Austria welcomes the concept note.\n",
                                               encoding="utf-8")
 
     def backups_dialog() -> BackupsDialog:
-        return BackupsDialog(window.session, safety.tasks, window, confirm=lambda _item: True)
+        return BackupsDialog(window.service, window.catalogue, window,
+                             confirm=lambda _item: True)
 
     def search():
-        parts.search.field.setText("Austria")
-        parts.search.search_now()
+        window.search.field.setText("Austria")
+        window.search.search_now()
 
     def save_original():
         window.open_contribution(contribution_id)
+        settle(window)
         window.header.write_original(work / "original-copy.txt")
 
     operations = {
@@ -64,12 +64,12 @@ def main() -> int:
         "auto-backup": lambda: safety.auto_backup.run("auto"),
         "backup-now": lambda: backups_dialog().back_up_now(),
         "restore": lambda: backups_dialog().restore_selected(),  # the newest, selected
-        "import": lambda: parts.importer.start_import([str(work / "mail")]),
-        "import-the-store-folder": lambda: parts.importer.start_import([str(store_path.parent)]),
-        "export": lambda: parts.exporter.start(work / "paper.docx",
-                                               ExportOptions(overwrite=True)),
+        "import": lambda: window.importer.start_import([str(work / "mail")]),
+        "import-the-store-folder": lambda: window.importer.start_import([str(store_path.parent)]),
+        "export": lambda: window.exporter.start(work / "paper.docx",
+                                                ExportOptions(overwrite=True)),
         "search": search,
-        "save-copy": lambda: parts.file_menu.save_copy(work / f"copy-{os.urandom(4).hex()}.lapdesk"),
+        "save-copy": lambda: window.file_menu.save_copy(work / f"copy-{os.urandom(4).hex()}.lapdesk"),
         "overview": lambda: window.overview.refresh(),
         "save-original": save_original,
     }
@@ -82,8 +82,9 @@ def main() -> int:
             settle(window)
             print("done", flush=True)
         elif command == "edit":
-            window.session.apply(contributions.update_contribution, contribution_id,
+            window.service.apply(contributions.update_contribution, contribution_id,
                                  title=argument)
+            settle(window)
             print("edited", flush=True)
     return 0
 

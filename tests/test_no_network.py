@@ -49,18 +49,15 @@ CHILD = textwrap.dedent("""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from lapdesk.ui import reliability
     from lapdesk.ui.main_window import MainWindow
-    window = MainWindow(store)
-    reliability.install(window)
-    window.show()
     contribution_id = store.query_one("SELECT max(id) AS id FROM contributions")["id"]
+    window = MainWindow(store)
+    window.show()
     window.open_contribution(contribution_id)
     QTimer.singleShot(2500, app.quit)  # time for any lazy resource loading to happen
     app.exec()
     shown = window.reader.toPlainText()
     window.close()
-    store.close()
     print(json.dumps({"results": [r.get("status") for r in results], "shown": shown}))
 """)
 

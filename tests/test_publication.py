@@ -104,20 +104,22 @@ def test_an_older_store_s_yes_was_no_decision_and_its_no_stays(tmp_path):
 
 
 def test_the_desk_shows_an_undecided_contribution_as_needing_attention(store, qtbot):
-    from lapdesk.ui.main_window import MainWindow
+    from desk_helpers import open_desk, settle
 
     decided = add_text_contribution(store, ["Austria."], contributors=["Austria"], publish=True)
     undecided = add_text_contribution(store, ["Ghana."], contributors=["Ghana"], publish=None)
-    window = MainWindow(store)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_desk(qtbot, store)
     assert window.status_label.text().startswith("2 contributions · 1 needs attention")
     window.open_contribution(undecided)
+    settle(window)
     header = window.header
     assert header.permission.currentText() == "Not yet decided"
     header.permission.setCurrentIndex(header.permission.findText("May be published"))
+    settle(window)
     header.permission.activated.emit(header.permission.currentIndex())
+    settle(window)
     assert c.contribution(store, undecided)["permission_to_publish"] == 1
     assert window.status_label.text().startswith("2 contributions · 0 need attention")
     window.open_contribution(decided)
+    settle(window)
     assert header.permission.currentText() == "May be published"

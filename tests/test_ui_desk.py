@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from builders import add_text_contribution
+from desk_helpers import open_desk, settle
 from PySide6.QtCore import QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QTextCursor
 
@@ -20,11 +21,10 @@ def desk(store, qtbot):
                                     contributors=["Austria"], received="2020-06-05")
     france = add_text_contribution(store, ["La France soutient l'universalisation."],
                                    contributors=["France"], received="2020-06-08", language="fr")
-    window = MainWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_desk(qtbot, store)
     window.open_contribution(austria)
+    settle(window)
+    settle(window)
     return window, austria, france
 
 
@@ -47,6 +47,7 @@ def test_ctrl_3_maps_the_selection_to_universalisation_and_highlights_it(desk, q
     window, austria, _ = desk
     select_text(window, "rate of ratification")
     qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    settle(window)
     [mapped] = excerpts.excerpts_of(store, austria)
     assert mapped["text"] == "rate of ratification"
     assert mapped["nodes"] == ["universalisation"]
@@ -62,10 +63,11 @@ def test_ctrl_3_maps_the_selection_to_universalisation_and_highlights_it(desk, q
 def test_the_context_menu_maps(desk, store):
     window, austria, _ = desk
     select_text(window, "regional workshops")
-    menu = window.map_menu()
+    menu = window.mapping.map_menu()
     universalisation = next(a for a in menu.actions() if "Universalisation" in a.text())
     rate = next(a for a in universalisation.menu().actions() if a.text() == "Rate of accession")
     rate.trigger()
+    settle(window)
     [mapped] = excerpts.excerpts_of(store, austria)
     assert (mapped["text"], mapped["nodes"]) == ("regional workshops", ["universalisation.q3"])
 
@@ -75,12 +77,13 @@ def test_dropping_the_selection_on_a_framework_node_maps_it(desk, store):
     select_text(window, "regional workshops led")
     mime = window.reader.createMimeDataFromSelection()
     tree = window.framework.tree
-    target = window.framework_model.index_of("transparency")
+    target = window.framework.model.index_of("transparency")
     tree.scrollTo(target)
     point = QPointF(tree.visualRect(target).center())
     drop = QDropEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)
     tree.dropEvent(drop)
+    settle(window)
     [mapped] = excerpts.excerpts_of(store, austria)
     assert (mapped["text"], mapped["nodes"]) == ("regional workshops led", ["transparency"])
 
@@ -88,14 +91,17 @@ def test_dropping_the_selection_on_a_framework_node_maps_it(desk, store):
 def test_undo_removes_the_mapping_and_redo_brings_it_back(desk, qtbot, store):
     window, austria, _ = desk
     select_text(window, "must rise")
-    window.map_selection_to("universalisation")
+    window.mapping.map_selection_to("universalisation")
+    settle(window)
     assert len(excerpts.excerpts_of(store, austria)) == 1
     assert window.undo_action.text().replace("&", "") == "Undo Map excerpt to Universalisation"
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(window)
     assert excerpts.excerpts_of(store, austria) == []
     assert "◆" not in window.reader.toPlainText()
     qtbot.keyClick(window.reader, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    settle(window)
     assert len(excerpts.excerpts_of(store, austria)) == 1
     assert "◆ a Universalisation" in window.reader.toPlainText()
 
@@ -103,9 +109,10 @@ def test_undo_removes_the_mapping_and_redo_brings_it_back(desk, qtbot, store):
 def test_ctrl_m_maps_to_a_node_chosen_by_typing(desk, qtbot, store):
     window, austria, _ = desk
     select_text(window, "coordinators")
-    picker = window.pick_node()
+    picker = window.mapping.pick_node()
     qtbot.keyClicks(picker.search, "Rate of acc")
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    settle(window)
     [mapped] = excerpts.excerpts_of(store, austria)
     assert mapped["nodes"] == ["universalisation.q3"]
 
@@ -113,9 +120,11 @@ def test_ctrl_m_maps_to_a_node_chosen_by_typing(desk, qtbot, store):
 def test_a_passage_maps_to_several_nodes_and_a_click_selects_its_excerpt(desk, qtbot, store):
     window, austria, _ = desk
     select_text(window, "regional workshops")
-    window.map_selection_to("universalisation.q3")
+    window.mapping.map_selection_to("universalisation.q3")
+    settle(window)
     select_text(window, "regional workshops")
-    window.map_selection_to("cooperation_assistance")
+    window.mapping.map_selection_to("cooperation_assistance")
+    settle(window)
     [mapped] = excerpts.excerpts_of(store, austria)
     assert mapped["nodes"] == ["universalisation.q3", "cooperation_assistance"]
     window.select_excerpt(0)
@@ -126,31 +135,39 @@ def test_a_passage_maps_to_several_nodes_and_a_click_selects_its_excerpt(desk, q
     rect = window.reader.cursorRect(cursor)
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton,
                      pos=rect.center())
+    settle(window)
     assert window.strip.excerpt_id == mapped["id"]
 
 
 def test_excerpt_actions_resize_review_unmap_and_delete_are_undoable(desk, store):
     window, austria, _ = desk
     select_text(window, "regional workshops")
-    window.map_selection_to("universalisation")
+    window.mapping.map_selection_to("universalisation")
+    settle(window)
     [mapped] = excerpts.excerpts_of(store, austria)
     select_text(window, "regional workshops led by the coordinators")
-    window.resize_excerpt()
+    window.mapping.resize_excerpt()
+    settle(window)
     assert excerpts.excerpt(store, mapped["id"])["text"] == \
         "regional workshops led by the coordinators"
-    window.toggle_reviewed()
+    window.mapping.toggle_reviewed()
+    settle(window)
     assert excerpts.excerpt(store, mapped["id"])["reviewed"]
-    window.map_selection_to("transparency")  # a selection equal to the excerpt: one more place
+    window.mapping.map_selection_to("transparency")  # a selection equal to the excerpt: one more place
+    settle(window)
     assert excerpts.excerpt(store, mapped["id"])["nodes"] == ["universalisation", "transparency"]
-    window.unmap_menu.aboutToShow.emit()
-    [unmap_first, _] = window.unmap_menu.actions()
+    window.mapping.unmap_menu.aboutToShow.emit()
+    [unmap_first, _] = window.mapping.unmap_menu.actions()
     assert unmap_first.text() == "Universalisation"
     unmap_first.trigger()
+    settle(window)
     assert excerpts.excerpt(store, mapped["id"])["nodes"] == ["transparency"]
-    window.delete_excerpt()
+    window.mapping.delete_excerpt()
+    settle(window)
     assert excerpts.excerpts_of(store, austria) == []
     for _ in range(5):
         window.undo_action.trigger()
+    settle(window)
     restored = excerpts.excerpt(store, mapped["id"])
     assert (restored["text"], restored["nodes"]) == ("regional workshops", ["universalisation"])
 
@@ -159,8 +176,10 @@ def test_alt_down_moves_to_the_next_contribution(desk, qtbot):
     window, austria, france = desk
     assert window.reader.contribution_id == austria
     qtbot.keyClick(window.reader, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    settle(window)
     assert window.reader.contribution_id == france
     qtbot.keyClick(window.reader, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    settle(window)
     assert window.reader.contribution_id == austria
 
 
@@ -168,7 +187,8 @@ def test_the_status_says_it_in_words(desk):
     window, _, _ = desk
     assert window.status_label.text() == "2 contributions · 0 need attention · 0 % mapped"
     select_text(window, "must rise")
-    window.map_selection_to("universalisation")
+    window.mapping.map_selection_to("universalisation")
+    settle(window)
     assert window.status_label.text() == "2 contributions · 0 need attention · 50 % mapped"
 
 
@@ -187,14 +207,17 @@ def test_offsets_survive_characters_qt_counts_twice(qtbot, store):
     """Qt counts UTF-16 units: an emoji or a rare CJK character before the passage is two."""
     cid = add_text_contribution(store, ["Intro 😀 𠀋 text", "Then 🇨🇭 the rate of accession."],
                                 contributors=["Switzerland"])
-    window = MainWindow(store)
-    qtbot.addWidget(window)
+    window = open_desk(qtbot, store)
     window.open_contribution(cid)
+    settle(window)
+    settle(window)
     select_text(window, "rate of accession")
-    window.map_selection_to("universalisation.q3")
+    window.mapping.map_selection_to("universalisation.q3")
+    settle(window)
     [mapped] = excerpts.excerpts_of(store, cid)
     assert mapped["text"] == "rate of accession"
     window.select_excerpt(mapped["id"])
+    settle(window)
     [selection] = window.reader.extraSelections()
     assert selection.cursor.selectedText() == "rate of accession"
 
@@ -202,22 +225,28 @@ def test_offsets_survive_characters_qt_counts_twice(qtbot, store):
 def test_mapping_without_a_selection_says_what_to_do(desk):
     window, _, _ = desk
     window.reader.moveCursor(QTextCursor.MoveOperation.Start)
-    window.map_selection_to("universalisation")
+    window.mapping.map_selection_to("universalisation")
+    settle(window)
     assert window.statusBar().currentMessage() == \
         "Select a passage in the text first, then map it."
 
 
-def test_following_an_excerpt_from_the_section_view_opens_its_contribution(desk):
+def test_following_an_excerpt_from_the_section_view_opens_its_contribution(desk, store):
     window, austria, france = desk
     window.open_contribution(france)
+    settle(window)
     select_text(window, "soutient")
-    window.map_selection_to("universalisation")
+    window.mapping.map_selection_to("universalisation")
+    settle(window)
     window.open_contribution(austria)
+    settle(window)
     window.show_section("universalisation")
-    [excerpt] = excerpts.excerpts_under(window.store, "universalisation")
+    settle(window)
+    [excerpt] = excerpts.excerpts_under(store, "universalisation")
     link = f"excerpt:{france}:{excerpt['id']}"
     assert link in window.section_view.listing.toHtml()
     window.section_view.listing.anchorClicked.emit(QUrl(link))  # the "open" link
+    settle(window)
     assert window.centre.currentIndex() == 0
     assert window.reader.contribution_id == france
     assert window.strip.excerpt_id == excerpt["id"]
@@ -227,8 +256,10 @@ def test_following_an_excerpt_from_the_section_view_opens_its_contribution(desk)
 def test_opening_at_a_passage_selects_it_ready_to_map(desk, store):
     window, austria, france = desk
     window.open_contribution(france)
+    settle(window)
     start = len("On universalisation\n") + FIRST.index("rate")
     window.open_contribution(austria, offset=start, end=start + len("rate of ratification"))
+    settle(window)
     assert window.reader.textCursor().selectedText() == "rate of ratification"
     assert window.reader.selected_span() == (start, start + len("rate of ratification"))
 
@@ -236,7 +267,8 @@ def test_opening_at_a_passage_selects_it_ready_to_map(desk, store):
 def test_a_click_on_a_section_label_selects_the_excerpt(desk, qtbot, store):
     window, austria, _ = desk
     select_text(window, "must rise")
-    window.map_selection_to("transparency")
+    window.mapping.map_selection_to("transparency")
+    settle(window)
     [mapped] = excerpts.excerpts_of(store, austria)
     window.select_excerpt(0)
     label = window.reader.document().find("◆ f Transparency")
@@ -244,6 +276,7 @@ def test_a_click_on_a_section_label_selects_the_excerpt(desk, qtbot, store):
     cursor.setPosition(label.selectionStart() + 3)
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton,
                      pos=window.reader.cursorRect(cursor).center())
+    settle(window)
     assert window.strip.excerpt_id == mapped["id"]
 
 
@@ -258,13 +291,15 @@ def test_a_second_file_is_read_and_mapped_at_the_right_offsets(qtbot, store):
                    media_type="application/pdf", status="ok", pages=2,
                    paragraphs=[c.Paragraph("Annex title", page=1, heading_level=1),
                                c.Paragraph("Clearance must be faster.", page=2)])
-    window = MainWindow(store)
-    qtbot.addWidget(window)
+    window = open_desk(qtbot, store)
     window.open_contribution(cid)
+    settle(window)
+    settle(window)
     shown = window.reader.toPlainText()
     assert "— annex.pdf —" in shown and "— page 2 —" in shown
     select_text(window, "must be faster")
-    window.map_selection_to("clearance_rre")
+    window.mapping.map_selection_to("clearance_rre")
+    settle(window)
     [mapped] = excerpts.excerpts_of(store, cid)
     assert c.text_of(store, cid)[mapped["start"]:mapped["end"]] == "must be faster"
     assert window.reader.paragraph_label(mapped["start"]) == "¶3"

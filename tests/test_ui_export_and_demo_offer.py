@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zipfile
 
-from desk_helpers import open_desk, private_settings  # noqa: F401
+from desk_helpers import open_desk, private_settings, settle  # noqa: F401
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -18,7 +18,7 @@ def test_export_dialog_options_and_the_paper_written_in_the_background(
         qtbot, store, tmp_path, private_settings):  # noqa: F811
     build_demo(store)
     window = open_desk(qtbot, store)
-    exporter = window.desk_extensions.exporter
+    exporter = window.exporter
     assert exporter.action.shortcut().toString() == "Ctrl+E"
     dialog = exporter.choose()
     out = tmp_path / "paper.docx"
@@ -31,11 +31,13 @@ def test_export_dialog_options_and_the_paper_written_in_the_background(
     assert not dialog.comments.isEnabled()  # never comments in an anonymised paper
     dialog.date.setText("2020-06-20")
     dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    settle(window)
     options = dialog.options()
     assert options.sections == ("universalisation",) and options.anonymise
     assert options.lang == "fr" and not options.overwrite
     with qtbot.waitSignal(exporter.exported, timeout=60000) as done:
         dialog.accept()
+        settle(window)
     report = done.args[0]
     assert report["sections"] == ["universalisation"] and out.exists()
     body = zipfile.ZipFile(out).read("word/document.xml").decode()
@@ -47,7 +49,7 @@ def test_export_dialog_options_and_the_paper_written_in_the_background(
 def test_export_asks_before_replacing_a_file(qtbot, store, tmp_path, monkeypatch,
                                             private_settings):  # noqa: F811
     window = open_desk(qtbot, store)
-    dialog = window.desk_extensions.exporter.choose()
+    dialog = window.exporter.choose()
     out = tmp_path / "exists.docx"
     out.write_bytes(b"an older paper")
     dialog.path_edit.setText(str(out))
@@ -56,6 +58,7 @@ def test_export_asks_before_replacing_a_file(qtbot, store, tmp_path, monkeypatch
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or
                         QMessageBox.StandardButton.No)
     dialog.accept()
+    settle(window)
     assert asked and "exists.docx" in asked[0]
     assert dialog.isVisible() and out.read_bytes() == b"an older paper"
 
@@ -66,7 +69,7 @@ def test_a_paper_dated_after_its_meeting_is_questioned_before_anything_is_writte
 
     store_settings.update(store, {"paper_date": "", "meeting_date": "2020-06-29"})
     window = open_desk(qtbot, store)
-    exporter = window.desk_extensions.exporter
+    exporter = window.exporter
     dialog = exporter.choose()
     out = tmp_path / "late.docx"
     dialog.path_edit.setText(str(out))
@@ -75,13 +78,16 @@ def test_a_paper_dated_after_its_meeting_is_questioned_before_anything_is_writte
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a[2]) or
                         QMessageBox.StandardButton.No)
     dialog.accept()
+    settle(window)
     assert asked and "after its meeting (First Preparatory Meeting, 29 June 2020)" in asked[0]
     assert dialog.isVisible() and not out.exists()
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(exporter.exported, timeout=60000) as done:
         dialog.accept()
+        settle(window)
     assert out.exists() and any("after its meeting" in w for w in done.args[0]["warnings"])
-    store_settings.update(store, {"paper_date": "2020-06-20"})
+    window.service.apply(store_settings.update, {"paper_date": "2020-06-20"})
+    settle(window)
     assert exporter.choose().date.text() == "2020-06-20"
 
 
@@ -93,24 +99,30 @@ def test_first_start_offers_the_demo_in_a_store_of_its_own(
     window = open_desk(qtbot, store)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "demo-offer") is not None)
     box = window.findChild(QMessageBox, "demo-offer")
-    extensions = window.desk_extensions
-    with qtbot.waitSignal(extensions.file_menu.store_switched, timeout=60000) as switched:
+    with qtbot.waitSignal(window.file_menu.store_switched, timeout=60000) as switched:
         box.button(QMessageBox.StandardButton.Yes).click()
+        settle(window)
     demo_window = switched.args[0]
     qtbot.addWidget(demo_window)
-    assert demo_window.session.path == tmp_path / "data" / demo_offer.DEMO_STORE_NAME
+    settle(demo_window)
+    assert demo_window.service.path == tmp_path / "data" / demo_offer.DEMO_STORE_NAME
     assert len(demo_window.contributions.model.rows) >= 10
     assert not window.isVisible()
     assert app_settings().value(demo_offer.OFFERED_KEY, False, type=bool)
     with open_store(store.path, create=False, readonly=True) as own:
         assert is_empty(own)  # the user's store never receives the samples
     # Help > Open the demo from another store goes straight to the built demo.
-    other = demo_window.desk_extensions.file_menu.switch_to(tmp_path / "other.lapdesk")
+    with qtbot.waitSignal(demo_window.file_menu.store_switched, timeout=60000) as opened:
+        demo_window.file_menu.switch_to(tmp_path / "other.lapdesk")
+        settle(window)
+    other = opened.args[0]
     qtbot.addWidget(other)
-    with qtbot.waitSignal(other.desk_extensions.file_menu.store_switched) as again:
-        other.desk_extensions.demo.action.trigger()
+    settle(other)
+    with qtbot.waitSignal(other.file_menu.store_switched, timeout=60000) as again:
+        other.demo.action.trigger()
+        settle(window)
     qtbot.addWidget(again.args[0])
-    assert again.args[0].session.path == demo_window.session.path
+    assert again.args[0].service.path == demo_window.service.path
 
 
 def test_no_offer_for_a_chosen_store_or_a_second_time(

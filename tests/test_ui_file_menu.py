@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builders import add_text_contribution
-from desk_helpers import open_desk, private_settings  # noqa: F401
+from desk_helpers import open_desk, private_settings, settle  # noqa: F401
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -30,12 +30,9 @@ def test_file_and_help_menus_hold_every_action(qtbot, store, private_settings): 
     shortcuts = {a.text(): a.shortcut().toString() for a in window.menus["file"].actions()}
     assert shortcuts["&Quit"] == "Ctrl+Q" and shortcuts["&Import…"] == "Ctrl+I"
     assert shortcuts["&Open store…"] == "Ctrl+O" and shortcuts["&New store…"] == "Ctrl+N"
-    # An item another installer adds later still comes before Settings and Quit.
-    window.menus["file"].addAction("Backups…")
-    window.menus["file"].aboutToShow.emit()
-    texts = menu_texts(window, "file")
-    assert texts[-4:] == ["", "Se&ttings…", "", "&Quit"] and texts[-5] == "Backups…"
-    box = window.desk_extensions.file_menu.about()
+    # Backups come before Settings and Quit, which end the menu.
+    assert texts[-4:] == ["", "Se&ttings…", "", "&Quit"] and texts[-5] == "&Backups…"
+    box = window.file_menu.about()
     assert __version__ in box.text()
 
 
@@ -43,7 +40,7 @@ def test_settings_dialog_saves_to_the_store_and_the_user(qtbot, store, monkeypat
                                                         private_settings):  # noqa: F811
     monkeypatch.delenv("LAPDESK_AUTHOR", raising=False)
     window = open_desk(qtbot, store)
-    dialog = window.desk_extensions.file_menu.edit_settings()
+    dialog = window.file_menu.edit_settings()
     dialog.fields["symbol"].setText("CCM/CONF/2020/PM.1/WP.2")
     dialog.fields["place"].setText("Lausanne")
     dialog.introduction.setPlainText("The Presidency thanks **all** delegations.")
@@ -53,6 +50,7 @@ def test_settings_dialog_saves_to_the_store_and_the_user(qtbot, store, monkeypat
     dialog.initials.setText("AB")
     dialog.backup_folder.setText(str(tmp_path / "backups"))
     dialog.accept()
+    settle(window)
     assert store_settings.get(store, "symbol") == "CCM/CONF/2020/PM.1/WP.2"
     assert backup.backup_folder(store.conn, store.path) == tmp_path / "backups"
     assert store_settings.get(store, "introduction") == "The Presidency thanks **all** delegations."
@@ -60,13 +58,15 @@ def test_settings_dialog_saves_to_the_store_and_the_user(qtbot, store, monkeypat
     assert store_settings.get(store, "paper_date") == "2020-06-20"
     assert store_settings.get(store, "introduction_fr") == "La Présidence remercie les délégations."
     assert user_initials(app_settings()) == "AB"
-    window.session.undo_stack.undo()  # one undoable change
+    window.service.undo_stack.undo()  # one undoable change
+    settle(window)
     assert store_settings.get(store, "place") != "Lausanne"
     # The positions this user records carry their initials.
     contribution = add_text_contribution(store, ["Ghana supports the plan."])
     excerpt = excerpts.map_span(store, contribution, ["universalisation"], start=0,
                                 end=5).result
-    window.session.apply(excerpts.annotate, excerpt, stance="supports")
+    window.service.apply(excerpts.annotate, excerpt, stance="supports")
+    settle(window)
     assert excerpts.excerpt(store, excerpt)["annotations"][0]["author"] == "AB"
 
 
@@ -81,10 +81,11 @@ def test_recent_stores_newest_first_without_duplicates(tmp_path):
 def test_save_a_copy_makes_a_store_that_opens(qtbot, store, tmp_path, private_settings):  # noqa: F811
     store_settings.update(store, {"place": "Lausanne"})
     window = open_desk(qtbot, store)
-    menu = window.desk_extensions.file_menu
+    menu = window.file_menu
     dest = tmp_path / "copy.lapdesk"
     with qtbot.waitSignal(menu.copy_saved, timeout=10000):
         menu.save_copy(dest)
+        settle(window)
     with open_store(dest, create=False) as copy:
         assert store_settings.get(copy, "place") == "Lausanne"
         assert integrity.check(copy)["ok"]
@@ -93,21 +94,27 @@ def test_save_a_copy_makes_a_store_that_opens(qtbot, store, tmp_path, private_se
 def test_opening_another_store_switches_windows_and_remembers_it(
         qtbot, store, tmp_path, private_settings):  # noqa: F811
     window = open_desk(qtbot, store)
-    menu = window.desk_extensions.file_menu
+    menu = window.file_menu
     other = tmp_path / "other.lapdesk"
-    new_window = menu.switch_to(other)  # a new store is created
+    with qtbot.waitSignal(menu.store_switched, timeout=20000) as switched:
+        menu.switch_to(other)  # a new store is created
+        settle(window)
+    new_window = switched.args[0]
     qtbot.addWidget(new_window)
+    settle(new_window)
     assert isinstance(new_window, QMainWindow) and new_window.isVisible()
     assert not window.isVisible()
-    assert new_window.session.path == other
+    assert new_window.service.path == other
     assert new_window.windowTitle().endswith("(other.lapdesk)") or "other" in \
         new_window.windowTitle()
     recent = RecentStores(app_settings()).paths()
     assert recent[0] == str(other.resolve()) and str(store.path.resolve()) in recent
     # And back: the first store was released when its window closed, so it opens again.
-    back = new_window.desk_extensions.file_menu.switch_to(store.path)
+    with qtbot.waitSignal(new_window.file_menu.store_switched, timeout=20000) as switched:
+        new_window.file_menu.switch_to(store.path)
+    back = switched.args[0]
     qtbot.addWidget(back)
-    assert back.session.path == store.path and not new_window.isVisible()
+    assert back.service.path == store.path and not new_window.isVisible()
     # The store switched away from is released: another writer may now open it.
     back.close()
     QApplication.processEvents()
@@ -117,10 +124,11 @@ def test_opening_another_store_switches_windows_and_remembers_it(
 
 def test_the_window_layout_is_remembered(qtbot, store, private_settings):  # noqa: F811
     window = open_desk(qtbot, store)
-    window.desk_extensions.registry_action.trigger()
+    window.registry_action.trigger()
+    settle(window)
     window.panes.setSizes([300, 800, 300])
     sizes = window.panes.sizes()
     window.close()
     again = open_desk(qtbot, store)
-    assert again.desk_extensions.registry_dock.isVisible()
+    assert again.registry_dock.isVisible()
     assert again.panes.sizes() == sizes

@@ -1,16 +1,16 @@
 """The first window: titled with the consultation and the store, showing the framework."""
 
-from lapdesk.ui.main_window import MainWindow
+from desk_helpers import open_desk
+
+from lapdesk.core.framework_tree import FrameworkTree
+from lapdesk.store import framework
 from lapdesk.ui.models.framework_model import FrameworkTreeModel, KeyRole
 
 
 def test_window_shows_the_framework(qtbot, store):
-    window = MainWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_desk(qtbot, store)
     assert window.windowTitle() == f"LAPDesk — Concept note consultation ({store.name})"
-    model = window.framework_model
+    model = window.framework.model
     assert model.rowCount() == 9
     universalisation = model.index(2, 0)
     assert model.data(universalisation, KeyRole) == "universalisation"
@@ -21,4 +21,7 @@ def test_window_shows_the_framework(qtbot, store):
 
 
 def test_framework_model_passes_the_model_tester(qtmodeltester, store):
-    qtmodeltester.check(FrameworkTreeModel(store))
+    model = FrameworkTreeModel()
+    model.set_framework(FrameworkTree(framework.nodes(store)))
+    model.set_counts(framework.mapping_counts(store))
+    qtmodeltester.check(model)

@@ -7,7 +7,7 @@ import shutil
 import threading
 from pathlib import Path
 
-from desk_helpers import open_desk, private_settings  # noqa: F401
+from desk_helpers import open_desk, private_settings, settle  # noqa: F401
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -57,7 +57,7 @@ def test_files_and_a_folder_dropped_on_the_reader_are_imported(
                          "01_Austria_note_verbale.docx")
     folder_files = copy_samples(tmp_path / "folder", "04_Ghana_email.eml")
     window = open_desk(qtbot, store)
-    importer = window.desk_extensions.importer
+    importer = window.importer
     with qtbot.waitSignal(importer.import_finished, timeout=60000) as finished:
         drop(window.reader.viewport(), url_mime([*files, folder_files[0].parent]))
     results = finished.args[0]
@@ -81,9 +81,10 @@ def test_summary_lists_what_needs_attention_and_opens_a_contribution(
     empty = tmp_path / "in" / "blank.txt"
     empty.write_bytes(b"")
     window = open_desk(qtbot, store)
-    importer = window.desk_extensions.importer
+    importer = window.importer
     with qtbot.waitSignal(importer.import_finished, timeout=60000):
         importer.start_import([str(files[0]), str(twin), str(empty)])
+        settle(window)
     model = importer.summary_dialog.model
     outcomes = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(3)}
     assert outcomes["12_Senegal_note_verbale.txt"] == "✓ Logged"
@@ -96,7 +97,9 @@ def test_summary_lists_what_needs_attention_and_opens_a_contribution(
     blank = model.index(blank_row, 0).data(ContributionIdRole)
     assert blank and blank != model.index(0, 0).data(ContributionIdRole)
     window.open_contribution(model.index(0, 0).data(ContributionIdRole))
+    settle(window)
     importer.summary_dialog.table.activated.emit(model.index(blank_row, 0))
+    settle(window)
     assert window.reader.contribution_id == blank
 
 
@@ -122,7 +125,7 @@ def test_cancel_stops_between_files_and_keeps_what_was_logged(
 
     monkeypatch.setattr(pipeline, "import_paths", import_paths_pausing_after_two)
     window = open_desk(qtbot, store)
-    importer = window.desk_extensions.importer
+    importer = window.importer
     op = importer.start_import([str(f) for f in files])
     dialog = importer.progress_dialog
     qtbot.waitUntil(second_logged.is_set, timeout=60000)
@@ -138,7 +141,7 @@ def test_cancel_stops_between_files_and_keeps_what_was_logged(
 def test_a_drop_without_files_explains_how_to_save_the_email(
         qtbot, store, private_settings):  # noqa: F811
     window = open_desk(qtbot, store)
-    importer = window.desk_extensions.importer
+    importer = window.importer
     mime = QMimeData()  # what Outlook sends for a message dragged straight out of it
     mime.setData('application/x-qt-windows-mime;value="FileGroupDescriptorW"',
                  QByteArray(b"\x01\x00\x00\x00"))
@@ -190,19 +193,23 @@ def test_a_revised_contribution_is_offered_as_superseding_the_earlier_one(
     revised.write_text(note + "\n\nAustria also proposes a baseline for each indicator.",
                        encoding="utf-8")
     window = open_desk(qtbot, store)
-    importer = window.desk_extensions.importer
+    importer = window.importer
     with qtbot.waitSignal(importer.import_finished, timeout=60000):
         importer.start_import([str(first)])
+        settle(window)
     assert not importer.summary_dialog.revisions
     with qtbot.waitSignal(importer.import_finished, timeout=60000) as finished:
         importer.start_import([str(revised)])
+        settle(window)
     summary = importer.summary_dialog
     [revision] = summary.revisions
     old_id, new_id = revision["old_id"], finished.args[0][0]["contribution_id"]
     assert revision["new_id"] == new_id and "Austria_LAP_rev1.txt" in summary.revisions_label.text()
     summary.supersede_button.click()
+    settle(window)
     assert contributions.contribution(store, old_id)["superseded_by"] == new_id
-    window.session.undo_stack.undo()
+    window.service.undo_stack.undo()
+    settle(window)
     assert contributions.contribution(store, old_id)["superseded_by"] is None
 
 
@@ -210,16 +217,18 @@ def test_workers_start_when_files_are_dragged_in_and_serve_the_drop(
         qtbot, store, tmp_path, private_settings):  # noqa: F811
     files = copy_samples(tmp_path / "in", "05_Philippines_letter.txt")
     window = open_desk(qtbot, store)
-    importer = window.desk_extensions.importer
+    importer = window.importer
     mime = url_mime(files)  # kept alive: the event holds only a pointer to it
     enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window.reader.viewport(), enter)
+    settle(window)
     pool = importer.warm_pool
     assert pool is not None  # booting while the user moves to the drop
     qtbot.waitUntil(lambda: len(pool.worker_pids()) == pool.size, timeout=30_000)
     with qtbot.waitSignal(importer.import_finished, timeout=60_000) as finished:
         importer.start_import([str(files[0])])
+        settle(window)
     assert importer.warm_pool is None and finished.args[0][0]["status"] == "ok"
     qtbot.waitUntil(lambda: pool.worker_pids() == [], timeout=10_000)  # let go after it
 
@@ -228,12 +237,13 @@ def test_workers_a_drag_started_are_let_go_when_nothing_is_dropped(
         qtbot, store, tmp_path, monkeypatch, private_settings):  # noqa: F811
     files = copy_samples(tmp_path / "in", "05_Philippines_letter.txt")
     window = open_desk(qtbot, store)
-    importer = window.desk_extensions.importer
+    importer = window.importer
     importer._warm_timer.setInterval(200)
     mime = url_mime(files)  # kept alive: the event holds only a pointer to it
     enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window.reader.viewport(), enter)
+    settle(window)
     pool = importer.warm_pool
     assert pool is not None
     qtbot.waitUntil(lambda: importer.warm_pool is None, timeout=10_000)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import pytest
 from builders import add_text_contribution
+from desk_helpers import open_desk, settle
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from lapdesk.store import contributions, excerpts
-from lapdesk.ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -27,10 +27,7 @@ def desk(store, qtbot):
         store, ["Ghana calls for more regional workshops."],
         contributors=["Ghana"], received="2020-06-06")
     excerpt = excerpts.map_span(store, austria, ["universalisation"], start=0, end=7).result
-    window = MainWindow(store)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_desk(qtbot, store)
     window.activateWindow()
     return window, austria, ghana, excerpt
 
@@ -50,8 +47,8 @@ WAYS = {
     "a click in the list": lambda w, a, g, e: w.contributions.select_contribution(g),
     "open from the section view": lambda w, a, g, e: (
         w.show_section("universalisation"), w.section_view.excerpt_opened.emit(g, 0)),
-    "a search result": lambda w, a, g, e: w.desk_extensions.open_search_result(g, 0, 5),
-    "the registry": lambda w, a, g, e: w.desk_extensions.registry.contribution_chosen.emit(g),
+    "a search result": lambda w, a, g, e: w.open_search_result(g, 0, 5),
+    "the registry": lambda w, a, g, e: w.registry.contribution_chosen.emit(g),
     "the import summary": lambda w, a, g, e: w.open_contribution(g),
 }
 
@@ -81,9 +78,11 @@ def test_a_half_typed_header_edit_stays_with_its_contribution(desk, qtbot, store
     window, austria, ghana, excerpt = desk
     widget_of, typed, read, expected = HEADER_FIELDS[field]
     window.open_contribution(austria)
+    settle(window)
     ghana_before = read(store, ghana)
     _type_into(qtbot, widget_of(window), typed)
     WAYS[way](window, austria, ghana, excerpt)
+    settle(window)
     assert window.header.contribution_id == ghana
     assert read(store, austria) == expected  # saved to the contribution it was typed for
     assert read(store, ghana) == ghana_before
@@ -91,6 +90,7 @@ def test_a_half_typed_header_edit_stays_with_its_contribution(desk, qtbot, store
     assert typed not in line.text()  # the field shows Ghana's own values now
     line.setFocus()
     QTest.keyClick(line, Qt.Key.Key_Return)  # the Enter that used to move the contribution
+    settle(window)
     assert read(store, ghana) == ghana_before
     assert window.header.heading.text().startswith("Ghana")
 
@@ -104,9 +104,11 @@ STRIP_FIELDS = {"summary": lambda w: w.strip.summary, "note": lambda w: w.strip.
 def test_a_half_typed_position_stays_with_its_excerpt(desk, qtbot, store, field, way):
     window, austria, ghana, excerpt = desk
     window.open_excerpt(austria, excerpt)
+    settle(window)
     assert window.strip.excerpt_id == excerpt
     _type_into(qtbot, STRIP_FIELDS[field](window), "regional outreach")
     WAYS[way](window, austria, ghana, excerpt)
+    settle(window)
     assert window.header.contribution_id == ghana
     [position] = excerpts.excerpt(store, excerpt)["annotations"]
     assert position[field] == "regional outreach"
@@ -119,9 +121,12 @@ def test_typing_survives_a_change_made_elsewhere_meanwhile(desk, qtbot, store):
     the header and the strip without wiping what is being typed."""
     window, austria, ghana, excerpt = desk
     window.open_excerpt(austria, excerpt)
+    settle(window)
     _type_into(qtbot, window.strip.summary, "Favours regional")
-    window.session.apply(contributions.update_contribution, ghana, notes="checked")
+    window.service.apply(contributions.update_contribution, ghana, notes="checked")
+    settle(window)
     assert window.strip.summary.text() == "Favours regional"
     QTest.keyClick(window.strip.summary, Qt.Key.Key_Return)
+    settle(window)
     [position] = excerpts.excerpt(store, excerpt)["annotations"]
     assert position["summary"] == "Favours regional"

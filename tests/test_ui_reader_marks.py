@@ -5,6 +5,7 @@ pages read by OCR with their confidence — while selections still map to the te
 from __future__ import annotations
 
 import pytest
+from desk_helpers import open_desk, settle
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from samples import revisions as rv
 
@@ -12,7 +13,6 @@ from lapdesk.ingest.pipeline import import_paths
 from lapdesk.store import contributions as c
 from lapdesk.store import excerpts
 from lapdesk.store.marks import comments_of
-from lapdesk.ui.main_window import MainWindow
 from lapdesk.ui.views.reader_document import build
 from lapdesk.ui.views.reader_marks import Reading
 
@@ -27,11 +27,9 @@ def tracked(store, tmp_path):
 
 @pytest.fixture
 def window(store, qtbot, tracked):
-    desk = MainWindow(store)
-    qtbot.addWidget(desk)
-    desk.show()
-    qtbot.waitExposed(desk)
+    desk = open_desk(qtbot, store)
     desk.open_contribution(tracked)
+    settle(desk)
     return desk
 
 
@@ -82,7 +80,8 @@ def test_selections_still_map_to_the_text_itself(window, store, tracked):
     excerpt = excerpts.map_span(store, tracked, ["clearance_rre"], start=span[0],
                                 end=span[1]).result
     assert excerpts.excerpt(store, excerpt)["text"] == "States Parties shall clear all"
-    window.session.notify({"excerpts", "mappings"})
+    window.service.notify({"excerpts", "mappings"})
+    settle(window)
     window.reader.select_span(*span)
     assert window.reader.selected_span() == span
 

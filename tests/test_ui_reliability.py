@@ -7,17 +7,18 @@ from datetime import datetime
 import pytest
 from builders import add_text_contribution
 from PySide6.QtCore import QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from lapdesk.store import backup, excerpts
 from lapdesk.store.connection import open_store
 from lapdesk.store.lock import lock_path_for
-from lapdesk.ui import reliability
+from lapdesk.ui.catalogue import Catalogue
 from lapdesk.ui.dialogs.backups_dialog import BackupsDialog, BackupTableModel
-from lapdesk.ui.dialogs.locked_dialog import LockedDialog, open_store_for_desk
+from lapdesk.ui.dialogs.locked_dialog import LockedDialog
 from lapdesk.ui.main_window import MainWindow
-from lapdesk.ui.ops import TaskManager
-from lapdesk.ui.session import StoreSession
+from lapdesk.ui.service.store_service import StoreService
+from lapdesk.ui.store_opener import open_for_desk
 
 
 def _held_by_fb(store_path):
@@ -37,7 +38,37 @@ def locked_store_path(store_path):
 def _window(qtbot, store):
     window = MainWindow(store)
     qtbot.addWidget(window)
-    return window, reliability.install(window)
+    return window, window.reliability
+
+
+def open_store_for_desk(path, *, ask=None):
+    """What the desk does to open a store, waited for: the store, or None when declined."""
+    outcome = []
+    options = {"ask": ask} if ask else {}
+    open_for_desk(path, author=None, parent=None, then=outcome.append,
+                  failed=outcome.append, declined=lambda: outcome.append(None), **options)
+    for _ in range(4000):
+        if outcome:
+            return outcome[0]
+        QTest.qWait(5)
+    raise AssertionError("the store was neither opened nor declined")
+
+
+@pytest.fixture
+def desk_service(qtbot):
+    """A store service and its catalogue on a store, as a window holds them."""
+    made = []
+
+    def make(store):
+        service = StoreService(store)
+        catalogue = Catalogue(service)
+        made.append(service)
+        qtbot.waitUntil(lambda: catalogue.is_ready, timeout=10_000)
+        return service, catalogue
+
+    yield make
+    for service in made:
+        service.close()
 
 
 def test_a_second_desk_is_offered_read_only_naming_the_holder(qtbot, locked_store_path):
@@ -58,11 +89,15 @@ def test_a_second_desk_is_offered_read_only_naming_the_holder(qtbot, locked_stor
 
 def test_the_locked_dialog_buttons_open_read_only_or_cancel(qtbot, locked_store_path):
     def click(name):
+        """Press the button once the question is on screen (the store opens off the GUI
+        thread, so it comes a moment later)."""
         def later():
             dialog = QApplication.activeModalWidget()
-            assert isinstance(dialog, LockedDialog)
+            if not isinstance(dialog, LockedDialog):
+                QTimer.singleShot(20, later)
+                return
             getattr(dialog, name).click()
-        QTimer.singleShot(50, later)
+        QTimer.singleShot(20, later)
 
     click("read_only_button")
     store = open_store_for_desk(locked_store_path)
@@ -88,12 +123,11 @@ def test_a_sound_store_is_checked_then_backed_up_on_open_and_on_close(qtbot, sto
     assert checked.args[0] == {"ok": True, "problems": []}
     with qtbot.waitSignal(safety.auto_backup.backed_up, timeout=10_000):
         pass
-    folder = backup.backup_folder(store.conn, store.path)
+    folder = backup.folder_for(store_path, "")
     assert [b.reason for b in backup.list_backups(folder, store.name)] == ["open"]
     assert safety.auto_backup.timer.isActive()
     window.close()  # unchanged since the backup on open: no new backup
     assert len(backup.list_backups(folder, store.name)) == 1
-    store.close()
 
 
 def test_the_backup_on_close_follows_a_change(qtbot, store_path):
@@ -101,13 +135,11 @@ def test_the_backup_on_close_follows_a_change(qtbot, store_path):
     window, safety = _window(qtbot, store)
     qtbot.waitSignal(safety.integrity.checked, timeout=10_000).wait()
     # The change must come after the backup on open, or that backup already holds it.
-    qtbot.waitUntil(lambda: bool(backup.list_backups(backup.backup_folder(store.conn, store.path),
-                                                     store.name)), timeout=10_000)
-    add_text_contribution(store, ["A late change."])
+    folder = backup.folder_for(store_path, "")
+    qtbot.waitUntil(lambda: bool(backup.list_backups(folder, store.name)), timeout=10_000)
+    window.service.apply(lambda lane_store: add_text_contribution(lane_store, ["A late change."]))
     window.close()
-    folder = backup.backup_folder(store.conn, store.path)
     assert "close" in [b.reason for b in backup.list_backups(folder, store.name)]
-    store.close()
 
 
 def test_a_store_that_fails_its_check_becomes_read_only(qtbot, store_path):
@@ -124,7 +156,6 @@ def test_a_store_that_fails_its_check_becomes_read_only(qtbot, store_path):
     assert not safety.auto_backup.timer.isActive()  # a damaged store is not backed up
     window.close()
     assert not store_path.with_name("test.lapdesk.backups").exists()
-    store.close()
 
 
 def test_a_read_only_desk_does_not_back_up(qtbot, locked_store_path):
@@ -135,79 +166,76 @@ def test_a_read_only_desk_does_not_back_up(qtbot, locked_store_path):
     assert window.windowTitle().endswith("(read-only)")
     window.close()
     assert not locked_store_path.with_name("test.lapdesk.backups").exists()
-    store.close()
 
 
-def test_the_backups_dialog_lists_and_restores(qtbot, qtmodeltester, store_path):
-    store = open_store(store_path, lock=True)
-    session = StoreSession(store)
-    tasks = TaskManager()
-    add_text_contribution(store, ["First."])
-    backup.take_backup(store.conn, store.path, reason="manual")
-    cid = add_text_contribution(store, ["Second."])
-    session.apply(excerpts.map_span, cid, ["universalisation.q1"], start=0, end=6)
-    dialog = BackupsDialog(session, tasks, confirm=lambda item: True)
+def test_the_backups_dialog_lists_and_restores(qtbot, qtmodeltester, store_path, desk_service):
+    with open_store(store_path) as setup:
+        add_text_contribution(setup, ["First."])
+        backup.take_backup(setup.conn, setup.path, reason="manual")
+        cid = add_text_contribution(setup, ["Second."])
+    service, catalogue = desk_service(open_store(store_path, lock=True))
+    service.apply(excerpts.map_span, cid, ["universalisation.q1"], start=0, end=6)
+    qtbot.waitUntil(lambda: service.undo_stack.count() == 1, timeout=10_000)
+    store = open_store(store_path)
+    dialog = BackupsDialog(service, catalogue, confirm=lambda item: True)
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.model)
     assert dialog.model.rowCount() == 1
     assert dialog.model.data(dialog.model.index(0, 1)) == "Backed up by hand"
     assert dialog.restore_button.isEnabled()
-    with qtbot.waitSignal(session.store_changed, timeout=30_000) as changed:
+    with qtbot.waitSignal(service.changed, timeout=30_000) as changed:
         op = dialog.restore_selected()
         # The restore runs on the writer thread: the dialog answers meanwhile, buttons off.
         assert op.writes and not dialog.restore_button.isEnabled()
     assert "contributions" in changed.args[0]
     qtbot.waitUntil(lambda: dialog.op is None, timeout=30_000)
     assert store.query_one("SELECT count(*) AS n FROM contributions")["n"] == 1
-    assert session.undo_stack.count() == 0
+    assert service.undo_stack.count() == 0
     assert [b.reason for b in dialog.model.rows] == ["before-restore", "manual"]
     assert dialog.restore_button.isEnabled()
-    tasks.shutdown()
     store.close()
 
 
-def test_back_up_now_runs_off_the_gui_thread_and_lists_the_new_backup(qtbot, store_path):
-    store = open_store(store_path, lock=True)
-    tasks = TaskManager()
-    dialog = BackupsDialog(StoreSession(store), tasks)
+def test_back_up_now_runs_off_the_gui_thread_and_lists_the_new_backup(qtbot, store_path,
+                                                                     desk_service):
+    service, catalogue = desk_service(open_store(store_path, lock=True))
+    dialog = BackupsDialog(service, catalogue)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 0
     with qtbot.waitSignal(dialog.back_up_now().succeeded, timeout=30_000):
         assert not dialog.backup_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
     assert dialog.model.rows[0].reason == "manual" and dialog.backup_button.isEnabled()
-    tasks.shutdown()
-    store.close()
 
 
-def test_restore_is_disabled_for_a_read_only_desk(qtbot, locked_store_path):
-    store = open_store(locked_store_path, readonly=True)
-    dialog = BackupsDialog(StoreSession(store), TaskManager())
+def test_restore_is_disabled_for_a_read_only_desk(qtbot, locked_store_path, desk_service):
+    service, catalogue = desk_service(open_store(locked_store_path, readonly=True))
+    dialog = BackupsDialog(service, catalogue)
     qtbot.addWidget(dialog)
     assert not dialog.restore_button.isEnabled()
-    store.close()
 
 
 def test_file_menu_has_backups(qtbot, store_path):
     store = open_store(store_path, lock=True)
     window, safety = _window(qtbot, store)
     assert safety.backups_action in window.menus["file"].actions()
-    assert reliability.install(window) is safety  # idempotent
     dialog = safety.show_backups()
     qtbot.addWidget(dialog)
     assert isinstance(dialog.model, BackupTableModel)
     dialog.close()
     qtbot.waitSignal(safety.integrity.checked, timeout=10_000).wait()
     window.close()
-    store.close()
 
 
-def test_an_edit_through_the_session_is_committed_at_once(qtbot, store_path):
-    store = open_store(store_path, lock=True)
-    session = StoreSession(store)
-    cid = add_text_contribution(store, ["We support universalisation."])
-    excerpt_id = session.apply(excerpts.map_span, cid, ["universalisation.q1"], start=3,
-                               end=10)
+def test_an_edit_through_the_service_is_committed_at_once(qtbot, store_path, desk_service):
+    with open_store(store_path) as setup:
+        cid = add_text_contribution(setup, ["We support universalisation."])
+    service, _catalogue = desk_service(open_store(store_path, lock=True))
+    made = []
+    service.apply(excerpts.map_span, cid, ["universalisation.q1"], start=3, end=10,
+                  then=made.append)
+    qtbot.waitUntil(lambda: bool(made), timeout=10_000)
+    excerpt_id = made[0]
     # Another connection (another process after a crash) sees it: nothing waits for a save.
     other = sqlite3.connect(store_path)
     try:
@@ -215,4 +243,3 @@ def test_an_edit_through_the_session_is_committed_at_once(qtbot, store_path):
                              (excerpt_id,)).fetchone() == (3, 10)
     finally:
         other.close()
-    store.close()

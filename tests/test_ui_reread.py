@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 import samples
-from desk_helpers import open_desk, private_settings  # noqa: F401
+from desk_helpers import open_desk, private_settings, settle  # noqa: F401
 from PySide6.QtWidgets import QInputDialog
 from samples import scans
 
@@ -39,13 +39,15 @@ def test_enter_password_above_the_reader_opens_the_file_in_place(
         qtbot, store, locked, monkeypatch, private_settings):  # noqa: F811
     window = open_desk(qtbot, store)
     window.open_contribution(locked["contribution_id"])
+    settle(window)
     header = window.header
     assert header.password_button.isVisible()
     asked = answer_password(monkeypatch, samples.DOCX_PASSWORD)
-    rereader = window.desk_extensions.rereader
+    rereader = window.rereader
     header.password_button.click()
     with qtbot.waitSignal(rereader.last_op.finished, timeout=60000):
         pass
+    settle(window)
     assert asked == ["Password of locked.docx (it is not kept):"]
     assert samples.DOCX_BODY in window.reader.toPlainText()
     assert c.files_of(store, locked["contribution_id"])[0]["status"] == "ok"
@@ -57,8 +59,9 @@ def test_a_wrong_password_says_so_and_changes_nothing(
         qtbot, store, locked, monkeypatch, private_settings):  # noqa: F811
     window = open_desk(qtbot, store)
     window.open_contribution(locked["contribution_id"])
+    settle(window)
     answer_password(monkeypatch, "lausanne")
-    rereader = window.desk_extensions.rereader
+    rereader = window.rereader
     window.header.password_button.click()
     with qtbot.waitSignal(rereader.last_op.finished, timeout=60000):
         pass
@@ -73,19 +76,22 @@ def test_the_import_summary_offers_enter_password_for_a_protected_file(
     (tmp_path / "in" / "locked.docx").write_bytes(samples.docx_encrypted_bytes())
     (tmp_path / "in" / "note.txt").write_text("Austria welcomes the concept note.\n")
     window = open_desk(qtbot, store)
-    importer = window.desk_extensions.importer
+    importer = window.importer
     with qtbot.waitSignal(importer.import_finished, timeout=60000):
         importer.start_import([str(tmp_path / "in")])
+        settle(window)
     summary = importer.summary_dialog
     assert summary.password_button.isVisible()
     rows = {summary.model.index(r, 0).data(): r for r in range(summary.model.rowCount())}
     summary.table.setCurrentIndex(summary.model.index(rows["note.txt"], 0))
+    settle(window)
     assert not summary.password_button.isEnabled()
     summary.table.setCurrentIndex(summary.model.index(rows["locked.docx"], 0))
+    settle(window)
     assert summary.password_button.isEnabled()
     answer_password(monkeypatch, samples.DOCX_PASSWORD)
     summary.password_button.click()
-    rereader = window.desk_extensions.rereader
+    rereader = window.rereader
     with qtbot.waitSignal(rereader.last_op.finished, timeout=60000):
         pass
     file_id = next(r["file_id"] for r in summary.model.rows if r.get("status") == "encrypted")
@@ -102,7 +108,7 @@ def test_read_scans_now_reads_the_scans_logged_before_ocr_could(
     assert result["status"] == "needs_ocr"
     monkeypatch.delenv("LAPDESK_TESSDATA")
     window = open_desk(qtbot, store)
-    rereader = window.desk_extensions.rereader
+    rereader = window.rereader
     action = rereader.read_scans_action
     assert action.isEnabled() and action.text() == "Read &scans now (1)"
     assert action in window.menus["contribution"].actions()

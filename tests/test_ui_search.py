@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builders import add_text_contribution
-from desk_helpers import open_desk, private_settings  # noqa: F401
+from desk_helpers import open_desk, private_settings, settle  # noqa: F401
 from PySide6.QtCore import Qt
 
 from lapdesk.ui.search_panel import HitRole, SearchResultsModel, run_search, snippet_html
@@ -37,20 +37,24 @@ def test_ctrl_f_then_a_result_opens_the_contribution_at_the_paragraph(
     paragraphs[45] = "La Suisse propose une éducation aux risques adaptée."
     wanted = add_text_contribution(store, paragraphs, contributors=["Switzerland"])
     window = open_desk(qtbot, store)
-    panel = window.desk_extensions.search
-    window.desk_extensions.find_action.trigger()
+    panel = window.search
+    window.find_action.trigger()
+    settle(window)
     assert panel.field.hasFocus()
     qtbot.keyClicks(panel.field, "education aux risques")  # no accents typed
     with qtbot.waitSignal(panel.results_shown, timeout=3000):
         qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+        settle(window)
     assert panel.model.rowCount() == 1
-    assert window.desk_extensions.search_dock.isVisible()
+    assert window.search_dock.isVisible()
     hit = panel.model.data(panel.model.index(0, 0), HitRole)
     assert (hit["contribution_id"], hit["paragraph"]) == (wanted, 45)
     qtbot.keyClick(panel.field, Qt.Key.Key_Down)  # to the results, by keyboard only
+    settle(window)
     assert panel.view.hasFocus() and panel.view.currentIndex().row() == 0
     with qtbot.waitSignal(panel.result_chosen):
         qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+        settle(window)
     assert window.reader.contribution_id == wanted
     assert window.contributions.current_id() == wanted
     assert window.reader.textCursor().selectedText() == paragraphs[45]  # selected, ready to map

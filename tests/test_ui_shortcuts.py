@@ -12,12 +12,12 @@ from collections import defaultdict
 import pytest
 from builders import add_text_contribution
 from conftest import ROOT
+from desk_helpers import open_desk, settle
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 
 from lapdesk.store import contributions
-from lapdesk.ui.main_window import MainWindow
 
 # Contexts in which a shortcut is live for the whole window.
 WINDOW_WIDE = {Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut}
@@ -26,10 +26,7 @@ WINDOW_WIDE = {Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.Application
 @pytest.fixture
 def window(store, qtbot):
     add_text_contribution(store, ["Austria supports universalisation."], contributors=["Austria"])
-    made = MainWindow(store)
-    qtbot.addWidget(made)
-    made.show()
-    qtbot.waitExposed(made)
+    made = open_desk(qtbot, store)
     made.activateWindow()
     return made
 
@@ -60,32 +57,39 @@ def test_no_key_is_bound_twice(window):
 
 def test_redo_works_by_keyboard(window, store, qtbot):
     [row] = contributions.list_contributions(store)
-    window.session.apply(contributions.update_contribution, row["id"], notes="to redo")
+    window.service.apply(contributions.update_contribution, row["id"], notes="to redo")
+    settle(window)
     window.reader.setFocus()
     QTest.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(window)
     assert contributions.contribution(store, row["id"])["notes"] == ""
     QTest.keyClick(window.reader, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    settle(window)
     assert contributions.contribution(store, row["id"])["notes"] == "to redo"
     assert "Ctrl+Shift+Z" in window.redo_action.shortcut().toString()
 
 
 def test_ctrl_i_italicises_in_the_synthesis_and_imports_elsewhere(window, qtbot):
     window.show_section("universalisation")
+    settle(window)
     editor = window.section_view.editor
     editor.setFocus()
     QTest.keyClick(editor, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    settle(window)
     assert editor.fontItalic()
     opened = []
-    window.desk_extensions.importer.choose_files = lambda: opened.append(True)
-    window.desk_extensions.importer.action.triggered.disconnect()
-    window.desk_extensions.importer.action.triggered.connect(
-        window.desk_extensions.importer.choose_files)
+    window.importer.choose_files = lambda: opened.append(True)
+    window.importer.action.triggered.disconnect()
+    window.importer.action.triggered.connect(
+        window.importer.choose_files)
     window.back_to_contribution()
+    settle(window)
     window.reader.setFocus()
     QTest.keyClick(window.reader, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    settle(window)
     assert opened == [True]
-    assert QKeySequence("Ctrl+I") == window.desk_extensions.importer.action.shortcut()
+    assert QKeySequence("Ctrl+I") == window.importer.action.shortcut()
 
 
 X11_CHECK = """

@@ -129,7 +129,15 @@ class WorkerPool:
         return job, result
 
     def worker_pids(self) -> list[int]:
-        return [w.process.pid for w in list(self._workers) if w.process.pid]
+        """The live workers' process ids (asked while the pool may be closing)."""
+        pids = []
+        for worker in list(self._workers):
+            try:
+                if worker.process.pid:
+                    pids.append(worker.process.pid)
+            except ValueError:  # closed meanwhile: it is gone
+                continue
+        return pids
 
     def begin_close(self) -> None:
         """Let the workers leave now, without waiting for them (:meth:`close` waits)."""

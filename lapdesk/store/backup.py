@@ -54,8 +54,13 @@ def backup_folder(conn: sqlite3.Connection, store_path: Path) -> Path:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (SETTING,)).fetchone()
     except sqlite3.Error:
         row = None
-    if row and row[0].strip():
-        return Path(row[0]).expanduser()
+    return folder_for(store_path, row[0] if row else "")
+
+
+def folder_for(store_path: Path, setting: str) -> Path:
+    """The backups folder a ``backup_folder`` setting names, else the one beside the store."""
+    if setting.strip():
+        return Path(setting).expanduser()
     return store_path.with_name(store_path.name + BACKUPS_SUFFIX)
 
 

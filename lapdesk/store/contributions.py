@@ -20,6 +20,7 @@ from lapdesk.core.text import (
     layout,
     next_file_start,
 )
+from lapdesk.store import registry
 from lapdesk.store.attention import attention_reasons
 from lapdesk.store.changes import Change, record
 from lapdesk.store.connection import Store
@@ -410,3 +411,25 @@ def set_publication(store: Store, contribution_ids: Sequence[int],
                 changed.append(contribution_id)
     rec.change.result = changed
     return rec.change
+
+
+def set_contributors_by_names(store: Store, contribution_id: int,
+                              names: Sequence[str]) -> Change:
+    """The contributors a person typed ("Autriche, Ghana"), each found in the registry by any
+    of its names; nothing changes when they are the contributors already.
+
+    :raises NotFoundError: a name is not in the registry (one sentence saying which).
+    """
+    ids: list[int] = []
+    for name in (n.strip() for n in names):
+        if not name:
+            continue
+        found = registry.find(store, name)
+        if found is None:
+            raise NotFoundError(f"“{name}” is not in the registry of contributors; add it "
+                                "there first.")
+        if found["id"] not in ids:
+            ids.append(found["id"])
+    if ids == [p["id"] for p in contributors_of(store, contribution_id)]:
+        return Change("Contributors unchanged")
+    return set_chosen_contributors(store, contribution_id, ids)

@@ -14,11 +14,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lapdesk import APP_NAME, __version__
-from lapdesk.core.errors import LapdeskError
 from lapdesk.core.paths import default_store_path, resource
 from lapdesk.store.connection import open_store
-from lapdesk.ui.dialogs.locked_dialog import open_store_for_desk
-from lapdesk.ui.main_window import MainWindow
+from lapdesk.ui.main_window import MainWindow, open_window
+from lapdesk.ui.store_opener import open_for_desk
 
 
 def process_start_time() -> float:
@@ -52,19 +51,16 @@ def run(args: argparse.Namespace) -> int:
     if args.smoke_test:
         return _smoke_test(app)
     path = Path(args.store) if args.store else default_store_path()
-    try:
-        store = open_store_for_desk(path)  # with the writer lock, or read-only if the user agrees
-    except LapdeskError as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
-        return 1
-    if store is None:
-        return 1
-    window = MainWindow(store)
-    window.show()
-    try:
-        return app.exec()
-    finally:
-        store.close()
+
+    def failed(sentence: str) -> None:
+        QMessageBox.critical(None, APP_NAME, sentence)
+        app.exit(1)
+
+    # The store opens off the GUI thread (it may be created, upgraded or checked first), and
+    # the window shows once it is open; cancelling the read-only question ends LAPDesk.
+    open_for_desk(path, author=None, parent=None, then=open_window, failed=failed,
+                  declined=lambda: app.exit(1))
+    return app.exec()
 
 
 def _smoke_test(app: QApplication) -> int:
@@ -84,5 +80,4 @@ def _smoke_test(app: QApplication) -> int:
         QTimer.singleShot(0, report)
         app.exec()
         window.close()
-        store.close()
     return 0 if shown else 1

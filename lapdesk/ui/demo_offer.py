@@ -24,8 +24,8 @@ from lapdesk.ingest import demo
 from lapdesk.store.connection import open_store
 from lapdesk.ui.dialogs.import_progress import ImportProgressDialog
 from lapdesk.ui.import_flow import show_failure
-from lapdesk.ui.ops import StoreOp, TaskManager
-from lapdesk.ui.session import StoreSession
+from lapdesk.ui.service.store_service import StoreService
+from lapdesk.ui.service.tasks import Task
 
 OFFERED_KEY = "demo/offered"
 DEMO_STORE_NAME = "lap-2020-demo.lapdesk"
@@ -37,8 +37,9 @@ DETAIL = ("The demo opens in a store of its own, so your store stays empty for t
 
 
 def should_offer_demo(store_path: Path, qsettings: QSettings, *,
-                      is_empty: Callable[[], bool]) -> bool:
-    """Whether to ask; ``is_empty`` is asked last, only when everything else says yes."""
+                      is_empty: Callable[[], bool] = lambda: True) -> bool:
+    """Whether to ask; ``is_empty`` is asked last, only when everything else says yes (the
+    desk asks the store itself afterwards, on a reader lane)."""
     if os.environ.get("LAPDESK_STORE") or qsettings.value(OFFERED_KEY, False, type=bool):
         return False
     try:
@@ -53,6 +54,15 @@ def demo_store_path() -> Path:
     return data_dir() / DEMO_STORE_NAME
 
 
+def ready_demo(path: Path, *, author: str, progress, cancel) -> dict | None:
+    """The demo store at ``path``, built first when it is new or empty; the build's report,
+    or ``None`` when it was there already.  Run off the GUI thread: it opens another store."""
+    with open_store(path, author=author) as store:
+        if not demo.is_empty(store):
+            return None
+        return demo.build_demo(store, progress=progress, cancel=cancel)
+
+
 class DemoOffer(QObject):
     """The first-start question and Help > Open the demo.
 
@@ -61,13 +71,11 @@ class DemoOffer(QObject):
 
     demo_loaded = Signal(dict)
 
-    def __init__(self, window: QMainWindow, session_of: Callable[[], StoreSession],
-                 tasks: TaskManager, qsettings: QSettings, *,
-                 switch_to: Callable[[Path], QMainWindow | None]):
+    def __init__(self, window: QMainWindow, service: StoreService, qsettings: QSettings, *,
+                 switch_to: Callable[[Path], object]):
         super().__init__(window)
         self.window = window
-        self.session_of = session_of
-        self.tasks = tasks
+        self.service = service
         self.qsettings = qsettings
         self.switch_to = switch_to
         self.box: QMessageBox | None = None
@@ -76,12 +84,12 @@ class DemoOffer(QObject):
                                  "store of their own")
         self.action.triggered.connect(self.open_demo)
 
-    def offer_if_first_start(self) -> QMessageBox | None:
-        session = self.session_of()
-        if not self.window.isVisible() or not should_offer_demo(
-                session.path, self.qsettings, is_empty=lambda: demo.is_empty(session.store)):
-            return None
-        return self.offer()
+    def offer_if_first_start(self) -> None:
+        """Ask, once, when the default store has no contribution (read on a reader lane)."""
+        if not self.window.isVisible() or not should_offer_demo(self.service.path,
+                                                                self.qsettings):
+            return
+        self.service.read(demo.is_empty, then=lambda empty: empty and self.offer())
 
     def offer(self) -> QMessageBox:
         self.qsettings.setValue(OFFERED_KEY, True)
@@ -100,24 +108,16 @@ class DemoOffer(QObject):
         if result == QMessageBox.StandardButton.Yes:
             self.open_demo()
 
-    def open_demo(self, path: Path | None = None) -> StoreOp | None:
+    def open_demo(self, path: Path | None = None) -> Task:
         """Switch to the demo store, building it first (in the background) when it is new."""
         path = Path(path or demo_store_path())
-        if path.exists():
-            with open_store(path, create=False, readonly=True) as existing:
-                built = not demo.is_empty(existing)
-            if built:
-                self.switch_to(path)
-                return None
-        open_store(path).close()  # a new store, seeded with the framework and the registry
-        session = self.session_of()
-        op = StoreOp(self.tasks, lambda store, progress, cancel: demo.build_demo(
-                         store, progress=progress, cancel=cancel),
-                     store_path=path, author=session.store.author)
+        author = self.service.author
+        op = self.service.start(lambda _store, progress, cancel: ready_demo(
+            path, author=author, progress=progress, cancel=cancel), writes=False)
         dialog = ImportProgressDialog(op, title="Building the demo", parent=self.window)
-        op.succeeded.connect(self.demo_loaded.emit)
-        op.succeeded.connect(lambda _result: self.switch_to(path))
+        op.succeeded.connect(lambda report: report is not None and self.demo_loaded.emit(report))
+        op.succeeded.connect(lambda _report: self.switch_to(path))
         op.failed.connect(lambda failure: show_failure(self.window, "The demo was not built",
                                                        failure))
         dialog.show_unless_quick()
-        return op.run()
+        return op

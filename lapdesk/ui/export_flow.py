@@ -1,7 +1,7 @@
 """Export > Working paper… (Ctrl+E): the dialog, the export in the background, then "Open it?".
 
-The export reads the store, so it runs on a reader worker with its own read-only store; the
-window stays usable while Word's file is built.  The finished file is handed to the operating
+The export reads the store, so it runs on a reader lane of the store service; the window stays
+usable while Word's file is built.  The finished file is handed to the operating
 system (the user's Word) only when the user asks.
 """
 
@@ -15,11 +15,12 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from lapdesk.export.options import ExportOptions
+from lapdesk.ui.catalogue import Catalogue
 from lapdesk.ui.dialogs.export_dialog import ExportDialog
 from lapdesk.ui.dialogs.import_progress import ImportProgressDialog
 from lapdesk.ui.import_flow import show_failure
-from lapdesk.ui.ops import StoreOp, TaskManager
-from lapdesk.ui.session import StoreSession
+from lapdesk.ui.service.store_service import StoreService
+from lapdesk.ui.service.tasks import Task
 
 
 def describe_export(done: int, total: int) -> str:
@@ -29,12 +30,13 @@ def describe_export(done: int, total: int) -> str:
 class ExportFlow(QObject):
     exported = Signal(dict)  # the export's report
 
-    def __init__(self, window: QMainWindow, session_of: Callable[[], StoreSession],
-                 tasks: TaskManager):
+    def __init__(self, window: QMainWindow, service: StoreService, catalogue: Catalogue, *,
+                 contributions: Callable[[], list[dict]]):
         super().__init__(window)
         self.window = window
-        self.session_of = session_of
-        self.tasks = tasks
+        self.service = service
+        self.catalogue = catalogue
+        self.contributions = contributions  # the rows the window lists, for the dialog
         self.dialog: ExportDialog | None = None
         self.done_box: QMessageBox | None = None
         self.action = QAction("&Working paper (Word)…", window)
@@ -43,29 +45,27 @@ class ExportFlow(QObject):
         self.action.triggered.connect(self.choose)
 
     def choose(self) -> ExportDialog:
-        self.dialog = ExportDialog(self.session_of().store, parent=self.window)
+        self.dialog = ExportDialog(self.catalogue, self.contributions(), parent=self.window)
         self.dialog.accepted.connect(
             lambda: self.start(self.dialog.out(), self.dialog.options()))
         self.dialog.open()
         return self.dialog
 
-    def start(self, out: Path, options: ExportOptions) -> StoreOp:
+    def start(self, out: Path, options: ExportOptions) -> Task:
         from lapdesk.export.working_paper import export_working_paper
-
-        session = self.session_of()
 
         def work(store, progress, cancel):
             return export_working_paper(store, out, options=options, progress=progress,
                                         cancel=cancel).as_dict()
 
-        op = StoreOp(self.tasks, work, store_path=session.path, writes=False)
+        op = self.service.start(work, writes=False)
         progress = ImportProgressDialog(op, title="Exporting the working paper",
                                         describe=describe_export, parent=self.window)
         op.succeeded.connect(self._done)
         op.failed.connect(lambda failure: show_failure(self.window, "The working paper was not "
                                                        "exported", failure))
         progress.show_unless_quick()
-        return op.run()
+        return op
 
     def _done(self, report: dict) -> None:
         self.exported.emit(report)

@@ -1,8 +1,8 @@
 """File and Help menus: new, open, open recent, save a copy, settings, quit; about.
 
-Switching stores opens a new window on the new store (the old window, its workers and its
-store are closed after the new one is up), so no view can ever keep showing rows of the store
-it came from.  "Save a copy as…" uses SQLite's online backup (through the backups module), so
+Switching stores opens the new store off the GUI thread, then a new window on it (the old
+window, its lanes and its store are closed once the new one is up), so no view can ever keep
+showing rows of the store it came from.  "Save a copy as…" uses SQLite's online backup (through the backups module), so
 the copy is consistent even while the store is in use, and runs off the GUI thread.
 """
 
@@ -16,14 +16,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from lapdesk import APP_NAME, __version__
-from lapdesk.core.errors import LapdeskError
 from lapdesk.store import backup
 from lapdesk.store.connection import STORE_SUFFIX, Store
-from lapdesk.ui.dialogs.locked_dialog import open_store_for_desk
+from lapdesk.ui.catalogue import Catalogue
 from lapdesk.ui.dialogs.settings_dialog import SettingsDialog
 from lapdesk.ui.import_flow import show_failure
-from lapdesk.ui.ops import StoreOp, TaskManager
-from lapdesk.ui.session import StoreSession
+from lapdesk.ui.service.store_service import StoreService
+from lapdesk.ui.service.tasks import Task
+from lapdesk.ui.store_opener import StoreOpening, open_for_desk
 
 RECENT_KEY = "recent/stores"
 RECENT_MAX = 8
@@ -67,16 +67,6 @@ def save_copy_work(dest: Path) -> Callable:
     return work
 
 
-def menu_named(window: QMainWindow, title: str) -> QMenu:
-    """The window's top-level menu called ``title`` (ignoring "&"), created when missing."""
-    wanted = title.replace("&", "")
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if menu is not None and action.text().replace("&", "") == wanted:
-            return menu
-    return window.menuBar().addMenu(title)
-
-
 class FileMenu(QObject):
     """The File menu's store actions and Help > About, for one window.
 
@@ -87,17 +77,17 @@ class FileMenu(QObject):
     store_switched = Signal(object)  # the new window
     copy_saved = Signal(str)
 
-    def __init__(self, window: QMainWindow, session_of: Callable[[], StoreSession],
-                 tasks: TaskManager, qsettings: QSettings, *,
-                 open_window: Callable[[Store], QMainWindow]):
+    def __init__(self, window: QMainWindow, service: StoreService, catalogue: Catalogue,
+                 qsettings: QSettings, *, open_window: Callable[[Store], QMainWindow]):
         super().__init__(window)
         self.window = window
-        self.session_of = session_of
-        self.tasks = tasks
+        self.service = service
+        self.catalogue = catalogue
         self.qsettings = qsettings
         self.recent = RecentStores(qsettings)
         self.open_window = open_window
-        self.recent.add(session_of().path)
+        self.opening: StoreOpening | None = None
+        self.recent.add(service.path)
 
         def action(text: str, slot, shortcut=None, tip: str = "") -> QAction:
             made = QAction(text, window)
@@ -124,41 +114,24 @@ class FileMenu(QObject):
                                    "Version and what LAPDesk is")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
-    def install(self, *, import_action: QAction | None = None) -> None:
-        """Fill the File menu (around what is already there) and Help."""
-        menu = menu_named(self.window, "&File")
-        existing = menu.actions()
-        first = existing[0] if existing else None
-        for item in (self.new_action, self.open_action):
-            menu.insertAction(first, item)
-        menu.insertMenu(first, self.recent_menu)
-        menu.insertSeparator(first)
-        if import_action is not None:
-            menu.insertAction(first, import_action)
-        menu.insertAction(first, self.save_copy_action)
-        if existing:
-            menu.insertSeparator(first)
-        first_separator = menu.addSeparator()
-        menu.addAction(self.settings_action)
-        second_separator = menu.addSeparator()
-        menu.addAction(self.quit_action)
-        self._tail = [first_separator, self.settings_action, second_separator, self.quit_action]
-        menu.aboutToShow.connect(lambda: self._keep_tail_last(menu))
-        menu_named(self.window, "&Help").addAction(self.about_action)
-
-    def _keep_tail_last(self, menu: QMenu) -> None:
-        """Settings and Quit stay at the end, whatever other installers added after them."""
-        if menu.actions()[-len(self._tail):] == self._tail:
-            return
-        for action in self._tail:
-            menu.removeAction(action)
-        menu.addActions(self._tail)
+    def fill(self, file_menu: QMenu, help_menu: QMenu, *, import_action: QAction,
+             backups_action: QAction) -> None:
+        """The File menu, top to bottom, and Help > About."""
+        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([import_action, self.save_copy_action, backups_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu.addAction(self.about_action)
 
     # --- stores -------------------------------------------------------------------------------
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        current = str(self.session_of().path.resolve())
+        current = str(self.service.path.resolve())
         for path in self.recent.paths():
             if path == current:
                 continue
@@ -181,55 +154,54 @@ class FileMenu(QObject):
         if path:
             self.switch_to(path)
 
-    def switch_to(self, path: str | Path) -> QMainWindow | None:
-        """Open ``path`` (creating it when new) in a new window and close this one."""
+    def switch_to(self, path: str | Path) -> StoreOpening | None:
+        """Open ``path`` (creating it when new), then a window on it, and close this one;
+        :attr:`store_switched` carries the new window."""
         path = Path(path)
-        session = self.session_of()
-        if path.resolve() == session.path.resolve():
-            return self.window
-        if self.tasks.busy:
+        if path.resolve() == self.service.path.resolve():
+            return None
+        if self.service.working:
             self._say("Work is still running", "Wait for the import or export to finish (or "
                       "cancel it) before opening another store.")
             return None
-        try:
-            store = open_store_for_desk(path, self.window, author=session.store.author)
-        except LapdeskError as error:
-            self.recent.remove(path)
-            self._say("The store was not opened", str(error))
-            return None
-        if store is None:  # held by another LAPDesk and the user chose Cancel
-            return None
+        self.opening = open_for_desk(path, author=self.service.author, parent=self.window,
+                                     then=lambda store: self._switched(path, store),
+                                     failed=lambda sentence: self._not_opened(path, sentence))
+        return self.opening
+
+    def _switched(self, path: Path, store: Store) -> None:
         self.recent.add(path)
         new_window = self.open_window(store)
         self.store_switched.emit(new_window)
-        self.window.close()
-        session.store.close()  # releases its writer lock, so it can be opened again later
-        return new_window
+        self.window.close()  # its lanes close, and its writer lock is released
+
+    def _not_opened(self, path: Path, sentence: str) -> None:
+        self.recent.remove(path)
+        self._say("The store was not opened", sentence)
 
     def choose_copy(self) -> None:
-        session = self.session_of()
-        suggested = str(session.path.with_name(f"{session.path.stem} copy{STORE_SUFFIX}"))
+        path = self.service.path
+        suggested = str(path.with_name(f"{path.stem} copy{STORE_SUFFIX}"))
         path, _ = QFileDialog.getSaveFileName(self.window, "Save a copy as", suggested,
                                               STORE_FILTER)
         if path:
             self.save_copy(Path(path))
 
-    def save_copy(self, dest: Path) -> StoreOp:
+    def save_copy(self, dest: Path) -> Task:
         """Write the copy in the background; :attr:`copy_saved` names it when done."""
-        session = self.session_of()
-        op = StoreOp(self.tasks, save_copy_work(dest), store_path=session.path, writes=False)
+        op = self.service.start(save_copy_work(dest), writes=False)
         op.succeeded.connect(self.copy_saved.emit)
         op.failed.connect(lambda failure: show_failure(self.window, "The copy was not saved",
                                                        failure))
         if hasattr(self.window, "statusBar"):
             op.succeeded.connect(
                 lambda saved: self.window.statusBar().showMessage(f"Copy saved to {saved}", 8000))
-        return op.run()
+        return op
 
     # --- settings, quit, about ------------------------------------------------------------------
 
     def edit_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.session_of(), self.qsettings, self.window)
+        dialog = SettingsDialog(self.service, self.catalogue, self.qsettings, self.window)
         dialog.open()
         return dialog
 

@@ -5,7 +5,7 @@ external drags of files (and of virtual files, which Outlook sends for an email 
 out of it) that are headed for this window, and leaves every drag started inside the desk
 (a selection dragged onto the framework) to the widget it is meant for.  The drop itself stays
 cheap: it only turns URLs into paths and defers the import with ``QTimer.singleShot(0, …)``;
-the import runs on the writer worker through :mod:`lapdesk.ui.ops`.  The extraction workers
+the import runs on the store service's writer lane.  The extraction workers
 start as soon as files are dragged over the window, so they have booted by the time they are
 dropped; unused, they are let go after :data:`WARM_FOR_MS`.
 """
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 from lapdesk.analysis import resubmission
 from lapdesk.ui.dialogs.import_progress import ImportProgressDialog
 from lapdesk.ui.dialogs.import_summary import ImportSummaryDialog
-from lapdesk.ui.ops import Failure, StoreOp, TaskManager
-from lapdesk.ui.session import StoreSession
+from lapdesk.ui.service.store_service import StoreService
+from lapdesk.ui.service.tasks import Failure, Task
 
 if TYPE_CHECKING:
     from lapdesk.ingest.workers import WorkerPool
@@ -107,19 +107,17 @@ class ImportFlow(QObject):
     import_finished = Signal(list)  # the pipeline's results, one dict per input file
     no_files_dropped = Signal(str)  # the explanation shown
 
-    def __init__(self, window: QMainWindow, session_of: Callable[[], StoreSession],
-                 tasks: TaskManager, *,
+    def __init__(self, window: QMainWindow, service: StoreService, *,
                  open_contribution: Callable[[int], None] | None = None,
                  enter_password: Callable[[int, str], object] | None = None):
         super().__init__(window)
         self.window = window
-        self.session_of = session_of
-        self.tasks = tasks
+        self.service = service
         self.open_contribution = open_contribution
         self.enter_password = enter_password  # "Enter password…" for a protected file
         self.progress_dialog: ImportProgressDialog | None = None
         self.summary_dialog: ImportSummaryDialog | None = None
-        self.last_op: StoreOp | None = None
+        self.last_op: Task | None = None
         self._hinting = False
         self.warm_pool: WorkerPool | None = None  # started by a drag, for its drop
         self._warm_timer = QTimer(self)
@@ -165,7 +163,7 @@ class ImportFlow(QObject):
 
     def _warm_up(self) -> None:
         """Start the extraction workers now: they boot while the user lets go of the files."""
-        if self.session_of().store.readonly:
+        if self.service.readonly:
             return
         if self.warm_pool is None:
             from lapdesk.ingest.workers import WorkerPool
@@ -214,10 +212,9 @@ class ImportFlow(QObject):
         if paths:
             self.start_import(paths)
 
-    def start_import(self, paths: list[str]) -> StoreOp:
+    def start_import(self, paths: list[str]) -> Task:
         from lapdesk.ingest.pipeline import import_paths
 
-        session = self.session_of()
         chosen = [str(Path(p)) for p in paths]
         self._warm_timer.stop()
         pool, self.warm_pool = self.warm_pool, None  # the drag's workers, if any: this import's
@@ -230,9 +227,7 @@ class ImportFlow(QObject):
                     pool.close()
             return results, revisions_among(store, results)
 
-        op = StoreOp(self.tasks, work, store_path=session.path, touches=IMPORT_TABLES,
-                     on_changed=session.notify, author=session.store.author,
-                     read_only=session.store.readonly)
+        op = self.service.start(work, writes=True, touches=IMPORT_TABLES)
         self.last_op = op
         self.progress_dialog = ImportProgressDialog(op, total=0, parent=self.window)
         op.succeeded.connect(self._show_summary)
@@ -241,7 +236,7 @@ class ImportFlow(QObject):
         if pool is not None:  # an op cancelled before it ran never reached ``work``
             op.finished.connect(lambda: _close_soon(pool))
         self.progress_dialog.show_unless_quick()
-        return op.run()
+        return op
 
     def _show_summary(self, outcome: tuple[list[dict], list[dict]]) -> None:
         results, revisions = outcome
@@ -257,9 +252,9 @@ class ImportFlow(QObject):
 
     def _supersede(self, revisions: list[dict]) -> None:
         """Mark each older version superseded by the new file, one undoable change each."""
-        session = self.session_of()
         for revision in revisions:
-            session.apply(resubmission.mark_superseded, revision["old_id"], revision["new_id"])
+            self.service.apply(resubmission.mark_superseded, revision["old_id"],
+                               revision["new_id"])
 
     def _show_cancelled(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "Import stopped",

@@ -14,40 +14,39 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from lapdesk import APP_NAME
-from lapdesk.core.errors import LapdeskError
 from lapdesk.store.integrity import check
 from lapdesk.store.salvage import salvage
-from lapdesk.ui.ops import StoreOp, TaskManager
-from lapdesk.ui.session import StoreSession
+from lapdesk.ui.service.store_service import StoreService
+from lapdesk.ui.service.tasks import Task
 
 SHOWN_PROBLEMS = 5
 
 
 class IntegrityWatch(QObject):
-    """Runs the check of the session's store off the GUI thread; :attr:`checked` carries
-    ``{ok, problems}``.  On a failure the session's store is made read-only before the signal,
-    so nothing more can be written into a damaged store."""
+    """Runs the check of the store on a reader lane; :attr:`checked` carries ``{ok,
+    problems}``.  On a failure the store is made read-only before the signal, so nothing more
+    can be written into a damaged store."""
 
     checked = Signal(dict)
 
-    def __init__(self, session: StoreSession, tasks: TaskManager, parent: QObject | None = None):
+    def __init__(self, service: StoreService, parent: QObject | None = None):
         super().__init__(parent)
-        self.session = session
-        self.tasks = tasks
+        self.service = service
         self.result: dict | None = None
+        self.task: Task | None = None
 
-    def start(self) -> StoreOp:
-        op = StoreOp(self.tasks, lambda store, progress, cancel: check(store),
-                     store_path=self.session.path, writes=False)
-        op.succeeded.connect(self._done)
-        op.failed.connect(lambda failure: self._done({"ok": False,
-                                                       "problems": [failure.message]}))
-        return op.run()
+    def start(self) -> Task:
+        self.task = self.service.start(lambda store, progress, cancel: check(store),
+                                       writes=False)
+        self.task.succeeded.connect(self._done)
+        self.task.failed.connect(lambda failure: self._done({"ok": False,
+                                                              "problems": [failure.message]}))
+        return self.task
 
     def _done(self, result: dict) -> None:
         self.result = result
         if not result["ok"]:
-            self.session.store.readonly = True
+            self.service.set_readonly(True)
         self.checked.emit(result)
 
 
@@ -74,35 +73,37 @@ class FailureBox(QMessageBox):
         self.addButton(QMessageBox.StandardButton.Close)
 
 
-def show_failure(parent: QWidget, session: StoreSession, result: dict, *,
+def show_failure(parent: QWidget, service: StoreService, result: dict, *,
                  open_backups: Callable[[], None]) -> None:
     """Tell the user the store failed its check, and start the way out they choose."""
-    box = FailureBox(session.store.name, result["problems"], parent)
+    box = FailureBox(service.name, result["problems"], parent)
     box.exec()
     if box.clickedButton() is box.backups_button:
         open_backups()
     elif box.clickedButton() is box.salvage_button:
-        salvage_interactively(parent, session.path)
+        salvage_interactively(parent, service)
 
 
-def salvage_interactively(parent: QWidget, src: Path) -> dict | None:
-    """Ask where the new store goes, salvage into it, and say what came through."""
+def salvage_interactively(parent: QWidget, service: StoreService) -> Task | None:
+    """Ask where the new store goes, salvage into it off the GUI thread, and say what came
+    through."""
+    src = service.path
     suggested = str(Path(src).with_name(Path(src).stem + "-salvaged.lapdesk"))
     dest, _ = QFileDialog.getSaveFileName(parent, "Salvage into a new store", suggested,
                                           "LAPDesk stores (*.lapdesk)")
     if not dest:
         return None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        report = salvage(src, dest)
-    except LapdeskError as error:
-        QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, APP_NAME, str(error))
-        return None
-    QApplication.restoreOverrideCursor()
+    task = service.start(lambda _store, progress, cancel: salvage(src, dest), writes=False)
+    task.finished.connect(QApplication.restoreOverrideCursor)
+    task.failed.connect(lambda failure: QMessageBox.warning(parent, APP_NAME, failure.message))
+    task.succeeded.connect(lambda report: _salvaged(parent, dest, report))
+    return task
+
+
+def _salvaged(parent: QWidget, dest: str, report: dict) -> None:
     copied = sum(t["copied"] for t in report["tables"].values())
     lost = sum(t["read_errors"] + t["dropped"] for t in report["tables"].values())
     QMessageBox.information(parent, APP_NAME,
                             f"{copied:,} rows were copied into {dest} ({lost:,} unreadable or "
                             "left out). Open it with File > Open to go on working.")
-    return report

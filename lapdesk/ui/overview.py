@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from lapdesk.analysis import coverage
-from lapdesk.ui.ops import StoreOp
+from lapdesk.ui.service.store_service import StoreService
 from lapdesk.ui.widgets.coverage_heatmap import (
     COUNT,
     STANCE,
@@ -90,17 +90,20 @@ class OverviewPanel(QWidget):
             self.heatmap.adjustSize()
 
 
-def _load(store, progress, cancel) -> dict:
+def overview_data(store) -> dict:
     return {"per_day": coverage.received_per_day(store),
             "matrix": coverage.coverage_matrix(store)}
 
 
 class Overview(QObject):
-    """The dock, its View menu entry, and keeping it current while it is shown."""
+    """The dock, its View menu entry, and keeping it current while it is shown.
 
-    def __init__(self, window: QMainWindow):
+    :param open_section: called with a node's key when a heatmap cell is clicked.
+    """
+
+    def __init__(self, service: StoreService, window: QMainWindow, *, open_section):
         super().__init__(window)
-        self.window = window
+        self._service = service
         self.panel = OverviewPanel(window)
         self.dock = QDockWidget("Overview: received and covered", window)
         self.dock.setObjectName("overview-dock")
@@ -110,7 +113,6 @@ class Overview(QObject):
         self.action = self.dock.toggleViewAction()
         self.action.setText("&Overview (received, coverage)")
         self.action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        window.menus["view"].addAction(self.action)
         self._stale = True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -118,8 +120,8 @@ class Overview(QObject):
         self._timer.timeout.connect(self.refresh)
         self.dock.visibilityChanged.connect(lambda shown: shown and self._stale and
                                             self._timer.start())
-        window.session.store_changed.connect(self._changed)
-        self.panel.heatmap.cell_activated.connect(lambda key, _who: window.show_section(key))
+        service.changed.connect(self._changed)
+        self.panel.heatmap.cell_activated.connect(lambda key, _who: open_section(key))
 
     def _changed(self, tables) -> None:
         if set(tables) & REFRESH_ON:
@@ -127,18 +129,7 @@ class Overview(QObject):
             if self.dock.isVisible():
                 self._timer.start()
 
-    def refresh(self) -> StoreOp:
+    def refresh(self) -> None:
         """Read the pictures' data off the GUI thread and show it."""
         self._stale = False
-        op = StoreOp(self.window.desk_extensions.tasks, _load,
-                     store_path=self.window.session.path, writes=False)
-        op.succeeded.connect(self.panel.show_data)
-        return op.run()
-
-
-def install(window: QMainWindow) -> Overview:
-    existing = getattr(window, "overview", None)
-    if isinstance(existing, Overview):
-        return existing
-    window.overview = Overview(window)
-    return window.overview
+        self._service.read(overview_data, then=self.panel.show_data)

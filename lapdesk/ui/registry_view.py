@@ -33,6 +33,8 @@ from lapdesk.core.text import fold
 from lapdesk.store import registry
 from lapdesk.store.connection import Store
 from lapdesk.ui.models.rows_model import RowsTableModel
+from lapdesk.ui.service.live import LiveQuery
+from lapdesk.ui.service.store_service import StoreService
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Contributor", "Received", "Kind", "Group", "Acknowledged", "Reminder")
@@ -77,12 +79,6 @@ def registry_rows(store: Store) -> list[dict]:
 
 class RegistryModel(RowsTableModel):
     COLUMNS = COLUMNS
-
-    def __init__(self, store: Store, parent=None):
-        super().__init__(registry_rows(store), parent)
-
-    def reload(self, store: Store) -> None:
-        self.set_rows(registry_rows(store))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         row = self.row_at(index)
@@ -170,10 +166,10 @@ class RegistryView(QWidget):
 
     contribution_chosen = Signal(int)
 
-    def __init__(self, session_of, parent=None):
+    def __init__(self, service: StoreService, parent=None):
         super().__init__(parent)
-        self.session_of = session_of
-        self.model = RegistryModel(session_of().store, self)
+        self._service = service
+        self.model = RegistryModel([], self)
         self.proxy = RegistryFilter(self)
         self.proxy.setSourceModel(self.model)
         self.counts = QLabel(self)
@@ -230,6 +226,8 @@ class RegistryView(QWidget):
             lambda text: self.proxy.set_filters(received=text))
         self.name_filter.textChanged.connect(lambda text: self.proxy.set_filters(text=text))
         self._update_counts()
+        self.query = LiveQuery(service, registry_rows, tables=REFRESH_ON, parent=self)
+        self.query.updated.connect(self._rows_arrived)
 
     def _open_row(self, index) -> None:
         row = self.proxy.data(index, RowRole)
@@ -247,10 +245,9 @@ class RegistryView(QWidget):
 
     def mark_today(self, field: str) -> None:
         """Set a follow-up date of every selected contributor to today (undoable, one each)."""
-        session = self.session_of()
         today = date.today().isoformat()
         for row in self.selected_rows():
-            session.apply(registry.update_contributor, row["id"], **{field: today})
+            self._service.apply(registry.update_contributor, row["id"], **{field: today})
 
     def _fill_choices(self) -> None:
         for box, values, everyone in (
@@ -273,9 +270,7 @@ class RegistryView(QWidget):
         self.counts.setText(f"{received} of {total} expected contributors have written · "
                             f"{total - received} not yet")
 
-    def refresh(self, tables: set[str] | None = None) -> None:
-        if tables is not None and not tables & REFRESH_ON:
-            return
-        self.model.reload(self.session_of().store)
+    def _rows_arrived(self, rows: list[dict]) -> None:
+        self.model.set_rows(rows)
         self._fill_choices()
         self._update_counts()

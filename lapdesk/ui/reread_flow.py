@@ -1,15 +1,13 @@
 """Reading files again from the desk: "Enter password…" for a protected file (in the import
 summary and above the reader) and "Read scans now" for scans logged before they could be read.
 
-Both run :func:`lapdesk.ingest.reread.reread` as one write op on the store's writer thread,
+Both run :func:`lapdesk.ingest.reread.reread` as one long write on the store's writer lane,
 behind the import's progress dialog (a scan's pages, then each file, with Cancel); the file
 keeps its place, its contribution and the excerpts on it.  The password goes to the workers
 with the job and is never kept.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -18,8 +16,9 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMessageBox
 from lapdesk.ingest.reread import unread_files
 from lapdesk.ui.dialogs.import_progress import ImportProgressDialog
 from lapdesk.ui.import_flow import show_failure
-from lapdesk.ui.ops import StoreOp, TaskManager
-from lapdesk.ui.session import StoreSession
+from lapdesk.ui.service.live import LiveQuery
+from lapdesk.ui.service.store_service import StoreService
+from lapdesk.ui.service.tasks import Task
 
 REREAD_TABLES = {"files", "paragraphs", "excerpts", "suggestions", "revisions", "comments",
                  "ocr_pages", "contribution_contributors", "contributions"}
@@ -29,50 +28,41 @@ class RereadFlow(QObject):
     """The desk's two ways to read files again; :attr:`read_scans_action` sits in the
     Contribution menu, enabled while the store holds scans not read yet."""
 
-    def __init__(self, window: QMainWindow, session_of: Callable[[], StoreSession],
-                 tasks: TaskManager):
+    def __init__(self, window: QMainWindow, service: StoreService):
         super().__init__(window)
-        self.window, self.session_of, self.tasks = window, session_of, tasks
-        self.last_op: StoreOp | None = None
+        self.window, self.service = window, service
+        self.last_op: Task | None = None
         self.progress_dialog: ImportProgressDialog | None = None
         self.read_scans_action = QAction("Read &scans now", window)
         self.read_scans_action.setToolTip("Read by OCR the scans logged before LAPDesk could "
                                           "read them")
         self.read_scans_action.triggered.connect(self.read_scans_now)
-        window.menus["contribution"].addSeparator()
-        window.menus["contribution"].addAction(self.read_scans_action)
-        header = getattr(window, "header", None)
-        if header is not None and hasattr(header, "password_requested"):
-            header.password_requested.connect(self.enter_password)
-        window.session.store_changed.connect(self._store_changed)
-        self._update(announce=True)
+        self.read_scans_action.setEnabled(False)
+        self._announced = False
+        self.waiting = LiveQuery(service, unread_files, tables={"files"}, parent=self)
+        self.waiting.updated.connect(self._update)
 
-    def _store_changed(self, tables: set[str]) -> None:
-        if "files" in tables:
-            self._update()
-
-    def _update(self, *, announce: bool = False) -> None:
-        waiting = len(unread_files(self.session_of().store))
+    def _update(self, waiting_files: list) -> None:
+        waiting = len(waiting_files)
         self.read_scans_action.setEnabled(bool(waiting))
         self.read_scans_action.setText(f"Read &scans now ({waiting})" if waiting
                                        else "Read &scans now")
-        if announce and waiting:
+        if not self._announced and waiting:
             self.window.show_message(
                 f"{waiting} scan{'s were' if waiting != 1 else ' was'} logged before "
                 "LAPDesk could read them: Contribution > Read scans now.")
+        self._announced = True
 
     # --- the two actions ------------------------------------------------------------------
 
-    def read_scans_now(self) -> StoreOp | None:
-        session = self.session_of()
-        waiting = unread_files(session.store)
-        if not waiting:
+    def read_scans_now(self) -> Task | None:
+        if not self.waiting.result:
             self.window.show_message("There is no scan waiting to be read.")
             return None
         return self._run(lambda store: unread_files(store), password=None,
                          title="Reading scans")
 
-    def enter_password(self, file_id: int, name: str = "") -> StoreOp | None:
+    def enter_password(self, file_id: int, name: str = "") -> Task | None:
         """Ask for the password of a protected file, then read it again with it."""
         password, ok = QInputDialog.getText(
             self.window, "Enter password", f"Password of {name or 'this file'} (it is not "
@@ -82,18 +72,14 @@ class RereadFlow(QObject):
         return self._run(lambda store: [file_id], password=password, title="Opening "
                          f"{name or 'the file'}")
 
-    def _run(self, files, *, password: str | None, title: str) -> StoreOp:
+    def _run(self, files, *, password: str | None, title: str) -> Task:
         from lapdesk.ingest.reread import reread
-
-        session = self.session_of()
 
         def work(store, progress, cancel):
             return reread(store, files(store), password=password, progress=progress,
                           cancel=cancel)
 
-        op = StoreOp(self.tasks, work, store_path=session.path, touches=REREAD_TABLES,
-                     on_changed=session.notify, author=session.store.author,
-                     read_only=session.store.readonly)
+        op = self.service.start(work, writes=True, touches=REREAD_TABLES)
         self.last_op = op
         self.progress_dialog = ImportProgressDialog(
             op, total=0, title=title, parent=self.window,
@@ -105,7 +91,7 @@ class RereadFlow(QObject):
         op.failed.connect(lambda failure: show_failure(self.window, "Reading again did not "
                                                        "finish", failure))
         self.progress_dialog.show_unless_quick()
-        return op.run()
+        return op
 
     def _report(self, results: list[dict]) -> None:
         changed = [r for r in results if r["changed"] and r["status"] == "ok"]

@@ -1,9 +1,8 @@
 """Search everything (Ctrl+F): a field in the toolbar, results with highlighted snippets.
 
 The search itself is the core's (:func:`lapdesk.store.search.search`: accents and case folded,
-whatever the user types taken literally).  On a small store it runs at once on the GUI thread;
-on a large one it runs on a reader worker so typing never stalls, and only the newest answer
-is shown.  Choosing a result emits :attr:`SearchPanel.result_chosen` with the contribution and
+whatever the user types taken literally).  It runs on a reader lane, so typing never stalls,
+and only the newest answer is shown.  Choosing a result emits :attr:`SearchPanel.result_chosen` with the contribution and
 the paragraph's offsets, for the window to open the contribution there.
 """
 
@@ -29,10 +28,8 @@ from PySide6.QtWidgets import (
 from lapdesk.store import search as search_store
 from lapdesk.store.connection import Store
 from lapdesk.ui.models.rows_model import RowsTableModel
-from lapdesk.ui.ops import StoreOp, TaskManager
+from lapdesk.ui.service.store_service import StoreService
 
-# Above this many paragraphs a search goes to a worker (FTS5 answers a few thousand at once).
-LARGE_STORE_PARAGRAPHS = 20_000
 TYPING_PAUSE_MS = 250
 COLUMNS = ("Contribution", "¶", "Passage")
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -129,10 +126,9 @@ class SearchPanel(QWidget):
     result_chosen = Signal(int, int, int)  # contribution id, start, end of the paragraph
     results_shown = Signal(int)  # number of hits
 
-    def __init__(self, session_of, tasks: TaskManager, parent=None):
+    def __init__(self, service: StoreService, parent=None):
         super().__init__(parent)
-        self.session_of = session_of
-        self.tasks = tasks
+        self._service = service
         self._generation = 0
         self.field = QLineEdit()
         self.field.setPlaceholderText("Search all contributions (Ctrl+F)")
@@ -193,17 +189,9 @@ class SearchPanel(QWidget):
             self.model.set_hits([])
             self.status.setText("Type words to find them in every contribution.")
             return
-        session = self.session_of()
-        paragraphs = session.store.query_one("SELECT count(*) AS n FROM paragraphs")["n"]
-        if paragraphs <= LARGE_STORE_PARAGRAPHS:
-            self._show(generation, query, run_search(session.store, query))
-            return
         self.status.setText(f"Searching for “{query}”…")
-        op = StoreOp(self.tasks, lambda store, progress, cancel: run_search(store, query),
-                     store_path=session.path, writes=False)
-        op.succeeded.connect(lambda hits: self._show(generation, query, hits))
-        op.failed.connect(lambda failure: self.status.setText(failure.message))
-        op.run()
+        self._service.read(run_search, query, then=lambda hits: self._show(generation, query, hits),
+                           failed=lambda failure: self.status.setText(failure.message))
 
     def _show(self, generation: int, query: str, hits: list[dict]) -> None:
         if generation != self._generation:

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 from lapdesk import APP_NAME
 from lapdesk.store import backup
 from lapdesk.store.restore import restore
+from lapdesk.ui.catalogue import Catalogue
 from lapdesk.ui.dialogs.import_progress import ImportProgressDialog
 from lapdesk.ui.models.rows_model import RowsTableModel
-from lapdesk.ui.ops import StoreOp, TaskManager
-from lapdesk.ui.session import StoreSession
+from lapdesk.ui.service.store_service import StoreService
+from lapdesk.ui.service.tasks import Task
 
 REASONS = {"auto": "Automatic", "open": "On opening", "close": "On closing",
            "manual": "Backed up by hand", "before-migration": "Before upgrading",
@@ -71,14 +72,14 @@ class BackupsDialog(QDialog):
 
     restored = Signal(object)  # the restore's result dict
 
-    def __init__(self, session: StoreSession, tasks: TaskManager, parent: QWidget | None = None,
-                 *, confirm=None):
+    def __init__(self, service: StoreService, catalogue: Catalogue,
+                 parent: QWidget | None = None, *, confirm=None):
         super().__init__(parent)
-        self.session = session
-        self.tasks = tasks
-        self.op: StoreOp | None = None  # the backup or restore under way
+        self.service = service
+        self.catalogue = catalogue
+        self.op: Task | None = None  # the backup or restore under way
         self._confirm = confirm or self._ask_confirmation
-        self.setWindowTitle(f"Backups of {session.store.name}")
+        self.setWindowTitle(f"Backups of {service.name}")
         self.model = BackupTableModel(parent=self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -108,12 +109,10 @@ class BackupsDialog(QDialog):
 
     @property
     def folder(self):
-        store = self.session.store
-        return backup.backup_folder(store.conn, store.path)
+        return backup.folder_for(self.service.path, self.catalogue.setting(backup.SETTING))
 
     def refresh(self) -> None:
-        store = self.session.store
-        self.model.set_backups(backup.list_backups(self.folder, store.name))
+        self.model.set_backups(backup.list_backups(self.folder, self.service.name))
         self.where.setText(f"Backups are kept in {self.folder}: the last 10 and one a day, "
                            "within about five times the size of the store.")
         if self.model.rowCount():
@@ -125,7 +124,7 @@ class BackupsDialog(QDialog):
         return self.model.rows[rows[0].row()] if rows else None
 
     def _update_buttons(self, *_args) -> None:
-        lock = self.session.store.writer_lock
+        lock = self.service.writer_lock
         idle = self.op is None
         can_restore = self.selected() is not None and lock is not None and lock.held
         self.restore_button.setEnabled(can_restore and idle)
@@ -133,7 +132,7 @@ class BackupsDialog(QDialog):
         self.restore_button.setToolTip("" if lock is not None and lock.held else
                                        "Another LAPDesk holds this store; only it can restore.")
 
-    def back_up_now(self) -> StoreOp:
+    def back_up_now(self) -> Task:
         def work(store, progress, cancel):
             return backup.take_backup(store.conn, store.path, reason="manual", force=True)
 
@@ -147,12 +146,12 @@ class BackupsDialog(QDialog):
             "kept as a backup first, so this can be undone by restoring that one.")
         return answer == QMessageBox.StandardButton.Yes
 
-    def restore_selected(self) -> StoreOp | None:
+    def restore_selected(self) -> Task | None:
         item = self.selected()
         if item is None or not self._confirm(item):
             return None
-        store = self.session.store
-        path, author, lock = store.path, store.author, store.writer_lock
+        service = self.service
+        path, author, lock = service.path, service.author, service.writer_lock
 
         def work(_store, progress, cancel):
             return restore(path, item.path, author=author, held_lock=lock, progress=progress,
@@ -164,15 +163,14 @@ class BackupsDialog(QDialog):
                          stopping="Stopping before the store is replaced…")
 
     def _restored(self, result: dict) -> None:
-        self.session.undo_stack.clear()
-        self.session.notify(ALL_TABLES)
+        self.service.undo_stack.clear()
+        self.service.notify(ALL_TABLES)
         self.restored.emit(result)
 
     def _run(self, work, *, title: str, on_success, cancel_tip: str,
-             stopping: str = "Stopping…") -> StoreOp:
-        """Run ``work`` on the desk's writer thread behind a progress dialog."""
-        self.op = StoreOp(self.tasks, work, store_path=self.session.store.path,
-                          author=self.session.store.author)
+             stopping: str = "Stopping…") -> Task:
+        """Run ``work`` on the desk's writer lane behind a progress dialog."""
+        self.op = self.service.start(work, writes=True)
         self.op.succeeded.connect(on_success)
         self.op.failed.connect(lambda failure: QMessageBox.warning(self, APP_NAME,
                                                                    failure.message))
@@ -180,7 +178,6 @@ class BackupsDialog(QDialog):
         progress = ImportProgressDialog(self.op, title=title, describe=_step_text,
                                         cancel_tip=cancel_tip, stopping=stopping, parent=self)
         self._update_buttons()
-        self.op.run()
         progress.show_unless_quick()
         return self.op
 

@@ -33,28 +33,29 @@ from PySide6.QtWidgets import (
 from lapdesk.export.options import ExportOptions
 from lapdesk.export.paper_date import dated_after_meeting
 from lapdesk.export.publication import publication_warnings
-from lapdesk.store import framework
-from lapdesk.store import settings as store_settings
-from lapdesk.store.connection import Store
-from lapdesk.store.contributions import list_contributions
+from lapdesk.ui.catalogue import Catalogue
 
 LANGUAGE_CHOICES = (("English", "en"), ("French", "fr"))
 
 
-def default_output(store: Store) -> Path:
-    symbol = store_settings.get(store, "symbol") or "working-paper"
+def default_output(catalogue: Catalogue) -> Path:
+    symbol = catalogue.setting("symbol") or "working-paper"
     safe = "".join(c if c.isalnum() or c in "-._" else "_" for c in symbol).strip("_")
     return Path.home() / f"{safe or 'working-paper'}.docx"
 
 
 class ExportDialog(QDialog):
-    def __init__(self, store: Store, *, out: Path | None = None, parent=None):
+    """The export's choices, from what the desk holds in memory: the settings and framework
+    (:class:`~lapdesk.ui.catalogue.Catalogue`) and the contributions listed."""
+
+    def __init__(self, catalogue: Catalogue, contributions: list[dict], *,
+                 out: Path | None = None, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Export the working paper")
         self.setMinimumWidth(560)
-        current = store_settings.all_settings(store)
+        current = dict(catalogue.settings)
         self._settings = current
-        self.path_edit = QLineEdit(str(out or default_output(store)), self)
+        self.path_edit = QLineEdit(str(out or default_output(catalogue)), self)
         self.path_edit.setAccessibleName("Word file to write")
         browse = QPushButton("Browse…", self)
         browse.clicked.connect(self._browse)
@@ -66,7 +67,7 @@ class ExportDialog(QDialog):
 
         self.sections = QListWidget(self)
         self.sections.setAccessibleName("Sections to include")
-        for section in framework.sections(store):
+        for section in catalogue.framework.sections():
             item = QListWidgetItem(section["short_title"] or section["title"], self.sections)
             item.setData(Qt.ItemDataRole.UserRole, section["key"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -121,7 +122,7 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         # Said before anything is written: who will not be named, and why.
         self.publication_note = QLabel(" ".join(publication_warnings(
-            [c for c in list_contributions(store) if not c["superseded_by"]])), self)
+            [c for c in contributions if not c["superseded_by"]])), self)
         self.publication_note.setObjectName("export-publication-note")
         self.publication_note.setWordWrap(True)
         self.publication_note.setVisible(bool(self.publication_note.text()))

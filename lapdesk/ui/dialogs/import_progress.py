@@ -12,19 +12,19 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout
 
-from lapdesk.ui.ops import StoreOp
+from lapdesk.ui.service.tasks import Task
 
 SHOW_AFTER_MS = 400
 
 
 class ImportProgressDialog(QDialog):
-    """Follows one import op; closes itself when the op finishes.
+    """Follows one long task (an import); closes itself when the task finishes.
 
     :meth:`show_unless_quick` shows it only if the work is still running after
     :data:`SHOW_AFTER_MS`, so a quick import does not flash a dialog.
     """
 
-    def __init__(self, op: StoreOp, *, total: int = 0, title: str = "Importing contributions",
+    def __init__(self, op: Task, *, total: int = 0, title: str = "Importing contributions",
                  describe=None, cancel_tip: str = "Stop after the file being read; files "
                  "already logged stay", stopping: str = "Stopping after the current file…",
                  parent=None):

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from lapdesk.store import backup
 from lapdesk.store import settings as store_settings
-from lapdesk.ui.session import StoreSession
+from lapdesk.ui.catalogue import Catalogue
+from lapdesk.ui.service.store_service import StoreService
 
 # (store key, label) in the order the dialog shows them.
 CONSULTATION_FIELDS = (
@@ -64,24 +65,25 @@ def user_initials(qsettings: QSettings) -> str:
     return str(qsettings.value(USER_INITIALS_KEY, "") or "")
 
 
-def apply_user_initials(session: StoreSession, qsettings: QSettings) -> None:
+def apply_user_initials(service: StoreService, qsettings: QSettings) -> None:
     """Record the user's changes and positions under their initials, when they chose some.
 
     ``LAPDESK_AUTHOR`` still wins (it is how a shared machine or a script names its user).
     """
     initials = user_initials(qsettings)
     if initials and not os.environ.get("LAPDESK_AUTHOR"):
-        session.store.author = initials
+        service.set_author(initials)
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, session: StoreSession, qsettings: QSettings, parent=None):
+    def __init__(self, service: StoreService, catalogue: Catalogue, qsettings: QSettings,
+                 parent=None):
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.setMinimumWidth(720)
-        self.session = session
+        self.service = service
         self.qsettings = qsettings
-        current = store_settings.all_settings(session.store)
+        current = dict(catalogue.settings)
         self.fields: dict[str, QLineEdit] = {}
         consultation = QGroupBox("Consultation (shared by everyone using this store)", self)
         form = QFormLayout(consultation)
@@ -100,7 +102,7 @@ class SettingsDialog(QDialog):
         self.backup_folder = QLineEdit(current.get(backup.SETTING, ""), consultation)
         self.backup_folder.setAccessibleName("Backups folder")
         self.backup_folder.setPlaceholderText(
-            f"empty: {session.path.name}.backups beside the store")
+            f"empty: {service.path.name}.backups beside the store")
         choose = QPushButton("Choose…", consultation)
         choose.setAccessibleName("Choose the backups folder")
         choose.clicked.connect(self._choose_backup_folder)
@@ -157,8 +159,8 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         changed = {k: v for k, v in self.values().items() if v != self._original.get(k, "")}
         if changed:
-            self.session.apply(store_settings.update, changed)
+            self.service.apply(store_settings.update, changed)
         self.qsettings.setValue(USER_INITIALS_KEY, self.initials.text().strip())
         self.qsettings.sync()
-        apply_user_initials(self.session, self.qsettings)
+        apply_user_initials(self.service, self.qsettings)
         super().accept()

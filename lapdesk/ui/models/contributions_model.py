@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 from lapdesk.core.text import fold
 from lapdesk.store import registry
 from lapdesk.store.connection import Store
-from lapdesk.store.contributions import excerpt_counts, list_contributions
+from lapdesk.store.contributions import list_contributions
 
 Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -50,51 +50,84 @@ def status_words(rows: list[dict]) -> str:
     return f"{total} {noun} · {attention} {verb} attention · {mapped} % mapped"
 
 
+def _cell(row: dict, column: int):
+    """(shown text, sort key) of one cell."""
+    first = row["contributors"][0] if row["contributors"] else None
+    if column == 0:
+        mark = "⚠ " if row["_attention"] else ""
+        return mark + row["_label"], fold(row["_label"])
+    if column == 1:
+        text = kind_word(first) if first else "–"
+        return text, text
+    if column == 2:
+        text = (first or {}).get("group") or "–"
+        return text, text
+    if column == 3:
+        return row["received"][:10], row["received"]
+    if column == 4:
+        return row["language"] or "?", row["language"] or ""
+    if column == 5:
+        return str(len(row["files"])), len(row["files"])
+    if column == 6:
+        text = ", ".join(row["_attention"]) or "–"
+        return text, len(row["_attention"])
+    if column == 7:
+        return (str(row["excerpts"]) if row["excerpts"] else "–"), row["excerpts"]
+    share = round(100 * row["reviewed"] / row["excerpts"]) if row["excerpts"] else 0
+    return (f"{share} %" if row["excerpts"] else "–"), share
+
+
+HEADERS = ("Contributor", "Kind", "Group", "Received", "Lang.", "Files", "Attention",
+           "Excerpts", "Reviewed")
+
+
+def contribution_rows(store: Store) -> list[dict]:
+    """Every contribution as the table shows it, each row's cells and search text computed
+    here, on a reader lane: the GUI thread only swaps the list in."""
+    aliases: dict[int, list[str]] = {}
+    for name, contributor_id in registry.name_index(store):
+        aliases.setdefault(contributor_id, []).append(name)
+    rows = list_contributions(store)
+    for row in rows:
+        row["_attention"] = row["needs_attention"]
+        row["_label"] = contributor_label(row)
+        row["_search"] = " | ".join(
+            [fold(row["_label"]), fold(row["title"] or "")]
+            + [alias for p in row["contributors"] for alias in aliases.get(p["id"], [])]
+        )
+        # Computed once, so that painting, sorting and filtering only look values up.
+        row["_cells"] = [_cell(row, column) for column in range(len(HEADERS))]
+    return rows
+
+
 class ContributionsModel(QAbstractTableModel):
-    """One row per contribution, read from :func:`list_contributions` in one query pass."""
+    """One row per contribution, as :func:`contribution_rows` prepared them."""
 
-    HEADERS = ("Contributor", "Kind", "Group", "Received", "Lang.", "Files", "Attention",
-               "Excerpts", "Reviewed")
+    HEADERS = HEADERS
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self._store = store
         self._rows: list[dict] = []
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
-        self.reload()
 
-    def reload(self) -> None:
+    def set_rows(self, rows: list[dict]) -> None:
         self.beginResetModel()
-        aliases: dict[int, list[str]] = {}
-        for name, contributor_id in registry.name_index(self._store):
-            aliases.setdefault(contributor_id, []).append(name)
-        self._rows = list_contributions(self._store)
-        for row in self._rows:
-            row["_attention"] = row["needs_attention"]
-            row["_label"] = contributor_label(row)
-            row["_search"] = " | ".join(
-                [fold(row["_label"]), fold(row["title"] or "")]
-                + [alias for p in row["contributors"] for alias in aliases.get(p["id"], [])]
-            )
-            # Computed once, so that painting, sorting and filtering only look values up.
-            row["_cells"] = [self._cell(row, column) for column in range(len(self.HEADERS))]
+        self._rows = rows
         if self._sorted_by is not None:
             self._rows.sort(key=self._sort_key(self._sorted_by[0]),
                             reverse=self._sorted_by[1] == Qt.SortOrder.DescendingOrder)
         self.endResetModel()
 
-    def refresh_counts(self) -> None:
+    def set_counts(self, counts: dict[int, tuple[int, int]]) -> None:
         """After a mapping: update the excerpt and reviewed counts in place, row by row (a
         full reload of thousands of rows would take longer than the edit itself)."""
-        counts = excerpt_counts(self._store)
         for number, row in enumerate(self._rows):
             excerpts, reviewed = counts.get(row["id"], (0, 0))
             if (excerpts, reviewed) == (row["excerpts"], row["reviewed"]):
                 continue
             row["excerpts"], row["reviewed"] = excerpts, reviewed
-            row["_cells"] = [self._cell(row, column) for column in range(len(self.HEADERS))]
-            self.dataChanged.emit(self.index(number, 0),
-                                  self.index(number, len(self.HEADERS) - 1))
+            row["_cells"] = [_cell(row, column) for column in range(len(HEADERS))]
+            self.dataChanged.emit(self.index(number, 0), self.index(number, len(HEADERS) - 1))
 
     @staticmethod
     def _sort_key(column: int):
@@ -128,32 +161,6 @@ class ContributionsModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
-
-    def _cell(self, row: dict, column: int):
-        """(shown text, sort key) of one cell."""
-        first = row["contributors"][0] if row["contributors"] else None
-        if column == 0:
-            mark = "⚠ " if row["_attention"] else ""
-            return mark + row["_label"], fold(row["_label"])
-        if column == 1:
-            text = kind_word(first) if first else "–"
-            return text, text
-        if column == 2:
-            text = (first or {}).get("group") or "–"
-            return text, text
-        if column == 3:
-            return row["received"][:10], row["received"]
-        if column == 4:
-            return row["language"] or "?", row["language"] or ""
-        if column == 5:
-            return str(len(row["files"])), len(row["files"])
-        if column == 6:
-            text = ", ".join(row["_attention"]) or "–"
-            return text, len(row["_attention"])
-        if column == 7:
-            return (str(row["excerpts"]) if row["excerpts"] else "–"), row["excerpts"]
-        share = round(100 * row["reviewed"] / row["excerpts"]) if row["excerpts"] else 0
-        return (f"{share} %" if row["excerpts"] else "–"), share
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
-from lapdesk.store import framework
-from lapdesk.store.connection import Store
+from lapdesk.core.framework_tree import FrameworkTree
 from lapdesk.ui import colours
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,22 +28,20 @@ class FrameworkTreeModel(QAbstractItemModel):
     HEADERS = ("Section / question", "Exc.", "From")
     HEADER_TIPS = ("", "Excerpts mapped here or below", "Contributors of those excerpts")
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self._store = store
         self._roots: list[_Node] = []
         self._by_key: dict[str, _Node] = {}
         self._questions: dict[str, int] = {}
         self._counts: dict[str, dict[str, int]] = {}
-        self.reload()
 
-    def reload(self) -> None:
-        """Rebuild from the store (after the framework itself changed)."""
+    def set_framework(self, tree: FrameworkTree) -> None:
+        """Rebuild (after the framework itself changed)."""
         self.beginResetModel()
         self._roots, self._by_key = [], {}
         by_id: dict[int, _Node] = {}
         sections = -1
-        for row in framework.nodes(self._store):
+        for row in tree.rows:
             parent = by_id.get(row["parent_id"])
             if row["kind"] == "section":
                 sections += 1
@@ -53,20 +50,20 @@ class FrameworkTreeModel(QAbstractItemModel):
             by_id[row["id"]] = item
             self._by_key[row["key"]] = item
             (parent.children if parent else self._roots).append(item)
-        self._questions = framework.question_counts(self._store)
-        self._counts = framework.mapping_counts(self._store)
+        self._questions = tree.question_counts()
         self.endResetModel()
 
-    def refresh_counts(self) -> None:
+    def set_counts(self, counts: dict[str, dict[str, int]]) -> None:
         """Update the count columns in place, only where a count changed (keeps the view's
         expansion and selection, and spares it re-measuring every row)."""
-        old, self._counts = self._counts, framework.mapping_counts(self._store)
-        for key, counts in self._counts.items():
-            if old.get(key) != counts:
+        old, self._counts = self._counts, counts
+        for key, node_counts in counts.items():
+            if old.get(key) != node_counts:
                 index = self.index_of(key)
-                self.dataChanged.emit(index.siblingAtColumn(1), index.siblingAtColumn(2),
-                                      [Qt.ItemDataRole.DisplayRole,
-                                       Qt.ItemDataRole.AccessibleTextRole])
+                if index.isValid():
+                    self.dataChanged.emit(index.siblingAtColumn(1), index.siblingAtColumn(2),
+                                          [Qt.ItemDataRole.DisplayRole,
+                                           Qt.ItemDataRole.AccessibleTextRole])
 
     def index_of(self, key: str) -> QModelIndex:
         node = self._by_key.get(key)

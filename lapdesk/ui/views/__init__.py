@@ -1,1 +1,1 @@
-"""The desk's panes and strips, each a view over the session's store."""
+"""The desk's panes and strips, each a view over the store service's store."""

@@ -24,11 +24,21 @@ from PySide6.QtWidgets import (
 
 from lapdesk.analysis.stance import stance_hint
 from lapdesk.core.errors import NotFoundError
-from lapdesk.store import excerpts, framework
+from lapdesk.store import excerpts
 from lapdesk.store.excerpts import STANCES
-from lapdesk.ui.session import StoreSession
+from lapdesk.ui.catalogue import Catalogue
+from lapdesk.ui.service.live import LiveQuery
+from lapdesk.ui.service.store_service import StoreService
 
-REFRESH_ON = {"excerpts", "mappings", "annotations", "topics", "framework_nodes", "settings"}
+REFRESH_ON = {"excerpts", "mappings", "annotations", "topics"}
+
+
+def excerpt_data(store, excerpt_id: int) -> dict | None:
+    """The excerpt with its nodes and positions (``None`` once it is gone)."""
+    try:
+        return excerpts.excerpt(store, excerpt_id)
+    except NotFoundError:
+        return None
 
 
 class AnnotationStrip(QWidget):
@@ -36,10 +46,14 @@ class AnnotationStrip(QWidget):
 
     excerpt_gone = Signal()
 
-    def __init__(self, session: StoreSession, parent=None):
+    loaded = Signal(object)  # the excerpt id shown (None for none)
+
+    def __init__(self, service: StoreService, catalogue: Catalogue, parent=None):
         super().__init__(parent)
-        self._session = session
+        self._service = service
+        self._catalogue = catalogue
         self.excerpt_id: int | None = None
+        self._row: dict | None = None  # the excerpt as loaded
         self._where = ""
         self._annotation: dict | None = None
         self._annotations: list[dict] = []
@@ -147,8 +161,13 @@ class AnnotationStrip(QWidget):
         self.note.editingFinished.connect(lambda: self._save("note", self.note.text()))
         self.tags.editingFinished.connect(lambda: self._save("tags", self.tags.text()))
         self.reviewed.toggled.connect(self._reviewed_toggled)
-        session.store_changed.connect(self._store_changed)
-        self._fill_topics()
+        self.query = LiveQuery(service, excerpt_data, tables=REFRESH_ON, start=False,
+                               parent=self)
+        self.query.clear()
+        self.query.updated.connect(self._arrived)
+        self.topics_query = LiveQuery(service, excerpts.topics, tables={"topics"}, parent=self)
+        self.topics_query.updated.connect(self._fill_topics)
+        catalogue.framework_changed.connect(lambda: self._load(keep_typing=True))
         self.show_excerpt(None)
 
     def add_action_buttons(self, actions) -> None:
@@ -159,9 +178,9 @@ class AnnotationStrip(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self._buttons_layout.addWidget(button, 0, column)
 
-    def _fill_topics(self) -> None:
+    def _fill_topics(self, topics: list[dict]) -> None:
         current = self.topic.currentText()
-        self._topics.setStringList([t["title"] for t in excerpts.topics(self._session.store)])
+        self._topics.setStringList([t["title"] for t in topics])
         self.topic.setCurrentText(current)
 
     def show_excerpt(self, excerpt_id: int | None, *, where: str = "") -> None:
@@ -170,9 +189,25 @@ class AnnotationStrip(QWidget):
         if excerpt_id != self.excerpt_id:
             self.commit_pending()
             self._position = 0
+            self._row = None  # nothing is saved until this excerpt's position is shown
         self.excerpt_id = excerpt_id
         self._where = where or (self._where if excerpt_id else "")
         self._load()
+        if excerpt_id is None:
+            self.query.clear()
+        else:
+            self.query.retarget(excerpt_id)
+
+    def _arrived(self, row: dict | None) -> None:
+        if self.query.args != (self.excerpt_id,):
+            return
+        switching = self._row is None
+        self._row = row
+        if row is None:
+            self.excerpt_id = None
+            self.excerpt_gone.emit()
+        self._load(keep_typing=not switching)
+        self.loaded.emit(self.excerpt_id)
 
     def show_suggestion(self, row: dict, *, where: str = "") -> None:
         """Say what the analysis suggests for a passage and how to decide on it."""
@@ -186,14 +221,7 @@ class AnnotationStrip(QWidget):
     def _load(self, *, keep_typing: bool = False) -> None:
         self._loading = True
         try:
-            store = self._session.store
-            row = None
-            if self.excerpt_id is not None:
-                try:
-                    row = excerpts.excerpt(store, self.excerpt_id)
-                except NotFoundError:
-                    self.excerpt_id = None
-                    self.excerpt_gone.emit()
+            row = self._row if self.excerpt_id is not None else None
             editors = (self.stance, self.topic, self.summary, self.note, self.tags, self.reviewed,
                        self.position)
             for widget in editors:
@@ -215,14 +243,8 @@ class AnnotationStrip(QWidget):
                 self.stance.setCurrentText("neutral")
                 self.reviewed.setChecked(False)
                 return
-            titles = []
-            for key in row["nodes"]:
-                node = framework.node(store, key)
-                section = framework.section_of(store, key)
-                name = node["short_title"] or node["title"]
-                if section["key"] != key:
-                    name = f"{section['short_title'] or section['title']} / {name}"
-                titles.append(name)
+            tree = self._catalogue.framework
+            titles = [tree.label(key) for key in row["nodes"] if tree.has(key)]
             text = " ".join(row["text"].split())
             quoted = text if len(text) <= 90 else text[:87] + "…"
             where = f"{self._where} " if self._where else ""
@@ -230,7 +252,7 @@ class AnnotationStrip(QWidget):
                 f"Excerpt {where}→ {'; '.join(titles) or 'not mapped'}   “{quoted}”")
             note = self._annotation or {}
             # Who recorded the position; for a new one, who is about to (this user).
-            self.author.setText(f"by {note.get('author') or store.author}")
+            self.author.setText(f"by {note.get('author') or self._service.author}")
             self.stance.setCurrentText(note.get("stance", "neutral"))
             # A store change while the user types leaves the typing alone (it is saved when
             # the field is left, or before another excerpt is shown).
@@ -241,14 +263,8 @@ class AnnotationStrip(QWidget):
         finally:
             self._loading = False
 
-    def _store_changed(self, tables: set[str]) -> None:
-        if "topics" in tables:
-            self._fill_topics()
-        if tables & REFRESH_ON and not self._loading:
-            self._load(keep_typing=True)
-
     def _save(self, field: str, value) -> None:
-        if self._loading or self.excerpt_id is None or not self.isVisible():
+        if self._loading or self._row is None or not self.isVisible():
             return  # (a window being closed also ends the editing)
         if field in self._lines:
             self._lines[field].setModified(False)  # what it holds is being saved now
@@ -256,15 +272,15 @@ class AnnotationStrip(QWidget):
             if field == "stance" and value == "neutral" or not value:
                 return  # nothing to record yet
             self._position = len(self._annotations)  # the new one, once it is there
-            self._session.apply(excerpts.annotate, self.excerpt_id, **{field: value})
+            self._service.apply(excerpts.annotate, self.excerpt_id, **{field: value})
         elif (self._annotation.get(field) or None) != (value or None):
-            self._session.apply(excerpts.update_annotation, self._annotation["id"],
+            self._service.apply(excerpts.update_annotation, self._annotation["id"],
                                 **{field: value})
 
     def commit_pending(self) -> None:
         """Save the text fields that hold something other than the position as loaded, all
         in one change (saving them one by one would reload the strip after the first)."""
-        if self._loading or self.excerpt_id is None or not self.isVisible():
+        if self._loading or self._row is None or not self.isVisible():
             return
         note = self._annotation or {}
         pending = {field: typed for field, typed in self._typed().items()
@@ -275,9 +291,9 @@ class AnnotationStrip(QWidget):
             self._lines[field].setModified(False)
         if self._annotation is None:
             self._position = len(self._annotations)  # the new one, once it is there
-            self._session.apply(excerpts.annotate, self.excerpt_id, **pending)
+            self._service.apply(excerpts.annotate, self.excerpt_id, **pending)
         else:
-            self._session.apply(excerpts.update_annotation, self._annotation["id"], **pending)
+            self._service.apply(excerpts.update_annotation, self._annotation["id"], **pending)
 
     def _typed(self) -> dict[str, str | None]:
         return {field: line.text().strip() or None if field == "topic" else line.text()
@@ -300,7 +316,7 @@ class AnnotationStrip(QWidget):
 
     def _remove_position(self) -> None:
         if self._annotation is not None:
-            self._session.apply(excerpts.delete_annotation, self._annotation["id"])
+            self._service.apply(excerpts.delete_annotation, self._annotation["id"])
 
     def _show_hint(self, row: dict | None) -> None:
         """Offer the stance the wording suggests when the excerpt has no stance yet."""
@@ -317,5 +333,5 @@ class AnnotationStrip(QWidget):
             self._save("stance", self._hint["stance"])
 
     def _reviewed_toggled(self, on: bool) -> None:
-        if not self._loading and self.excerpt_id is not None:
-            self._session.apply(excerpts.set_reviewed, self.excerpt_id, on)
+        if not self._loading and self._row is not None:
+            self._service.apply(excerpts.set_reviewed, self.excerpt_id, on)

@@ -1,6 +1,6 @@
 """The reader's header: who wrote, when, in what language, by what channel, and its files.
 
-Every field edits the store through the session (one undoable change per edit).  Originals
+Every field edits the store through the store service (one undoable change per edit).  Originals
 are opened from a private copy, never from the store, and executable types need a yes first.
 """
 
@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 
 from lapdesk.core.errors import NotFoundError
 from lapdesk.core.open_policy import is_executable_name, private_copy
-from lapdesk.store import contributions, held, registry
+from lapdesk.store import contributions, held
 from lapdesk.store.contributions import CHANNELS
+from lapdesk.ui.catalogue import Catalogue
 from lapdesk.ui.models.contributions_model import kind_word
-from lapdesk.ui.session import StoreSession
+from lapdesk.ui.service.live import LiveQuery
+from lapdesk.ui.service.store_service import StoreService
 from lapdesk.ui.views.reader_document import FILE_STATUS_WORDS
 from lapdesk.ui.widgets.date_field import DateField
 
@@ -55,11 +57,19 @@ class NamesCompleter(QCompleter):
 
 
 class ContributionHeader(QWidget):
+    """Shows and edits one contribution's metadata; :attr:`loaded` fires when the values of
+    the contribution asked for are shown."""
+
+    loaded = Signal(int)
+    original_saved = Signal(str)
     password_requested = Signal(int, str)  # a protected file's id and name: "Enter password…"
 
-    def __init__(self, session: StoreSession, parent=None):
+    def __init__(self, service: StoreService, catalogue: Catalogue, parent=None):
         super().__init__(parent)
-        self._session = session
+        self._service = service
+        self._catalogue = catalogue
+        self._people: list[dict] = []
+        self.opened_copy: Path | None = None
         self.contribution_id: int | None = None
         self._files: list[dict] = []
         self._row: dict | None = None  # the contribution as loaded, to tell what was edited
@@ -148,21 +158,29 @@ class ContributionHeader(QWidget):
         self.save_button.clicked.connect(self.save_original)
         self.password_button.clicked.connect(self._ask_password)
         self.files.currentIndexChanged.connect(lambda _index: self._show_password_button())
-        session.store_changed.connect(self._store_changed)
+        self.query = LiveQuery(service, header_data, tables=REFRESH_ON, start=False,
+                               parent=self)
+        self.query.updated.connect(self._arrived)
+        catalogue.registry_changed.connect(self._fill_names)
         self._fill_names()
         self.show_contribution(None)
 
     def _fill_names(self) -> None:
-        self._names.setStringList([r["name"] for r in registry.contributors(self._session.store)])
+        self._names.setStringList([r["name"] for r in self._catalogue.contributors])
 
     def show_contribution(self, contribution_id: int | None) -> None:
         """Show another contribution: an edit still pending in a field (typed, not yet
         confirmed) is saved to the contribution it was typed for first, and every field is
-        then loaded afresh — never left holding the previous one's values."""
+        cleared until the next one's values arrive — never left holding the previous ones."""
         self.commit_pending()
         self.contribution_id = contribution_id
+        self._row = None  # nothing is saved until this contribution's values are shown
+        self._clear("No contribution chosen" if contribution_id is None else "")
         self.setEnabled(contribution_id is not None)
-        self._load(switching=True)
+        if contribution_id is None:
+            self.query.clear()
+        else:
+            self.query.retarget(contribution_id)
 
     def commit_pending(self) -> None:
         """Save what a field holds that differs from the store (each a change of its own)."""
@@ -172,25 +190,33 @@ class ContributionHeader(QWidget):
         self._received_edited()
         self._language_edited()
 
-    def _load(self, *, switching: bool = False) -> None:
+    def _clear(self, heading: str) -> None:
         self._loading = True
-        self._row = None
         try:
-            if self.contribution_id is None:
-                self.heading.setText("No contribution chosen")
-                self.contributors.clear()
-                self.files.clear()
-                return
-            store = self._session.store
-            try:
-                row = contributions.contribution(store, self.contribution_id)
-            except NotFoundError:  # deleted, or its import undone
-                self.contribution_id = None
-                self.setEnabled(False)
-                self.heading.setText("No contribution chosen")
-                return
-            self._row = row
-            people = contributions.contributors_of(store, self.contribution_id)
+            self.heading.setText(heading)
+            for line in (self.contributors, self.received):
+                line.clear()
+            self.received_source.clear()
+            self.files.clear()
+            self._files = []
+            self.open_button.setEnabled(False)
+            self.save_button.setEnabled(False)
+        finally:
+            self._loading = False
+
+    def _arrived(self, data: dict | None) -> None:
+        if self.query.args != (self.contribution_id,):
+            return
+        if data is None:  # deleted, or its import undone
+            self.contribution_id, self._row = None, None
+            self.setEnabled(False)
+            self._clear("No contribution chosen")
+            return
+        switching = self._row is None
+        self._loading = True
+        try:
+            row, people = data["row"], data["people"]
+            self._row, self._people = row, people
             first = people[0] if people else None
             who = ", ".join(p["name"] for p in people) or "Unknown contributor"
             facts = [who] + ([kind_word(first)] if first else []) + (
@@ -207,7 +233,7 @@ class ContributionHeader(QWidget):
             self.channel.setCurrentText(row["channel"])
             self.permission.setCurrentIndex(
                 [value for _label, value in PUBLICATION_CHOICES].index(row["permission_to_publish"]))
-            self._files = contributions.files_of(store, self.contribution_id)
+            self._files = data["files"]
             self.files.clear()
             for file in self._files:
                 status = FILE_STATUS_WORDS.get(file["status"], file["status"])
@@ -223,6 +249,7 @@ class ContributionHeader(QWidget):
         finally:
             self._loading = False
         self._show_password_button()
+        self.loaded.emit(self.contribution_id)
 
     def _show_password_button(self) -> None:
         file = self._chosen_file()
@@ -233,18 +260,16 @@ class ContributionHeader(QWidget):
         if file is not None and file["status"] == "encrypted":
             self.password_requested.emit(file["file_id"], file["name"])
 
-    def _store_changed(self, tables: set[str]) -> None:
-        if "contributors" in tables or "contributor_aliases" in tables:
-            self._fill_names()
-        if tables & REFRESH_ON and self.contribution_id is not None:
-            self._load()
-
     # --- edits ----------------------------------------------------------------------------
 
+    def _editable(self) -> bool:
+        # (a window being closed also ends the editing)
+        return not self._loading and self._row is not None and self.isVisible()
+
     def _update(self, **fields) -> None:
-        if self._loading or self.contribution_id is None or not self.isVisible():
-            return  # (a window being closed also ends the editing)
-        self._session.apply(contributions.update_contribution, self.contribution_id, **fields)
+        if self._editable():
+            self._service.apply(contributions.update_contribution, self.contribution_id,
+                                **fields)
 
     def _received_edited(self) -> None:
         typed = self.received.value()
@@ -259,23 +284,13 @@ class ContributionHeader(QWidget):
             self._update(language=typed)
 
     def _contributors_edited(self) -> None:
-        if self._loading or self.contribution_id is None or not self.isVisible():
-            return  # (a window being closed also ends the editing)
+        if not self._editable():
+            return
         self.contributors.setModified(False)  # what it holds is being saved now
         names = [n.strip() for n in self.contributors.text().split(",") if n.strip()]
-        ids = []
-        for name in names:
-            found = registry.find(self._session.store, name)
-            if found is None:
-                self._session.error.emit(
-                    f"“{name}” is not in the registry of contributors; add it there first.")
-                return
-            if found["id"] not in ids:
-                ids.append(found["id"])
-        current = [p["id"] for p in contributions.contributors_of(self._session.store,
-                                                                  self.contribution_id)]
-        if ids != current:
-            self._session.apply(contributions.set_chosen_contributors, self.contribution_id, ids)
+        if names != [p["name"] for p in self._people]:
+            self._service.apply(contributions.set_contributors_by_names, self.contribution_id,
+                                names)
 
     # --- originals ------------------------------------------------------------------------
 
@@ -283,11 +298,11 @@ class ContributionHeader(QWidget):
         position = self.files.currentIndex()
         return self._files[position] if 0 <= position < len(self._files) else None
 
-    def open_original(self) -> Path | None:
+    def open_original(self) -> None:
         """Hand a private copy of the chosen file to the system's default application."""
         file = self._chosen_file()
         if file is None:
-            return None
+            return
         name = file["original_name"] or file["name"] or "original"
         if is_executable_name(name):
             answer = QMessageBox.warning(
@@ -297,15 +312,19 @@ class ContributionHeader(QWidget):
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Open:
-                return None
+                return
+        self._service.read(contributions.blob, file["sha256"],
+                           then=lambda data: self._open_copy(data, name))
+
+    def _open_copy(self, data: bytes, name: str) -> None:
         try:
-            path = private_copy(contributions.blob(self._session.store, file["sha256"]), name)
+            path = private_copy(data, name)
         except OSError as error:
-            self._session.error.emit(f"A copy of {name} could not be made: {error.strerror}.")
-            return None
+            self._service.error.emit(f"A copy of {name} could not be made: {error.strerror}.")
+            return
+        self.opened_copy = path
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self._cannot_open(name)
-        return path
 
     def _cannot_open(self, name: str) -> QMessageBox:
         """Nothing on this computer opens such a file: say so, and offer to save it."""
@@ -330,10 +349,28 @@ class ContributionHeader(QWidget):
 
     def write_original(self, target: Path) -> None:
         file = self._chosen_file()
-        if held.is_held(target):
-            self._session.error.emit(held.held_message(target) + " Choose another name.")
+        if file is None:
             return
+        if held.is_held(target):
+            self._service.error.emit(held.held_message(target) + " Choose another name.")
+            return
+        self._service.read(contributions.blob, file["sha256"],
+                           then=lambda data: self._write(target, data))
+
+    def _write(self, target: Path, data: bytes) -> None:
         try:
-            target.write_bytes(contributions.blob(self._session.store, file["sha256"]))
+            target.write_bytes(data)
         except OSError as error:
-            self._session.error.emit(f"{target} could not be written: {error.strerror}.")
+            self._service.error.emit(f"{target} could not be written: {error.strerror}.")
+            return
+        self.original_saved.emit(str(target))
+
+
+def header_data(store, contribution_id: int) -> dict | None:
+    """What the header shows of a contribution (``None`` once it is gone)."""
+    try:
+        row = contributions.contribution(store, contribution_id)
+    except NotFoundError:
+        return None
+    return {"row": row, "people": contributions.contributors_of(store, contribution_id),
+            "files": contributions.files_of(store, contribution_id)}

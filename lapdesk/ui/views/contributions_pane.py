@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,32 +15,33 @@ from PySide6.QtWidgets import (
 )
 
 from lapdesk.store import contributions
+from lapdesk.store.contributions import excerpt_counts
 from lapdesk.ui.models.contributions_model import (
     ContributionsFilter,
     ContributionsModel,
     IdRole,
+    contribution_rows,
     kind_word,
 )
-from lapdesk.ui.session import StoreSession
+from lapdesk.ui.service.live import LiveQuery
+from lapdesk.ui.service.store_service import StoreService
 
 RELOAD_ON = {"contributions", "contribution_contributors", "files", "contributors",
-             "contributor_aliases"}
+             "contributor_aliases", "settings"}
 
 
 class ContributionsPane(QWidget):
-    """Emits :attr:`contribution_selected` with the id of the row the user picks."""
+    """Emits :attr:`contribution_selected` with the id of the row the user picks, and
+    :attr:`rows_changed` whenever the rows (or their counts) arrive from the store."""
 
     contribution_selected = Signal(int)
+    rows_changed = Signal()
 
-    def __init__(self, session: StoreSession, parent=None):
+    def __init__(self, service: StoreService, parent=None):
         super().__init__(parent)
-        self._session = session
-        self._switching = False  # inside the signal that the current contribution changed
-        self._reload_soon = QTimer(self)
-        self._reload_soon.setSingleShot(True)
-        self._reload_soon.setInterval(0)
-        self._reload_soon.timeout.connect(self._reload)
-        self.model = ContributionsModel(session.store, self)
+        self._service = service
+        self._select_row_after_reload: int | None = None  # after a delete: the next row
+        self.model = ContributionsModel(self)
         self.proxy = ContributionsFilter(self)
         self.proxy.setSourceModel(self.model)
 
@@ -78,7 +79,12 @@ class ContributionsPane(QWidget):
         self.filter_box.textChanged.connect(self.proxy.set_text)
         self.quick.activated.connect(self._apply_quick)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        session.store_changed.connect(self._store_changed)
+        self.rows_query = LiveQuery(service, contribution_rows, tables=RELOAD_ON, parent=self)
+        self.rows_query.updated.connect(self._rows_arrived)
+        # A mapping changes only the counts: they are refreshed in place, not the whole table.
+        self.counts_query = LiveQuery(service, excerpt_counts, tables={"excerpts"}, start=False,
+                                      parent=self)
+        self.counts_query.updated.connect(self._counts_arrived)
         self._fill_quick()
 
     def _fill_quick(self) -> None:
@@ -106,35 +112,28 @@ class ContributionsPane(QWidget):
         kind, value = self.quick.itemData(position)
         self.proxy.set_quick(kind, value)
 
-    def _store_changed(self, tables: set[str]) -> None:
-        if not tables & RELOAD_ON:
-            if "excerpts" in tables:
-                self.model.refresh_counts()
-                self._fill_quick()
-            return
-        if self._switching:
-            # The previous contribution's pending edit was saved while the selection is
-            # changing: resetting the model inside the selection's own signal would pull the
-            # rows from under it.  Reload as soon as the change is over.
-            if not self._reload_soon.isActive():
-                self._reload_soon.start()
-            return
-        self._reload()
-
-    def _reload(self) -> None:
+    def _rows_arrived(self, rows: list[dict]) -> None:
         current = self.current_id()
-        self.model.reload()
+        self.model.set_rows(rows)
         self._fill_quick()
-        if current is not None:
+        if self._select_row_after_reload is not None and self.proxy.rowCount():
+            row = min(self._select_row_after_reload, self.proxy.rowCount() - 1)
+            self._select_row_after_reload = None
+            self.table.selectionModel().setCurrentIndex(
+                self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        elif current is not None:
             self.select_contribution(current, notify=False)
+        self.rows_changed.emit()
+
+    def _counts_arrived(self, counts: dict[int, tuple[int, int]]) -> None:
+        self.model.set_counts(counts)
+        self._fill_quick()
+        self.rows_changed.emit()
 
     def _current_changed(self, current, _previous) -> None:
         if current.isValid():
-            self._switching = True
-            try:
-                self.contribution_selected.emit(current.data(IdRole))
-            finally:
-                self._switching = False
+            self.contribution_selected.emit(current.data(IdRole))
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -166,14 +165,10 @@ class ContributionsPane(QWidget):
         current = self.current_id()
         if current is None:
             return
-        row = self.table.currentIndex().row()
-        self._session.apply(contributions.delete_contribution, current)
-        if self.proxy.rowCount():
-            index = self.proxy.index(min(row, self.proxy.rowCount() - 1), 0)
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
-        self._session.error.emit("Contribution deleted; Edit > Undo brings it back.")
+        self._select_row_after_reload = self.table.currentIndex().row()
+        self._service.apply(contributions.delete_contribution, current, then=lambda _result:
+                            self._service.error.emit("Contribution deleted; Edit > Undo "
+                                                     "brings it back."))
 
     def step(self, delta: int) -> None:
         """Move to the previous (-1) or next (+1) contribution in the table's order."""

@@ -7,13 +7,15 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from lapdesk.core.framework_tree import FrameworkTree
 from lapdesk.store import framework
-from lapdesk.ui.session import StoreSession
+from lapdesk.ui.catalogue import Catalogue
+from lapdesk.ui.service.store_service import StoreService
 
 
-def new_question_key(store, parent_key: str) -> str:
+def new_question_key(tree: FrameworkTree, parent_key: str) -> str:
     """``<parent>.qN`` with the first N not yet taken."""
-    taken = {row["key"] for row in framework.nodes(store)}
+    taken = {row["key"] for row in tree.rows}
     number = 1
     while f"{parent_key}.q{number}" in taken:
         number += 1
@@ -23,9 +25,11 @@ def new_question_key(store, parent_key: str) -> str:
 class FrameworkEditor(QObject):
     """The Framework menu's editing actions, applied to the node ``current_key()`` names."""
 
-    def __init__(self, session: StoreSession, current_key, parent: QWidget):
+    def __init__(self, service: StoreService, catalogue: Catalogue, current_key,
+                 parent: QWidget):
         super().__init__(parent)
-        self._session = session
+        self._service = service
+        self._catalogue = catalogue
         self._current_key = current_key
         self._parent = parent
         self.actions: list[QAction] = []
@@ -38,7 +42,8 @@ class FrameworkEditor(QObject):
 
     def _node(self) -> dict | None:
         key = self._current_key()
-        return framework.node(self._session.store, key) if key else None
+        tree = self._catalogue.framework
+        return tree.node(key) if key and tree.has(key) else None
 
     def rename(self, title: str | None = None) -> None:
         node = self._node()
@@ -51,15 +56,15 @@ class FrameworkEditor(QObject):
             if not ok:
                 return
         if title.strip():
-            self._session.apply(framework.update_node, node["key"], **{field: title.strip()})
+            self._service.apply(framework.update_node, node["key"], **{field: title.strip()})
 
     def add_question(self, title: str | None = None) -> str | None:
         """Add a question under the chosen section (or beside the chosen question)."""
         node = self._node()
         if node is None:
             return None
-        parent = node if node["kind"] != "question" else \
-            framework.node_by_id(self._session.store, node["parent_id"])
+        tree = self._catalogue.framework
+        parent = node if node["kind"] != "question" else tree.by_id(node["parent_id"])
         if title is None:
             title, ok = QInputDialog.getText(
                 self._parent, "Add a question",
@@ -68,8 +73,8 @@ class FrameworkEditor(QObject):
                 return None
         if not title.strip():
             return None
-        key = new_question_key(self._session.store, parent["key"])
-        self._session.apply(framework.add_node, parent_key=parent["key"], key=key,
+        key = new_question_key(tree, parent["key"])
+        self._service.apply(framework.add_node, parent_key=parent["key"], key=key,
                             title=title.strip(), kind="question")
         return key
 
@@ -77,11 +82,11 @@ class FrameworkEditor(QObject):
         node = self._node()
         if node is None:
             return
-        siblings = [row["key"] for row in framework.nodes(self._session.store)
+        siblings = [row["key"] for row in self._catalogue.framework.rows
                     if row["parent_id"] == node["parent_id"]]
         position = siblings.index(node["key"]) + step
         if 0 <= position < len(siblings):
-            self._session.apply(framework.move_node, node["key"], position)
+            self._service.apply(framework.move_node, node["key"], position)
 
     def remove(self, *, confirm: bool = True) -> None:
         node = self._node()
@@ -93,4 +98,4 @@ class FrameworkEditor(QObject):
             f"Remove “{name}” and what is mapped to it? Edit > Undo brings it back.",
         ) != QMessageBox.StandardButton.Yes:
             return
-        self._session.apply(framework.remove_node, node["key"])
+        self._service.apply(framework.remove_node, node["key"])

@@ -12,10 +12,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapdesk.store import framework
+from lapdesk.ui.catalogue import Catalogue
 from lapdesk.ui.models.framework_model import FrameworkTreeModel, KeyRole
-from lapdesk.ui.session import StoreSession
+from lapdesk.ui.service.live import LiveQuery
+from lapdesk.ui.service.store_service import StoreService
 from lapdesk.ui.views.framework_edit import FrameworkEditor
 from lapdesk.ui.views.reader import span_from_mime
+
+# Changes after which the counts beside each node may be out of date.
+COUNTS_ON = {"mappings", "excerpts", "contribution_contributors", "framework_nodes"}
 
 
 class FrameworkTree(QTreeView):
@@ -59,10 +65,10 @@ class FrameworkPane(QWidget):
 
     node_chosen = Signal(str)
 
-    def __init__(self, session: StoreSession, parent=None):
+    def __init__(self, service: StoreService, catalogue: Catalogue, parent=None):
         super().__init__(parent)
-        self._session = session
-        self.model = FrameworkTreeModel(session.store, self)
+        self._catalogue = catalogue
+        self.model = FrameworkTreeModel(self)
         self.title = QLabel("Framework  (excerpts │ contributors)", self)
         self.tree = FrameworkTree(self)
         self.tree.setModel(self.model)
@@ -78,26 +84,27 @@ class FrameworkPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.tree)
-        self.editor = FrameworkEditor(session, self.current_key, self)
+        self.editor = FrameworkEditor(service, catalogue, self.current_key, self)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.tree.addActions(self.editor.actions)
         self.tree.clicked.connect(self._chosen)
         self.tree.activated.connect(self._chosen)
-        session.store_changed.connect(self._store_changed)
+        catalogue.framework_changed.connect(self._framework_changed)
+        self.counts = LiveQuery(service, framework.mapping_counts, tables=COUNTS_ON, parent=self)
+        self.counts.updated.connect(self.model.set_counts)
 
     def _chosen(self, index) -> None:
         if index.isValid():
             self.node_chosen.emit(index.siblingAtColumn(0).data(KeyRole))
 
-    def _store_changed(self, tables: set[str]) -> None:
-        if "framework_nodes" in tables:
-            current = self.current_key()
-            self.model.reload()
-            self.tree.expandAll()
-            if current:
-                self.select_node(current)
-        elif tables & {"mappings", "excerpts", "contribution_contributors"}:
-            self.model.refresh_counts()
+    def _framework_changed(self) -> None:
+        current = self.current_key()
+        self.model.set_framework(self._catalogue.framework)
+        if self.counts.loaded:
+            self.model.set_counts(self.counts.result)
+        self.tree.expandAll()
+        if current:
+            self.select_node(current)
 
     def current_key(self) -> str | None:
         index = self.tree.currentIndex()

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QLineEdit, QListView, QVBoxLayout
 
-from lapdesk.store import framework
+from lapdesk.core.framework_tree import FrameworkTree
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 
@@ -16,13 +16,13 @@ class NodePicker(QDialog):
 
     chosen = Signal(str)
 
-    def __init__(self, store, parent=None):
+    def __init__(self, tree: FrameworkTree, parent=None):
         super().__init__(parent, Qt.WindowType.Popup)
         self.setWindowTitle("Map to…")
         self.setAccessibleName("Map to a section or question")
         self.items = QStandardItemModel(self)
         section = ""
-        for row in framework.nodes(store):
+        for row in tree.rows:
             title = row["short_title"] or row["title"]
             if row["kind"] == "section":
                 section = f"{row['number']}. {title}" if row["number"] else title

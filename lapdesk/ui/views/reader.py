@@ -10,16 +10,19 @@ from PySide6.QtWidgets import QMenu, QTextEdit
 
 from lapdesk.analysis import suggest
 from lapdesk.core.errors import NotFoundError
-from lapdesk.store import contributions, excerpts, framework, marks
+from lapdesk.core.framework_tree import FrameworkTree
+from lapdesk.store import contributions, excerpts, marks
 from lapdesk.ui import colours
-from lapdesk.ui.session import StoreSession
+from lapdesk.ui.catalogue import Catalogue
+from lapdesk.ui.service.live import LiveQuery
+from lapdesk.ui.service.store_service import StoreService
 from lapdesk.ui.views import reader_document
 from lapdesk.ui.views.reader_document import ReaderLayout, SectionMark
 from lapdesk.ui.views.reader_marks import Reading
 
 SPAN_MIME = "application/x-lapdesk-span"
 REFRESH_ON = {"excerpts", "mappings", "paragraphs", "files", "framework_nodes", "suggestions",
-              "revisions", "comments", "ocr_pages"}
+              "contributions", "revisions", "comments", "ocr_pages"}
 
 
 def span_from_mime(mime: QMimeData) -> dict | None:
@@ -29,12 +32,33 @@ def span_from_mime(mime: QMimeData) -> dict | None:
     return json.loads(bytes(mime.data(SPAN_MIME)).decode("utf-8"))
 
 
-def section_marks(store) -> dict[str, SectionMark]:
+def reader_data(store, contribution_id: int) -> dict | None:
+    """What the reader shows of a contribution (``None`` once it is gone): its paragraphs,
+    files, text, excerpts and pending suggestions."""
+    try:
+        contributions.contribution(store, contribution_id)
+    except NotFoundError:  # deleted, or its import undone
+        return None
+    return {
+        "paragraphs": contributions.paragraphs_of(store, contribution_id),
+        "files": contributions.files_of(store, contribution_id),
+        "text": contributions.text_of(store, contribution_id),
+        "excerpts": excerpts.excerpts_of(store, contribution_id),
+        "suggestions": [{**row, "suggested": True, "nodes": [row["node"]]}
+                        for row in suggest.suggestions(store, contribution_id)],
+        # What the reader marks beside the text: tracked changes, comments, OCR'd pages.
+        "reading": Reading(marks.revisions_of(store, contribution_id),
+                           marks.comments_of(store, contribution_id),
+                           marks.ocr_pages_of(store, contribution_id)),
+    }
+
+
+def section_marks(tree: FrameworkTree) -> dict[str, SectionMark]:
     """Every node's key → the tint and label of the section it belongs to."""
     marks: dict[str, SectionMark] = {}
     current: SectionMark | None = None
     position = -1
-    for row in framework.nodes(store):
+    for row in tree.rows:
         if row["kind"] == "section":
             position += 1
             current = SectionMark(position, colours.label(row, position),
@@ -44,11 +68,11 @@ def section_marks(store) -> dict[str, SectionMark]:
     return marks
 
 
-def map_menu(store, parent, on_choose) -> QMenu:
+def map_menu(tree: FrameworkTree, parent, on_choose) -> QMenu:
     """"Map to ▸" with the framework as submenus: each section, then its questions."""
     menu = QMenu("Map to", parent)
     submenus: dict[int, QMenu] = {}
-    for row in framework.nodes(store):
+    for row in tree.rows:
         title = row["short_title"] or row["title"]
         if row["number"]:
             title = f"{row['number']}. {title}"
@@ -69,16 +93,18 @@ class Reader(QTextEdit):
     """Read-only text with ¶ numbers and tinted excerpts.
 
     Emits :attr:`map_requested` (a node key) from its context menu, :attr:`excerpt_clicked`
-    when a click lands in an excerpt (``0`` when it lands outside every excerpt).
+    when a click lands in an excerpt (``0`` when it lands outside every excerpt), and
+    :attr:`shown` each time the contribution's text is (re)drawn.
     """
 
     map_requested = Signal(str)
     excerpt_clicked = Signal(int)
     suggestion_clicked = Signal(int)
+    shown = Signal(int)
 
-    def __init__(self, session: StoreSession, parent=None):
+    def __init__(self, service: StoreService, catalogue: Catalogue, parent=None):
         super().__init__(parent)
-        self._session = session
+        self._catalogue = catalogue
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -89,63 +115,91 @@ class Reader(QTextEdit):
         self.suggestions: list[dict] = []
         self.selected_excerpt: int | None = None
         self.selected_suggestion: int | None = None
-        self._marks: dict[str, SectionMark] = section_marks(session.store)
+        self._text = ""
+        self._marks: dict[str, SectionMark] = {}
         self._layout: ReaderLayout | None = None
-        session.store_changed.connect(self._store_changed)
+        self._data: dict | None = None
+        self._pending_view: tuple[int, int | None] | None = None
+        self.query = LiveQuery(service, reader_data, tables=REFRESH_ON, start=False,
+                               parent=self)
+        self.query.clear()
+        self.query.updated.connect(self._arrived)
+        catalogue.framework_changed.connect(self._framework_changed)
+        self.setPlainText("Choose a contribution on the left to read it.")
 
     # --- showing --------------------------------------------------------------------------
 
-    def show_contribution(self, contribution_id: int | None) -> None:
+    def show_contribution(self, contribution_id: int | None, *, offset: int | None = None,
+                          end: int | None = None) -> None:
+        """Read another contribution; once its text is drawn, scroll to ``offset`` (and with
+        ``end`` select the passage up to it)."""
+        self._pending_view = (offset, end) if offset is not None else None
+        if contribution_id == self.contribution_id and self._data is not None:
+            self._apply_pending_view()
+            return
         self.contribution_id = contribution_id
         self.selected_excerpt = self.selected_suggestion = None
-        self._rebuild(keep_scroll=False)
+        self._data = None
+        self._layout = None
+        self.excerpts, self.suggestions, self._text = [], [], ""
+        self.setExtraSelections([])
+        if contribution_id is None:
+            self.query.clear()
+            self.setPlainText("Choose a contribution on the left to read it.")
+            return
+        self.setPlainText("Loading…")
+        self.query.retarget(contribution_id)
+
+    @property
+    def ready(self) -> bool:
+        """Whether the text of :attr:`contribution_id` is on screen."""
+        return self._data is not None
+
+    def _arrived(self, data: dict | None) -> None:
+        if self.query.args != (self.contribution_id,):
+            return
+        if data is None:
+            self.show_contribution(None)
+            return
+        keep_scroll = self._data is not None
+        self._data = data
+        self._rebuild(keep_scroll=keep_scroll)
+        if self.selected_excerpt not in {e["id"] for e in self.excerpts}:
+            self.selected_excerpt = None
+        if self.selected_suggestion not in {s["id"] for s in self.suggestions}:
+            self.selected_suggestion = None
+        self._show_selected_excerpt()
+        self._apply_pending_view()
+        self.shown.emit(self.contribution_id)
+
+    def _framework_changed(self) -> None:
+        self._marks = section_marks(self._catalogue.framework)
+        if self._data is not None:
+            self._rebuild(keep_scroll=True)
 
     def _rebuild(self, *, keep_scroll: bool) -> None:
         scroll = self.verticalScrollBar().value()
-        store = self._session.store
-        if self.contribution_id is None:
-            self._layout = None
-            self.excerpts, self.suggestions = [], []
-            self.setPlainText("Choose a contribution on the left to read it.")
-            return
-        self.excerpts = excerpts.excerpts_of(store, self.contribution_id)
+        data = self._data
+        self.excerpts, self.suggestions = data["excerpts"], data["suggestions"]
+        self._text = data["text"]
         self._layout = reader_document.build(
-            contributions.paragraphs_of(store, self.contribution_id),
-            contributions.files_of(store, self.contribution_id),
-            self.excerpts + self._suggestions(), self._marks, font=self.font(), parent=self,
-            reading=Reading(marks.revisions_of(store, self.contribution_id),
-                            marks.comments_of(store, self.contribution_id),
-                            marks.ocr_pages_of(store, self.contribution_id)),
+            data["paragraphs"], data["files"], self.excerpts + self.suggestions, self._marks,
+            font=self.font(), parent=self, reading=data["reading"],
         )
         self.setDocument(self._layout.document)  # deletes the previous one, also our child
         self._show_selected_excerpt()
         if keep_scroll:
             self.verticalScrollBar().setValue(scroll)
 
-    def _suggestions(self) -> list[dict]:
-        """Pending suggested mappings, drawn with a dashed underline and no tint."""
-        self.suggestions = [
-            {**row, "suggested": True, "nodes": [row["node"]]}
-            for row in suggest.suggestions(self._session.store, self.contribution_id)
-        ]
-        return self.suggestions
-
-    def _store_changed(self, tables: set[str]) -> None:
-        if "framework_nodes" in tables:
-            self._marks = section_marks(self._session.store)
-        if "contributions" in tables and self.contribution_id is not None:
-            try:
-                contributions.contribution(self._session.store, self.contribution_id)
-            except NotFoundError:  # deleted, or its import undone
-                self.show_contribution(None)
-                return
-        if tables & REFRESH_ON and self.contribution_id is not None:
-            self._rebuild(keep_scroll=True)
-            if self.selected_excerpt not in {e["id"] for e in self.excerpts}:
-                self.selected_excerpt = None
-            if self.selected_suggestion not in {s["id"] for s in self.suggestions}:
-                self.selected_suggestion = None
-            self._show_selected_excerpt()
+    def _apply_pending_view(self) -> None:
+        if self._pending_view is None or self._layout is None:
+            return
+        offset, end = self._pending_view
+        self._pending_view = None
+        if end is not None:
+            self.select_span(offset, end)
+        else:
+            self.scroll_to_offset(offset)
 
     # --- offsets --------------------------------------------------------------------------
 
@@ -156,7 +210,7 @@ class Reader(QTextEdit):
             return None
         start = self._layout.offset_of(cursor.selectionStart())
         end = self._layout.offset_of(cursor.selectionEnd(), end=True)
-        text = contributions.text_of(self._session.store, self.contribution_id)
+        text = self._text
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -258,7 +312,7 @@ class Reader(QTextEdit):
     def contextMenuEvent(self, event) -> None:
         menu = self.createStandardContextMenu(event.pos())
         menu.addSeparator()
-        mapping = map_menu(self._session.store, menu, self.map_requested.emit)
+        mapping = map_menu(self._catalogue.framework, menu, self.map_requested.emit)
         mapping.setEnabled(self.selected_span() is not None)
         menu.addMenu(mapping)
         menu.exec(event.globalPos())

@@ -24,17 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lapdesk.core.errors import NotFoundError
 from lapdesk.store import contributions, excerpts, framework
 from lapdesk.store.registry import attribution_rank
 from lapdesk.ui import colours
-from lapdesk.ui.session import StoreSession
+from lapdesk.ui.catalogue import Catalogue
+from lapdesk.ui.service.live import LiveQuery
+from lapdesk.ui.service.store_service import StoreService
 
 SAVE_AFTER_MS = 800
 STANCE_CHIPS = {"supports": "✔ supports", "opposes": "✖ opposes", "proposes": "✚ proposes",
                 "concern": "⚠ concern", "question": "? question", "neutral": "○ neutral"}
 REFRESH_ON = {"excerpts", "mappings", "annotations", "topics", "contribution_contributors",
-              "framework_nodes", "contributions"}
+              "framework_nodes", "contributions", "contributors"}
 
 
 def grouped_excerpts(store, node_key: str) -> list[tuple[str, list[dict]]]:
@@ -65,11 +66,15 @@ class SectionView(QWidget):
     back_requested = Signal()
     excerpt_opened = Signal(int, int)
 
-    def __init__(self, session: StoreSession, parent=None):
+    shown = Signal(str)  # the node whose excerpts are listed
+
+    def __init__(self, service: StoreService, catalogue: Catalogue, parent=None):
         super().__init__(parent)
-        self._session = session
+        self._service = service
+        self._catalogue = catalogue
         self.node_key: str | None = None
         self._saved_markdown = ""
+        self._saves_in_flight = 0
         self._loading = False
 
         self.back = QPushButton("‹ Back to the contribution", self)
@@ -120,7 +125,11 @@ class SectionView(QWidget):
         self.editor.textChanged.connect(self._edited)
         self._timer.timeout.connect(self.save_synthesis)
         self.editor.installEventFilter(self)
-        session.store_changed.connect(self._store_changed)
+        self.query = LiveQuery(service, grouped_excerpts, tables=REFRESH_ON, start=False,
+                               parent=self)
+        self.query.clear()
+        self.query.updated.connect(self._fill_listing)
+        catalogue.framework_changed.connect(self._framework_changed)
 
     def _tool(self, text: str, keys, slot) -> QAction:
         """A formatting button.  Its keys (Ctrl+B, Ctrl+I) are the editor's own, taken while
@@ -140,23 +149,23 @@ class SectionView(QWidget):
     def show_node(self, node_key: str, *, back_to: str = "") -> None:
         self.save_synthesis()
         self.node_key = node_key
+        tree = self._catalogue.framework
         crumbs = [f'<a href="back">{html.escape(back_to or "Contribution")}</a>']
-        section = framework.section_of(self._session.store, node_key)
-        node = framework.node(self._session.store, node_key)
+        section, node = tree.section_of(node_key), tree.node(node_key)
         crumbs.append(html.escape(section["short_title"] or section["title"]))
         if node["key"] != section["key"]:
             crumbs.append(html.escape(node["short_title"] or node["title"]))
         self.breadcrumb.setText(" › ".join(crumbs))
-        self._fill_listing()
+        self.listing.setHtml(f"<h2>{html.escape(node['title'])}</h2><p>Loading…</p>")
         self._load_synthesis()
+        self.query.retarget(node_key)
 
-    def _fill_listing(self) -> None:
-        store = self._session.store
-        node = framework.node(store, self.node_key)
-        position = next((i for i, s in enumerate(framework.sections(store))
-                         if s["key"] == framework.section_of(store, self.node_key)["key"]), 0)
-        tint = colours.tint(position).name()
-        groups = grouped_excerpts(store, self.node_key)
+    def _fill_listing(self, groups: list[tuple[str, list[dict]]]) -> None:
+        tree = self._catalogue.framework
+        if self.query.args != (self.node_key,) or not tree.has(self.node_key):
+            return
+        node = tree.node(self.node_key)
+        tint = colours.tint(tree.section_position(self.node_key)).name()
         count = sum(len(rows) for _, rows in groups)
         parts = [f"<h2>{html.escape(node['title'])}</h2>"]
         if node["description"]:
@@ -182,6 +191,7 @@ class SectionView(QWidget):
         scroll = self.listing.verticalScrollBar().value()
         self.listing.setHtml("".join(parts))
         self.listing.verticalScrollBar().setValue(scroll)
+        self.shown.emit(self.node_key)
 
     def _anchor_clicked(self, url: QUrl) -> None:
         text = url.toString()
@@ -189,27 +199,26 @@ class SectionView(QWidget):
             _, contribution_id, excerpt_id = text.split(":")
             self.excerpt_opened.emit(int(contribution_id), int(excerpt_id))
 
-    def _store_changed(self, tables: set[str]) -> None:
-        if self.node_key is None or not tables & REFRESH_ON:
+    def _framework_changed(self) -> None:
+        if self.node_key is None:
             return
-        try:
-            framework.node(self._session.store, self.node_key)
-        except NotFoundError:  # removed from the framework
+        if not self._catalogue.framework.has(self.node_key):  # removed from the framework
             self.node_key = None
             self.back_requested.emit()
             return
-        self._fill_listing()
-        if "framework_nodes" in tables:
-            stored = framework.node(self._session.store, self.node_key)["synthesis"]
-            if stored != self._saved_markdown:  # an undo or redo of the synthesis
-                self._load_synthesis()
+        stored = self._catalogue.framework.node(self.node_key)["synthesis"]
+        # An undo or redo of the synthesis; never while a save is on its way (the framework
+        # read may predate it) or the editor holds typing not yet saved.
+        if (stored != self._saved_markdown and not self._saves_in_flight
+                and self.synthesis_markdown() == self._saved_markdown.strip()):
+            self._load_synthesis()
 
     # --- the synthesis --------------------------------------------------------------------
 
     def _load_synthesis(self) -> None:
         self._loading = True
         self._timer.stop()
-        self._saved_markdown = framework.node(self._session.store, self.node_key)["synthesis"]
+        self._saved_markdown = self._catalogue.framework.node(self.node_key)["synthesis"]
         self.editor.setMarkdown(self._saved_markdown)
         self._loading = False
 
@@ -229,7 +238,16 @@ class SectionView(QWidget):
         if text == self._saved_markdown.strip():
             return
         self._saved_markdown = text
-        self._session.apply(framework.set_synthesis, self.node_key, text)
+        self._saves_in_flight += 1
+        self._service.apply(framework.set_synthesis, self.node_key, text,
+                            then=self._saved, failed=self._save_failed)
+
+    def _saved(self, _result=None) -> None:
+        self._saves_in_flight -= 1
+
+    def _save_failed(self, failure) -> None:
+        self._saves_in_flight -= 1
+        self._service.error.emit(failure.message)
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.editor and event.type() == event.Type.FocusOut:
