@@ -22,7 +22,7 @@ from lapdesk.core.text import (
 )
 from lapdesk.store.attention import attention_reasons
 from lapdesk.store.changes import Change, record
-from lapdesk.store.connection import Store
+from lapdesk.store.database import Store
 from lapdesk.store.search import index_paragraphs
 
 CHANNELS = ("email", "file", "paper", "other")
@@ -50,7 +50,7 @@ def create_contribution(store: Store, *, received: str | None = None, channel: s
         raise UsageError(f"{channel!r} is not a channel; use one of {', '.join(CHANNELS)}.")
     source = received_source or ("user" if received else "logged")
     now = now_iso()
-    cursor = store.conn.execute(
+    return store.insert(
         "INSERT INTO contributions (title, received, channel, language, sender, subject,"
         " dated, received_source, permission_to_publish, created_at, created_by)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -58,7 +58,6 @@ def create_contribution(store: Store, *, received: str | None = None, channel: s
          None if permission_to_publish is None else int(permission_to_publish), now,
          store.author),
     )
-    return cursor.lastrowid
 
 
 def store_blob(store: Store, data: bytes, digest: str | None = None) -> tuple[str, bool]:
@@ -68,16 +67,16 @@ def store_blob(store: Store, data: bytes, digest: str | None = None) -> tuple[st
         hashes every file to find duplicates before reading it).
     """
     digest = digest or sha256_of(data)
-    cursor = store.conn.execute(
+    inserted = store.execute(
         "INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)",
         (digest, len(data), data),
     )
-    return digest, cursor.rowcount == 0
+    return digest, inserted == 0
 
 
 def record_unkept_blob(store: Store, digest: str, size: int) -> None:
     """Log an original too large to keep: its SHA-256 and size, but not its bytes."""
-    store.conn.execute(
+    store.execute(
         "INSERT OR IGNORE INTO blobs (sha256, size, data, kept) VALUES (?, ?, X'', 0)",
         (digest, size),
     )
@@ -103,7 +102,7 @@ def add_file(store: Store, contribution_id: int, *, name: str, sha256: str, size
     position, text_start = _next_slot(store, contribution_id)
     texts = [p.text for p in paragraphs]
     chars = sum(len(t) for t in texts)
-    cursor = store.conn.execute(
+    file_id = store.insert(
         "INSERT INTO files (contribution_id, parent_id, position, name, original_name, sha256,"
         " size, media_type, status, message, pages, chars, text_start, created_at, ocr,"
         " ocr_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -111,7 +110,6 @@ def add_file(store: Store, contribution_id: int, *, name: str, sha256: str, size
          media_type, status, message, pages, chars, text_start if texts else -1, now_iso(),
          int(ocr), ocr_confidence),
     )
-    file_id = cursor.lastrowid
     if texts:
         add_paragraphs(store, contribution_id, file_id, paragraphs, text_start)
     return file_id
@@ -135,7 +133,7 @@ def add_paragraphs(store: Store, contribution_id: int, file_id: int,
         (contribution_id,),
     )["n"]
     spans = layout([p.text for p in paragraphs], text_start)
-    store.conn.executemany(
+    store.executemany(
         "INSERT INTO paragraphs (contribution_id, file_id, idx, start, \"end\", page,"
         " heading_level, part, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -150,10 +148,10 @@ def add_paragraphs(store: Store, contribution_id: int, file_id: int,
 def set_contributors(store: Store, contribution_id: int,
                      candidates: Sequence[dict]) -> None:
     """Record detection's candidates (``contributor_id, confidence, reason, chosen``)."""
-    store.conn.execute(
+    store.execute(
         "DELETE FROM contribution_contributors WHERE contribution_id = ?", (contribution_id,)
     )
-    store.conn.executemany(
+    store.executemany(
         "INSERT OR REPLACE INTO contribution_contributors (contribution_id, contributor_id,"
         " chosen, confidence, reason, position) VALUES (?, ?, ?, ?, ?, ?)",
         [

@@ -1,15 +1,24 @@
 """Numbered, forward-only schema migrations; ``PRAGMA user_version`` is the schema version.
 
 Each migration runs in one transaction together with the bump of ``user_version``, so a store
-is always at exactly one version.  Never edit a migration that has shipped: append a new one.
-Tests keep a fixture store of every version and migrate it (see ``tests/fixtures/stores``).
+is always at exactly one version.  A migration that adds what the built-in files hold (a
+column of the registry, a translation of the framework) also owns the filling of it for the
+rows an older store already has: its entry in :data:`FILLS`, run in that same transaction.
+Never edit a migration that has shipped: append a new one.  Tests keep a fixture store of
+every version and migrate it (see ``tests/fixtures/stores``).
+
+The functions here take a connection of either SQLite library (they only ``execute``): the
+store's own, and salvage's, which rebuilds a damaged store through ``sqlite3``.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable
 
 from lapdesk.core.errors import NewerSchemaError
+from lapdesk.store import framework, registry
+from lapdesk.store.seed import SeedFiles
+from lapdesk.store.sqlite import complete_statement
 
 MIGRATIONS: list[str] = [
     # 1: the first schema.
@@ -323,12 +332,63 @@ MIGRATIONS: list[str] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
+def fill_contributor_columns(conn, files: SeedFiles, columns: tuple[str, ...]) -> None:
+    """Give the built-in contributors what the registry file says in ``columns``, which a
+    migration just added; a value already set stays."""
+    rows = registry.read_registry_file(files.registry_path)
+    for column in columns:  # (a fixed list of names, never the user's)
+        conn.executemany(
+            f"UPDATE contributors SET {column} = ? WHERE key = ? AND {column} = ''",
+            [(row[column], row["key"]) for row in rows if row.get(column)],
+        )
+
+
+def fill_translations(conn, files: SeedFiles) -> None:
+    """Give the nodes the French and Spanish titles the framework file has gained (the
+    questions' French titles came with schema 5); titles already set, by the file or by the
+    team, stay.  A store seeded from another framework is left alone."""
+    data = framework.load_framework_file(files.framework_path)
+    seeded_from = conn.execute("SELECT value FROM settings WHERE key = 'framework_id'").fetchone()
+    if not seeded_from or seeded_from[0] != data.get("framework", {}).get("id", ""):
+        return
+    rows: list[tuple[str, str, str]] = []
+
+    def collect(nodes: list[dict]) -> None:
+        for node in nodes:
+            for field in ("title_fr", "title_es"):
+                if node.get(field):
+                    rows.append((field, node[field], node["key"]))
+            collect(node.get("children", []))
+
+    collect(data["nodes"])
+    for field in ("title_fr", "title_es"):  # (two fixed names, never the user's)
+        conn.executemany(
+            f"UPDATE framework_nodes SET {field} = ? WHERE key = ? AND {field} = ''",
+            [(title, key) for f, title, key in rows if f == field],
+        )
+
+
+def _fill_5(conn, files: SeedFiles) -> None:
+    fill_contributor_columns(conn, files, ("adjectives",))
+    fill_translations(conn, files)
+
+
+# What a migration fills in, from the seed files, for the rows an older store already holds.
+FILLS: dict[int, Callable[..., None]] = {
+    4: lambda conn, files: fill_contributor_columns(conn, files, ("name_fr", "article_fr")),
+    5: _fill_5,
+}
+
+
+def schema_version(conn) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(conn: sqlite3.Connection, *, path_label: str = "the store") -> list[int]:
+def migrate(conn, *, path_label: str = "the store", files: SeedFiles = SeedFiles()) -> list[int]:  # noqa: B008 (frozen)
     """Bring the schema up to :data:`SCHEMA_VERSION`; returns the versions applied.
+
+    An empty database (version 0) gets the schema only: it is seeded afterwards.  An older
+    store also gets each migration's :data:`FILLS`, from ``files``.
 
     :raises NewerSchemaError: when the store was written by a newer LAPDesk.
     """
@@ -341,12 +401,14 @@ def migrate(conn: sqlite3.Connection, *, path_label: str = "the store") -> list[
     applied = []
     for version in range(current + 1, SCHEMA_VERSION + 1):
         script = MIGRATIONS[version - 1]
-        # executescript() commits first, so run the statements inside an explicit transaction
-        # that also sets the version: either both land or neither does.
+        # One explicit transaction runs the statements, the fill and the version's bump:
+        # either all land or none does.
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in _split_sql(script):
                 conn.execute(statement)
+            if current > 0 and version in FILLS:
+                FILLS[version](conn, files)
             conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except BaseException:
@@ -365,7 +427,7 @@ def _split_sql(script: str) -> list[str]:
             continue
         buffer.append(line)
         candidate = "\n".join(buffer)
-        if stripped.endswith(";") and sqlite3.complete_statement(candidate):
+        if stripped.endswith(";") and complete_statement(candidate):
             statements.append(candidate)
             buffer = []
     if buffer:
