@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 import lapdesk.ui.demo_offer as demo_offer
-from lapdesk.ingest.demo import build_demo, is_empty
+from lapdesk.demo import build_demo, is_empty
 from lapdesk.store.connection import open_store
 from lapdesk.ui.prefs import app_settings
 

@@ -16,20 +16,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lapdesk.core.names import safe_name
 from lapdesk.core.progress import CancelToken, ProgressFn, no_progress
 from lapdesk.ingest import sniff
 from lapdesk.ingest.detect import DetectionIndex, detect_contributors
 from lapdesk.ingest.extracted import MB, Extracted, Limits, size_in_words
 from lapdesk.ingest.language import detect_language, language_sample
 from lapdesk.ingest.letter_date import letter_date
-from lapdesk.ingest.names import safe_name
 from lapdesk.ingest.ocr import fanout
 from lapdesk.ingest.sources import Source, load, walk
 from lapdesk.ingest.workers import Job, WorkerPool, default_size
 from lapdesk.store import contributions as c
 from lapdesk.store import held
 from lapdesk.store.changes import audit
-from lapdesk.store.connection import Store
+from lapdesk.store.database import Store
 from lapdesk.store.marks import add_marks
 
 EMAIL_TYPES = (sniff.EML, sniff.MSG)

@@ -8,9 +8,9 @@ reader never does.
 
 from __future__ import annotations
 
+from lapdesk.core.names import safe_name
 from lapdesk.ingest.extracted import Attachment, Extracted, Limits
 from lapdesk.ingest.formats.common import open_zip, read_member
-from lapdesk.ingest.names import safe_name
 
 WHAT = "This archive"
 _JUNK = ("__MACOSX/", ".DS_Store", "Thumbs.db", "desktop.ini")

@@ -11,9 +11,9 @@ import email
 from email import policy
 from email.message import EmailMessage, Message
 
+from lapdesk.core.names import safe_name
 from lapdesk.ingest.extracted import Attachment, Extracted, Limits
 from lapdesk.ingest.formats.mailparts import body_paragraphs, too_many_attachments
-from lapdesk.ingest.names import safe_name
 
 _SIGNATURES = ("application/pkcs7-signature", "application/x-pkcs7-signature",
                "application/pgp-signature")

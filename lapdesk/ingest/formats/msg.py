@@ -9,10 +9,10 @@ from __future__ import annotations
 import email.utils
 import logging
 
+from lapdesk.core.names import safe_name
 from lapdesk.ingest.extracted import Attachment, Extracted, Limits
 from lapdesk.ingest.formats.common import unreadable
 from lapdesk.ingest.formats.mailparts import body_paragraphs, too_many_attachments
-from lapdesk.ingest.names import safe_name
 
 WHAT = "This Outlook message"
 
