@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date as date_type
 
-from lapdesk.core.paths import resource
 from lapdesk.export.boilerplate import (
     TEXT,
     format_date,
@@ -45,10 +44,11 @@ class Masthead:
 
 def _framework_defaults(values: dict[str, str]) -> dict[str, str]:
     """The framework file's consultation table, when the store was seeded from it."""
-    from lapdesk.store.framework import DEFAULT_FRAMEWORK, load_framework_file
+    from lapdesk.store.framework import load_framework_file
+    from lapdesk.store.seed import SeedFiles
 
     try:
-        data = load_framework_file(resource(*DEFAULT_FRAMEWORK))
+        data = load_framework_file(SeedFiles().framework_path)
     except Exception:  # a damaged file must not stop an export; the English stays
         return {}
     if values.get("framework_id") != data.get("framework", {}).get("id"):
