@@ -301,13 +301,13 @@ def test_an_import_uses_the_workers_it_is_given_and_leaves_them_running(store, t
 def test_files_are_read_ahead_of_the_writer_within_a_byte_budget(store, tmp_path, monkeypatch,
                                                                  ahead_bytes, most_ahead):
     """Large files are not all read into memory at once: reading ahead stops at the budget."""
-    from lapdesk.ingest import pipeline
+    from lapdesk.ingest import importer
 
-    monkeypatch.setattr(pipeline, "AHEAD_BYTES", ahead_bytes)
-    monkeypatch.setattr(pipeline, "AHEAD_INPUTS", 6)
+    monkeypatch.setattr(importer, "AHEAD_BYTES", ahead_bytes)
+    monkeypatch.setattr(importer, "AHEAD_INPUTS", 6)
     loaded, ahead = [], []
-    real_load = pipeline.load
-    monkeypatch.setattr(pipeline, "load", lambda *a, **k: loaded.append(1) or real_load(*a, **k))
+    real_load = importer.load
+    monkeypatch.setattr(importer, "load", lambda *a, **k: loaded.append(1) or real_load(*a, **k))
     files = [write(tmp_path, f"n{i:02d}.txt", f"{AUSTRIA} Copy {i}.".encode()) for i in range(12)]
     import_paths(store, files, progress=lambda done, total, name: ahead.append(len(loaded) - done))
     assert max(ahead) == most_ahead

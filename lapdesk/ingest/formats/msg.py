@@ -9,7 +9,6 @@ from __future__ import annotations
 import email.utils
 import logging
 
-from lapdesk.core.names import safe_name
 from lapdesk.ingest.extracted import Attachment, Extracted, Limits
 from lapdesk.ingest.formats.common import unreadable
 from lapdesk.ingest.formats.mailparts import body_paragraphs, too_many_attachments
@@ -54,7 +53,7 @@ def _attachments(message, limits: Limits) -> tuple[list[Attachment], str]:
         else:
             continue  # links to web files, broken or unsupported attachment kinds
         if isinstance(data, bytes | bytearray):
-            found.append(Attachment(safe_name(name), bytes(data)))
+            found.append(Attachment(name, bytes(data)))
     return found, ""
 
 
