@@ -1,20 +1,9 @@
-"""Helpers for the desk's part B tests: a window with its extensions, private preferences."""
+"""Helpers for the desk's part B tests: a window with its extensions (private preferences are
+conftest's, for every test)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from lapdesk.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def private_settings(tmp_path: Path, monkeypatch) -> Path:
-    """The user's QSettings in a temporary INI file, so tests never touch real preferences."""
-    path = tmp_path / "settings.ini"
-    monkeypatch.setenv("LAPDESK_SETTINGS", str(path))
-    return path
 
 
 def open_desk(qtbot, store) -> MainWindow:

@@ -253,17 +253,10 @@ def test_cancel_does_not_wait_for_a_slow_extraction(store, tmp_path):
 
 
 def _email_with_attachment(body: str, attachment_name: str, attachment: str) -> bytes:
-    from email.message import EmailMessage
-
-    message = EmailMessage()
-    message["From"] = "Registry <registry@mail.example.org>"
-    message["To"] = "ccm2rc@eda.admin.ch"
-    message["Subject"] = "LAP contribution"
-    message["Date"] = "Fri, 05 Jun 2020 10:00:00 +0200"
-    message.set_content(body)
-    message.add_attachment(attachment.encode("utf-8"), maintype="text", subtype="plain",
-                           filename=attachment_name)
-    return message.as_bytes()
+    return samples.email_message(
+        subject="LAP contribution", body=body, sender="Registry <registry@mail.example.org>",
+        to="ccm2rc@eda.admin.ch",
+        attachments=[(attachment_name, attachment.encode("utf-8"), "text/plain")]).as_bytes()
 
 
 def test_an_attached_notes_letterhead_names_the_author_of_the_email(store, tmp_path):

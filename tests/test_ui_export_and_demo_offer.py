@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zipfile
 
-from desk_helpers import open_desk, private_settings  # noqa: F401
+from desk_helpers import open_desk
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -15,7 +15,7 @@ from lapdesk.ui.prefs import app_settings
 
 
 def test_export_dialog_options_and_the_paper_written_in_the_background(
-        qtbot, store, tmp_path, private_settings):  # noqa: F811
+        qtbot, store, tmp_path, private_settings):
     build_demo(store)
     window = open_desk(qtbot, store)
     exporter = window.desk_extensions.exporter
@@ -45,7 +45,7 @@ def test_export_dialog_options_and_the_paper_written_in_the_background(
 
 
 def test_export_asks_before_replacing_a_file(qtbot, store, tmp_path, monkeypatch,
-                                            private_settings):  # noqa: F811
+                                            private_settings):
     window = open_desk(qtbot, store)
     dialog = window.desk_extensions.exporter.choose()
     out = tmp_path / "exists.docx"
@@ -61,7 +61,7 @@ def test_export_asks_before_replacing_a_file(qtbot, store, tmp_path, monkeypatch
 
 
 def test_a_paper_dated_after_its_meeting_is_questioned_before_anything_is_written(
-        qtbot, store, tmp_path, monkeypatch, private_settings):  # noqa: F811
+        qtbot, store, tmp_path, monkeypatch, private_settings):
     from lapdesk.store import settings as store_settings
 
     store_settings.update(store, {"paper_date": "", "meeting_date": "2020-06-29"})
@@ -86,7 +86,7 @@ def test_a_paper_dated_after_its_meeting_is_questioned_before_anything_is_writte
 
 
 def test_first_start_offers_the_demo_in_a_store_of_its_own(
-        qtbot, store, tmp_path, monkeypatch, private_settings):  # noqa: F811
+        qtbot, store, tmp_path, monkeypatch, private_settings):
     monkeypatch.delenv("LAPDESK_STORE", raising=False)
     monkeypatch.setattr(demo_offer, "default_store_path", lambda: store.path)
     monkeypatch.setattr(demo_offer, "data_dir", lambda: tmp_path / "data")
@@ -114,7 +114,7 @@ def test_first_start_offers_the_demo_in_a_store_of_its_own(
 
 
 def test_no_offer_for_a_chosen_store_or_a_second_time(
-        qtbot, store, monkeypatch, private_settings):  # noqa: F811
+        qtbot, store, monkeypatch, private_settings):
     settings = app_settings()
     monkeypatch.setattr(demo_offer, "default_store_path", lambda: store.path)
     monkeypatch.setenv("LAPDESK_STORE", str(store.path))
