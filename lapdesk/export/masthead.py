@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date as date_type
 
 from lapdesk.export.boilerplate import (
-    TEXT,
     format_date,
     language_name,
     meeting_dates,
@@ -100,7 +99,7 @@ def decide(values: dict[str, str], *, symbol: str | None, unassigned: bool, when
 def _original(values: dict[str, str], lang: str) -> str:
     """"English" as the paper's language says it ("anglais")."""
     given = values.get("original_language") or "English"
-    codes = {name.lower(): code for code, name in TEXT["en"]["languages"].items()}
+    codes = {name.lower(): code for code, name in words("en")["languages"].items()}
     code = codes.get(given.lower(), given if len(given) == 2 else None)
     return language_name(code, lang) if code else given
 
