@@ -71,7 +71,7 @@ class Importer:
     :param password: tried on encrypted PDFs.
     :param workers: the number of extraction processes (default: one per core, at most 4).
     :param prestart: start the workers now, so that they boot while the caller gets ready;
-        otherwise they start with the first import, as many as it has inputs.
+        otherwise they start as the first import hands them work, no more than it needs.
     :param pool: workers the caller started and stops itself (the importer leaves them be).
     """
 
