@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lapdesk.core.errors import NewerSchemaError
-from lapdesk.store import framework, registry
+from lapdesk.store.fills import fill_contributor_columns, fill_translations
+from lapdesk.store.search import index_sql
 from lapdesk.store.seed import SeedFiles
 from lapdesk.store.sqlite import complete_statement
 
@@ -123,21 +124,7 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX paragraphs_file ON paragraphs(file_id);
 
-    CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
-        text, content='paragraphs', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 2'
-    );
-    CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
-        INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
-    END;
-    CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
-        INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
-    END;
-    CREATE TRIGGER paragraphs_au AFTER UPDATE OF text ON paragraphs BEGIN
-        INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
-        INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
-    END;
-
+""" + index_sql("paragraphs") + """
     CREATE TABLE framework_nodes (
         id INTEGER PRIMARY KEY,
         key TEXT NOT NULL UNIQUE,
@@ -312,71 +299,17 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX comments_file ON comments(file_id, start);
 
-    CREATE VIRTUAL TABLE comments_fts USING fts5(
-        text, content='comments', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 2'
-    );
-    CREATE TRIGGER comments_ai AFTER INSERT ON comments BEGIN
-        INSERT INTO comments_fts(rowid, text) VALUES (new.id, new.text);
-    END;
-    CREATE TRIGGER comments_ad AFTER DELETE ON comments BEGIN
-        INSERT INTO comments_fts(comments_fts, rowid, text) VALUES ('delete', old.id, old.text);
-    END;
-    CREATE TRIGGER comments_au AFTER UPDATE OF text ON comments BEGIN
-        INSERT INTO comments_fts(comments_fts, rowid, text) VALUES ('delete', old.id, old.text);
-        INSERT INTO comments_fts(rowid, text) VALUES (new.id, new.text);
-    END;
-    """,
+""" + index_sql("comments") + """    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def fill_contributor_columns(conn, files: SeedFiles, columns: tuple[str, ...]) -> None:
-    """Give the built-in contributors what the registry file says in ``columns``, which a
-    migration just added; a value already set stays."""
-    rows = registry.read_registry_file(files.registry_path)
-    for column in columns:  # (a fixed list of names, never the user's)
-        conn.executemany(
-            f"UPDATE contributors SET {column} = ? WHERE key = ? AND {column} = ''",
-            [(row[column], row["key"]) for row in rows if row.get(column)],
-        )
-
-
-def fill_translations(conn, files: SeedFiles) -> None:
-    """Give the nodes the French and Spanish titles the framework file has gained (the
-    questions' French titles came with schema 5); titles already set, by the file or by the
-    team, stay.  A store seeded from another framework is left alone."""
-    data = framework.load_framework_file(files.framework_path)
-    seeded_from = conn.execute("SELECT value FROM settings WHERE key = 'framework_id'").fetchone()
-    if not seeded_from or seeded_from[0] != data.get("framework", {}).get("id", ""):
-        return
-    rows: list[tuple[str, str, str]] = []
-
-    def collect(nodes: list[dict]) -> None:
-        for node in nodes:
-            for field in ("title_fr", "title_es"):
-                if node.get(field):
-                    rows.append((field, node[field], node["key"]))
-            collect(node.get("children", []))
-
-    collect(data["nodes"])
-    for field in ("title_fr", "title_es"):  # (two fixed names, never the user's)
-        conn.executemany(
-            f"UPDATE framework_nodes SET {field} = ? WHERE key = ? AND {field} = ''",
-            [(title, key) for f, title, key in rows if f == field],
-        )
-
-
-def _fill_5(conn, files: SeedFiles) -> None:
-    fill_contributor_columns(conn, files, ("adjectives",))
-    fill_translations(conn, files)
-
-
 # What a migration fills in, from the seed files, for the rows an older store already holds.
 FILLS: dict[int, Callable[..., None]] = {
     4: lambda conn, files: fill_contributor_columns(conn, files, ("name_fr", "article_fr")),
-    5: _fill_5,
+    5: lambda conn, files: (fill_contributor_columns(conn, files, ("adjectives",)),
+                            fill_translations(conn, files)),
 }
 
 

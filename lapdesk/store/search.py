@@ -24,6 +24,27 @@ SNIPPET_OPEN, SNIPPET_CLOSE = "\u00ab", "\u00bb"
 INDEXED_TABLE = "paragraphs"
 
 
+def index_sql(table: str) -> str:
+    """The schema of the index of ``table``'s ``text`` (an external-content FTS5 table) and
+    the triggers that follow its rows, as migrations 1 (paragraphs) and 7 (comments) wrote it.
+    Never change it: it is part of those shipped migrations."""
+    return f"""    CREATE VIRTUAL TABLE {table}_fts USING fts5(
+        text, content='{table}', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN
+        INSERT INTO {table}_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN
+        INSERT INTO {table}_fts({table}_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    CREATE TRIGGER {table}_au AFTER UPDATE OF text ON {table} BEGIN
+        INSERT INTO {table}_fts({table}_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO {table}_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+"""
+
+
 def index_paragraphs(store: Store, where: str, params: tuple) -> None:
     """Add the paragraphs selected by ``where`` to the search index, in the caller's
     transaction (whoever inserts paragraphs calls this)."""
