@@ -20,7 +20,7 @@ EMAIL_TYPES = (sniff.EML, sniff.MSG)
 
 @dataclass(frozen=True)
 class Plan:
-    """The new contribution's fields (:func:`lapdesk.store.contributions.create_contribution`'s
+    """The new contribution's fields (:func:`lapdesk.store.intake.create_contribution`'s
     arguments) and detection's candidates for its contributors."""
 
     fields: dict

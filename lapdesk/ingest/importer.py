@@ -28,7 +28,7 @@ from lapdesk.ingest.sources import load, walk
 from lapdesk.ingest.unit_writer import write_unit
 from lapdesk.ingest.workers import Job, WorkerPool, default_size
 from lapdesk.store import contributions as c
-from lapdesk.store import held
+from lapdesk.store import held, intake
 from lapdesk.store.database import Store
 
 CANCEL_POLL_S = 0.2  # how often a run waiting on a slow file yields (a point to stop it)
@@ -190,7 +190,7 @@ class ImportRun:
                 continue
             item.node = FileNode.make(path.name, size=loaded.size, sha256=loaded.sha256,
                                       depth=0, data=loaded.data, limits=self.limits)
-            if loaded.sha256 in self.seen or c.file_by_sha256(self.store, loaded.sha256):
+            if loaded.sha256 in self.seen or intake.file_by_sha256(self.store, loaded.sha256):
                 # A duplicate, settled when written: its first copy is written before it.
                 item.node.repeats, item.node.data, item.node.extracted = True, None, None
             elif item.node.extracted is None:  # not over the size cap: to be read

@@ -12,6 +12,7 @@ from __future__ import annotations
 from lapdesk.ingest.batch import FileNode, Input, Unit
 from lapdesk.ingest.contribution_plan import Plan
 from lapdesk.store import contributions as c
+from lapdesk.store import intake
 from lapdesk.store.changes import audit
 from lapdesk.store.database import Store
 from lapdesk.store.marks import add_marks
@@ -28,16 +29,16 @@ def write_unit(store: Store, unit: Unit, plan: Plan | None) -> None:
         for item in unit.inputs:
             if not item.readable:
                 continue
-            existing = c.file_by_sha256(store, item.node.sha256)
+            existing = intake.file_by_sha256(store, item.node.sha256)
             if existing is not None:  # its first copy was written before it
                 item.duplicate_of = existing
                 continue
             if contribution_id is None:
-                contribution_id = c.create_contribution(store, **plan.fields)
+                contribution_id = intake.create_contribution(store, **plan.fields)
             _add_tree(store, contribution_id, item.node, None)
             stored.append(item)
         if contribution_id is not None:
-            c.set_contributors(store, contribution_id, plan.candidates)
+            intake.set_contributors(store, contribution_id, plan.candidates)
             audit(store, "Import", contribution_id=contribution_id,
                   files=[str(item.source.path) for item in stored])
     for item in stored:
@@ -56,11 +57,11 @@ def _add_tree(store: Store, contribution_id: int, node: FileNode, parent_id: int
     reading it found beside them)."""
     extracted = node.extracted
     if node.data is None:
-        c.record_unkept_blob(store, node.sha256, node.size)
+        intake.record_unkept_blob(store, node.sha256, node.size)
     else:
-        c.store_blob(store, node.data, node.sha256)
+        intake.store_blob(store, node.data, node.sha256)
         node.data = None
-    node.file_id = c.add_file(
+    node.file_id = intake.add_file(
         store, contribution_id, name=node.name, original_name=node.original_name,
         sha256=node.sha256, size=node.size, media_type=extracted.media_type,
         status=extracted.status, message=extracted.message, parent_id=parent_id,
