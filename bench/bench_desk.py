@@ -38,8 +38,8 @@ SENTENCES = (
 
 def build_store(path: Path) -> None:
     """2,000 contributions totalling 20,000 pages, the last one 100 pages long."""
-    from lapdesk.store import contributions as c
-    from lapdesk.store import excerpts, registry
+    from lapdesk.core.text import Paragraph
+    from lapdesk.store import excerpts, intake, registry
     from lapdesk.store.connection import open_store
 
     rng = random.Random(2020)
@@ -54,19 +54,19 @@ def build_store(path: Path) -> None:
             for number in range(CONTRIBUTIONS):
                 pages = BIG_PAGES if number == CONTRIBUTIONS - 1 else small_pages
                 paragraphs = [
-                    c.Paragraph(" ".join(rng.sample(SENTENCES, 4)), page=page + 1,
+                    Paragraph(" ".join(rng.sample(SENTENCES, 4)), page=page + 1,
                                 heading_level=1 if i == 0 and page % 5 == 0 else None)
                     for page in range(pages) for i in range(PARAGRAPHS_PER_PAGE)
                 ]
                 data = "\n".join(p.text for p in paragraphs).encode()
-                cid = c.create_contribution(store, received=f"2020-06-{1 + number % 28:02d}",
+                cid = intake.create_contribution(store, received=f"2020-06-{1 + number % 28:02d}",
                                             language=rng.choice(["en", "fr", "es"]),
                                             title=f"contribution {number}")
-                digest, _ = c.store_blob(store, data)
-                c.add_file(store, cid, name=f"contribution-{number}.pdf", sha256=digest,
+                digest, _ = intake.store_blob(store, data)
+                intake.add_file(store, cid, name=f"contribution-{number}.pdf", sha256=digest,
                            size=len(data), media_type="application/pdf", status="ok",
                            pages=pages, paragraphs=paragraphs)
-                c.set_contributors(store, cid, [{"contributor_id": rng.choice(people)}])
+                intake.set_contributors(store, cid, [{"contributor_id": rng.choice(people)}])
                 if number % 2 == 0:
                     excerpts.map_span(store, cid, [rng.choice(
                         ["universalisation", "universalisation.q3", "transparency",

@@ -31,8 +31,8 @@ TEXTS = ("Austria considers that the rate of ratification must rise through regi
 
 
 def build_store(path: Path) -> None:
-    from lapdesk.store import contributions as c
-    from lapdesk.store import registry
+    from lapdesk.core.text import Paragraph
+    from lapdesk.store import intake, registry
     from lapdesk.store.connection import open_store
 
     for old in path.parent.glob(path.name + "*"):
@@ -41,16 +41,16 @@ def build_store(path: Path) -> None:
         people = [r["id"] for r in registry.contributors(store)][:30]
         with store.transaction():
             for number, person in enumerate(people):
-                paragraphs = [c.Paragraph(text) for text in TEXTS * 4]
+                paragraphs = [Paragraph(text) for text in TEXTS * 4]
                 data = "\n".join(p.text for p in paragraphs).encode()
-                cid = c.create_contribution(store, received=f"2020-06-{1 + number % 28:02d}",
+                cid = intake.create_contribution(store, received=f"2020-06-{1 + number % 28:02d}",
                                             language="en", title=f"contribution {number}",
                                             permission_to_publish=True)
-                digest, _ = c.store_blob(store, data)
-                c.add_file(store, cid, name=f"contribution-{number}.txt", sha256=digest,
+                digest, _ = intake.store_blob(store, data)
+                intake.add_file(store, cid, name=f"contribution-{number}.txt", sha256=digest,
                            size=len(data), media_type="text/plain", status="ok",
                            paragraphs=paragraphs)
-                c.set_contributors(store, cid, [{"contributor_id": person}])
+                intake.set_contributors(store, cid, [{"contributor_id": person}])
 
 
 def measure(store_path: Path, corpus: Path) -> dict:

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_desk import STORE, build_store  # noqa: E402
 
-from lapdesk.ingest.demo import build_demo, demo_dir, load_plan  # noqa: E402
+from lapdesk.demo import build_demo, demo_dir, load_plan  # noqa: E402
 from lapdesk.ingest.pipeline import import_paths  # noqa: E402
 from lapdesk.store import backup  # noqa: E402
 from lapdesk.store.connection import open_store  # noqa: E402

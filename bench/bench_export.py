@@ -13,10 +13,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from lapdesk.core.text import Paragraph
 from lapdesk.export.options import ExportOptions
 from lapdesk.export.working_paper import export_working_paper
 from lapdesk.store import contributions as c
-from lapdesk.store import excerpts, framework, registry
+from lapdesk.store import excerpts, framework, intake, registry
 from lapdesk.store.connection import open_store
 
 CONTRIBUTIONS = 150
@@ -39,16 +40,16 @@ def build(store) -> None:
         for number in range(CONTRIBUTIONS):
             paragraphs = [SENTENCE.format(n=f"{number}.{i}") for i in range(EXCERPTS_EACH + 2)]
             data = "\n".join(paragraphs).encode()
-            cid = c.create_contribution(store, received=f"2020-06-{1 + number % 8:02d}",
+            cid = intake.create_contribution(store, received=f"2020-06-{1 + number % 8:02d}",
                                         language=rng.choice(["en", "fr", "es"]),
                                         title=f"contribution-{number}.docx")
-            digest, _ = c.store_blob(store, data)
-            c.add_file(store, cid, name=f"contribution-{number}.docx", sha256=digest,
+            digest, _ = intake.store_blob(store, data)
+            intake.add_file(store, cid, name=f"contribution-{number}.docx", sha256=digest,
                        size=len(data), media_type="text/plain", status="ok", pages=3,
-                       paragraphs=[c.Paragraph(p, page=1 + i // 8)
+                       paragraphs=[Paragraph(p, page=1 + i // 8)
                                    for i, p in enumerate(paragraphs)])
             who = rng.sample(people, 2 if number % 25 == 0 else 1)
-            c.set_contributors(store, cid, [{"contributor_id": p["id"]} for p in who])
+            intake.set_contributors(store, cid, [{"contributor_id": p["id"]} for p in who])
             if number % 30 == 7:
                 store.conn.execute("UPDATE contributions SET permission_to_publish = 0"
                                    " WHERE id = ?", (cid,))

@@ -37,9 +37,9 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("LAPDESK_AUTHOR", "FB")
     from lapdesk.core import office
+    from lapdesk.demo import build_demo
     from lapdesk.export.options import ExportOptions
     from lapdesk.export.working_paper import export_working_paper
-    from lapdesk.ingest.demo import build_demo
     from lapdesk.store import settings
     from lapdesk.store.connection import open_store
 

@@ -30,7 +30,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from lapdesk import APP_NAME
-    from lapdesk.ingest.demo import build_demo, demo_dir
+    from lapdesk.demo import build_demo, demo_dir
     from lapdesk.store.connection import open_store
     from lapdesk.ui.main_window import MainWindow
 

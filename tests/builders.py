@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lapdesk.store import contributions as c
-from lapdesk.store import registry
+from lapdesk.core.text import Paragraph
+from lapdesk.store import intake, registry
 from lapdesk.store.connection import Store
 
 
@@ -17,14 +17,14 @@ def add_text_contribution(store: Store, paragraphs: list[str], *, name: str = "n
     """
     data = data if data is not None else "\n".join(paragraphs).encode("utf-8")
     with store.transaction():
-        contribution_id = c.create_contribution(store, received=received, language=language,
+        contribution_id = intake.create_contribution(store, received=received, language=language,
                                                 channel="file", title=name,
                                                 permission_to_publish=publish)
-        digest, _ = c.store_blob(store, data)
-        c.add_file(store, contribution_id, name=name, sha256=digest, size=len(data),
+        digest, _ = intake.store_blob(store, data)
+        intake.add_file(store, contribution_id, name=name, sha256=digest, size=len(data),
                    media_type="text/plain", status="ok",
-                   paragraphs=[c.Paragraph(p) for p in paragraphs])
-        c.set_contributors(store, contribution_id, [
+                   paragraphs=[Paragraph(p) for p in paragraphs])
+        intake.set_contributors(store, contribution_id, [
             {"contributor_id": registry.find(store, who)["id"], "confidence": 1.0,
              "reason": "test"} for who in contributors
         ])

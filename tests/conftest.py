@@ -21,10 +21,12 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)
-def _private_preferences(tmp_path_factory, monkeypatch):
-    """Every test gets its own QSettings file: none reads or writes the user's preferences."""
-    folder = tmp_path_factory.mktemp("prefs")
-    monkeypatch.setenv("LAPDESK_SETTINGS", str(folder / "settings.ini"))
+def private_settings(tmp_path_factory, monkeypatch) -> Path:
+    """Every test gets its own QSettings file: none reads or writes the user's preferences.
+    A test that needs the file's path names this fixture."""
+    path = tmp_path_factory.mktemp("prefs") / "settings.ini"
+    monkeypatch.setenv("LAPDESK_SETTINGS", str(path))
+    return path
 
 
 @pytest.fixture

@@ -2,26 +2,18 @@
 
 The window works on a connection of its own (its store service's lanes); the test keeps its
 ``store`` for setting up and for checking what the window wrote.  Everything the window does
-with the store is asynchronous, so a test acts, then :func:`settle`, then looks.
+with the store is asynchronous, so a test acts, then :func:`settle`, then looks.  (Private
+preferences are conftest's, for every test.)
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtTest import QTest
 
 from lapdesk.store.connection import Store, open_store
 from lapdesk.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def private_settings(tmp_path: Path, monkeypatch) -> Path:
-    """The user's QSettings in a temporary INI file, so tests never touch real preferences."""
-    path = tmp_path / "settings.ini"
-    monkeypatch.setenv("LAPDESK_SETTINGS", str(path))
-    return path
 
 
 def settle(window: MainWindow, *, timeout_ms: int = 20_000) -> None:

@@ -9,8 +9,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from lapdesk.store import contributions as c
-from lapdesk.store import registry
+from lapdesk.core.text import Paragraph
+from lapdesk.store import intake, registry
 from lapdesk.store.connection import Store
 
 LABELLED = Path(__file__).parent / "fixtures" / "labelled"
@@ -48,14 +48,14 @@ def add_labelled(store: Store, item: LabelledContribution) -> int:
     """Log one labelled contribution as ingest would: one text file, one paragraph each."""
     data = "\n".join(p["text"] for p in item.paragraphs).encode("utf-8")
     with store.transaction():
-        contribution_id = c.create_contribution(store, received=item.received,
+        contribution_id = intake.create_contribution(store, received=item.received,
                                                 language=item.language, title=item.name)
-        digest, _ = c.store_blob(store, data)
-        c.add_file(store, contribution_id, name=f"{item.name}.txt", sha256=digest,
+        digest, _ = intake.store_blob(store, data)
+        intake.add_file(store, contribution_id, name=f"{item.name}.txt", sha256=digest,
                    size=len(data), media_type="text/plain", status="ok",
-                   paragraphs=[c.Paragraph(p["text"], heading_level=p.get("heading_level"))
+                   paragraphs=[Paragraph(p["text"], heading_level=p.get("heading_level"))
                                for p in item.paragraphs])
-        c.set_contributors(store, contribution_id, [{
+        intake.set_contributors(store, contribution_id, [{
             "contributor_id": registry.find(store, item.contributor)["id"],
             "confidence": 1.0, "reason": "labelled set",
         }])

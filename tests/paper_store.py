@@ -8,8 +8,9 @@ nodes; annotations give stances on topics.
 
 from __future__ import annotations
 
+from lapdesk.core.text import Paragraph
 from lapdesk.store import contributions as c
-from lapdesk.store import excerpts, framework, registry, settings
+from lapdesk.store import excerpts, framework, intake, registry, settings
 from lapdesk.store.connection import Store
 
 CONTRIBUTIONS = [
@@ -68,13 +69,13 @@ def add_contribution(store: Store, paragraphs: list[str], *, name: str, who: lis
                      received: str, language: str, permission: bool = True) -> int:
     data = "\n".join(paragraphs).encode("utf-8")
     with store.transaction():
-        cid = c.create_contribution(store, received=received, language=language, title=name,
+        cid = intake.create_contribution(store, received=received, language=language, title=name,
                                     permission_to_publish=True)
-        digest, _ = c.store_blob(store, data)
-        c.add_file(store, cid, name=name, sha256=digest, size=len(data), media_type="text/plain",
+        digest, _ = intake.store_blob(store, data)
+        intake.add_file(store, cid, name=name, sha256=digest, size=len(data), media_type="text/plain",
                    status="ok", pages=1,
-                   paragraphs=[c.Paragraph(p, page=1) for p in paragraphs])
-        c.set_contributors(store, cid, [
+                   paragraphs=[Paragraph(p, page=1) for p in paragraphs])
+        intake.set_contributors(store, cid, [
             {"contributor_id": registry.find(store, person)["id"]} for person in who])
     if not permission:
         c.update_contribution(store, cid, permission_to_publish=0)

@@ -3,7 +3,7 @@
 from builders import add_text_contribution
 
 from lapdesk.store import contributions as c
-from lapdesk.store import registry
+from lapdesk.store import intake, registry
 
 
 def attention(store, contribution_id):
@@ -25,7 +25,7 @@ def test_weak_match_needs_confirmation_until_the_user_confirms(store):
     cid = add_text_contribution(store, ["Comments."])
     austria = registry.find(store, "Austria")["id"]
     with store.transaction():
-        c.set_contributors(store, cid, [{"contributor_id": austria, "confidence": 0.5,
+        intake.set_contributors(store, cid, [{"contributor_id": austria, "confidence": 0.5,
                                          "reason": "file name: 'AT.pdf'", "chosen": True}])
     assert attention(store, cid) == [
         "contributor Austria to confirm (a weak match: file name: 'AT.pdf')"]
@@ -36,8 +36,8 @@ def test_weak_match_needs_confirmation_until_the_user_confirms(store):
 def test_a_file_that_was_not_read_needs_attention(store):
     cid = add_text_contribution(store, ["Covering note."], contributors=["Chile"])
     with store.transaction():
-        digest, _ = c.store_blob(store, b"%PDF-1.7 scanned")
-        c.add_file(store, cid, name="scan.pdf", sha256=digest, size=16,
+        digest, _ = intake.store_blob(store, b"%PDF-1.7 scanned")
+        intake.add_file(store, cid, name="scan.pdf", sha256=digest, size=16,
                    media_type="application/pdf", status="needs_ocr")
     assert attention(store, cid) == ["file scan.pdf is a scan without text (needs OCR)"]
 

@@ -3,8 +3,9 @@
 from builders import add_text_contribution
 from conftest import run_lapdesk
 
+from lapdesk.core.text import Paragraph
 from lapdesk.store import contributions as c
-from lapdesk.store import excerpts, registry
+from lapdesk.store import excerpts, intake, registry
 from lapdesk.store.connection import open_store
 
 AUSTRIA = ["Permanent Mission of Austria",
@@ -22,10 +23,10 @@ def build(store_path):
         france = add_text_contribution(store, FRANCE, name="France_LAP.docx", language="fr",
                                        contributors=["France"], received="2020-06-02")
         with store.transaction():
-            scan = c.create_contribution(store, received="2020-06-03", title="scan.pdf",
+            scan = intake.create_contribution(store, received="2020-06-03", title="scan.pdf",
                                          permission_to_publish=False)
-            digest, _ = c.store_blob(store, b"%PDF-1.4 image only")
-            c.add_file(store, scan, name="scan.pdf", sha256=digest, size=19,
+            digest, _ = intake.store_blob(store, b"%PDF-1.4 image only")
+            intake.add_file(store, scan, name="scan.pdf", sha256=digest, size=19,
                        media_type="application/pdf", status="needs_ocr", message="no text")
         text = c.text_of(store, austria)
         start = text.index("Austria supports")
@@ -100,15 +101,15 @@ def test_show_json_paragraph_offsets_match_the_text(cli, store_path):
 
 def test_show_text_has_paragraph_numbers_pages_and_headings(cli, store_path):
     with open_store(store_path) as store, store.transaction():
-        cid = c.create_contribution(store, language="en", title="Chile.pdf")
-        digest, _ = c.store_blob(store, b"pdf bytes")
-        c.add_file(store, cid, name="Chile.pdf", sha256=digest, size=9,
+        cid = intake.create_contribution(store, language="en", title="Chile.pdf")
+        digest, _ = intake.store_blob(store, b"pdf bytes")
+        intake.add_file(store, cid, name="Chile.pdf", sha256=digest, size=9,
                    media_type="application/pdf", status="ok", pages=2, paragraphs=[
-                       c.Paragraph("Comments of Chile", page=1, heading_level=1),
-                       c.Paragraph("Chile supports the plan.", page=1),
-                       c.Paragraph("Victim assistance", page=2, heading_level=2),
-                       c.Paragraph("See the footnote.", page=2, part="footnote")])
-        c.set_contributors(store, cid, [{"contributor_id": registry.find(store, "Chile")["id"],
+                       Paragraph("Comments of Chile", page=1, heading_level=1),
+                       Paragraph("Chile supports the plan.", page=1),
+                       Paragraph("Victim assistance", page=2, heading_level=2),
+                       Paragraph("See the footnote.", page=2, part="footnote")])
+        intake.set_contributors(store, cid, [{"contributor_id": registry.find(store, "Chile")["id"],
                                          "confidence": 0.5, "reason": "file name: 'Chile.pdf'"}])
     out = cli("--store", store_path, "show", cid).out
     assert "Contribution 1: Chile.pdf" in out
@@ -184,7 +185,7 @@ def test_show_text_names_a_few_other_candidates(cli, store_path):
         cid = add_text_contribution(store, ["Comments."])
         ids = [registry.find(store, n)["id"] for n in ("Austria", "Chile", "Peru", "Ghana", "Fiji")]
         with store.transaction():
-            c.set_contributors(store, cid, [
+            intake.set_contributors(store, cid, [
                 {"contributor_id": i, "confidence": 0.9 - n / 10, "reason": "mention",
                  "chosen": n == 0} for n, i in enumerate(ids)])
     out = cli("--store", store_path, "show", cid).out

@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import run_lapdesk
 
 from lapdesk.core.paths import resource
-from lapdesk.ingest.demo import find_quote, load_plan
+from lapdesk.demo import find_quote, load_plan
 
 
 def test_find_quote_tolerates_line_breaks_in_extracted_text():
@@ -65,7 +65,7 @@ def test_demo_never_goes_into_the_default_store(tmp_path: Path):
 
 
 def test_demo_excerpts_quote_the_text_they_map(store):
-    from lapdesk.ingest.demo import build_demo
+    from lapdesk.demo import build_demo
     from lapdesk.store.contributions import text_of
 
     build_demo(store)

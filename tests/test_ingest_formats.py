@@ -385,33 +385,18 @@ def test_eml_body_meta_and_attachments():
 
 
 def test_eml_plain_body_preferred_and_inline_logo_not_an_attachment():
-    from email.message import EmailMessage
-
-    message = EmailMessage()
-    message["From"] = "isu@ccm.invalid"
-    message["Subject"] = "Reminder"
-    message.set_content("Dear colleagues,\n\nPlease send your views by 31 August.\n")
-    message.add_alternative("<p>Dear colleagues,</p><p>Please send your views by 31 August."
-                            '</p><img src="cid:logo">', subtype="html")
-    message.get_payload()[1].add_related(b"\x89PNG\r\n\x1a\n" + b"\0" * 64, maintype="image",
-                                         subtype="png", cid="<logo>")
-    result = extract(message.as_bytes(), "reminder.eml")
+    result = extract(samples.email_with_inline_logo().as_bytes(), "reminder.eml")
     assert texts(result) == ["Dear colleagues,", "Please send your views by 31 August."]
     assert result.attachments == []
     assert result.meta == {"sender": "isu@ccm.invalid", "subject": "Reminder"}
 
 
 def test_eml_signature_part_is_not_an_attachment():
-    from email.message import EmailMessage
-
-    message = EmailMessage()
-    message["From"] = "mission@republic.invalid"
-    message["Subject"] = "Signed views"
-    message.set_content("Our views are attached.\n")
-    message.add_attachment(samples.pdf_bytes(), maintype="application", subtype="pdf",
-                           filename="views.pdf")
-    message.add_attachment(b"0\x82\x01\x00", maintype="application",
-                           subtype="pkcs7-signature", filename="smime.p7s")
+    message = samples.email_message(
+        subject="Signed views", sender="mission@republic.invalid", to=None, date=None,
+        body="Our views are attached.\n",
+        attachments=[("views.pdf", samples.pdf_bytes(), "application/pdf"),
+                     ("smime.p7s", b"0\x82\x01\x00", "application/pkcs7-signature")])
     result = extract(message.as_bytes(), "signed.eml")
     assert [a.name for a in result.attachments] == ["views.pdf"]
 

@@ -11,7 +11,6 @@ the killed import.  A last full import must then hold every dropped file exactly
 
 from __future__ import annotations
 
-import email.message
 import hashlib
 import io
 import os
@@ -51,21 +50,14 @@ def _docx(paragraphs: list[str]) -> bytes:
     return out.getvalue()
 
 
-def _email(number: int, attachments: list[tuple[str, bytes, str]]) -> email.message.EmailMessage:
-    message = email.message.EmailMessage()
-    message["From"] = f"Mission {number} <mission{number}@example.org>"
-    message["To"] = "presidency@example.org"
-    message["Subject"] = f"Contribution {number} on the Lausanne Action Plan"
-    message["Date"] = f"Mon, {1 + number % 28:02d} Jun 2020 10:00:00 +0200"
-    message.set_content(f"Excellency, please find attached contribution number {number}.\n\n"
-                        f"{samples.FRENCH}\n")
-    for name, data, kind in attachments:
-        if kind == "message":
-            message.add_attachment(data, filename=name)
-        else:
-            maintype, subtype = kind.split("/")
-            message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
-    return message
+def _email(number: int, attachments: list[tuple[str, bytes, str]]):
+    return samples.email_message(
+        subject=f"Contribution {number} on the Lausanne Action Plan",
+        sender=f"Mission {number} <mission{number}@example.org>", to="presidency@example.org",
+        date=f"Mon, {1 + number % 28:02d} Jun 2020 10:00:00 +0200",
+        body=f"Excellency, please find attached contribution number {number}.\n\n"
+             f"{samples.FRENCH}\n",
+        attachments=attachments)
 
 
 @pytest.fixture(scope="session")
@@ -90,7 +82,7 @@ def corpus(tmp_path_factory) -> tuple[Path, dict[str, dict]]:
         count = 2
         if i % 5 == 0:  # an email forwarding an email that has its own attachment
             inner = _email(1000 + i, [(f"inner-{i}.txt", f"Inner {i}.".encode(), "text/plain")])
-            attachments.append((f"forwarded-{i}.eml", inner, "message"))
+            attachments.append((f"forwarded-{i}.eml", inner, "message/rfc822"))
             count += 2
         put(f"mail-{i:03d}.eml", bytes(_email(i, attachments)), attachments=count)
     from samples import revisions, scans

@@ -253,17 +253,10 @@ def test_cancel_does_not_wait_for_a_slow_extraction(store, tmp_path):
 
 
 def _email_with_attachment(body: str, attachment_name: str, attachment: str) -> bytes:
-    from email.message import EmailMessage
-
-    message = EmailMessage()
-    message["From"] = "Registry <registry@mail.example.org>"
-    message["To"] = "ccm2rc@eda.admin.ch"
-    message["Subject"] = "LAP contribution"
-    message["Date"] = "Fri, 05 Jun 2020 10:00:00 +0200"
-    message.set_content(body)
-    message.add_attachment(attachment.encode("utf-8"), maintype="text", subtype="plain",
-                           filename=attachment_name)
-    return message.as_bytes()
+    return samples.email_message(
+        subject="LAP contribution", body=body, sender="Registry <registry@mail.example.org>",
+        to="ccm2rc@eda.admin.ch",
+        attachments=[(attachment_name, attachment.encode("utf-8"), "text/plain")]).as_bytes()
 
 
 def test_an_attached_notes_letterhead_names_the_author_of_the_email(store, tmp_path):
@@ -301,13 +294,13 @@ def test_an_import_uses_the_workers_it_is_given_and_leaves_them_running(store, t
 def test_files_are_read_ahead_of_the_writer_within_a_byte_budget(store, tmp_path, monkeypatch,
                                                                  ahead_bytes, most_ahead):
     """Large files are not all read into memory at once: reading ahead stops at the budget."""
-    from lapdesk.ingest import pipeline
+    from lapdesk.ingest import importer
 
-    monkeypatch.setattr(pipeline, "AHEAD_BYTES", ahead_bytes)
-    monkeypatch.setattr(pipeline, "AHEAD_INPUTS", 6)
+    monkeypatch.setattr(importer, "AHEAD_BYTES", ahead_bytes)
+    monkeypatch.setattr(importer, "AHEAD_INPUTS", 6)
     loaded, ahead = [], []
-    real_load = pipeline.load
-    monkeypatch.setattr(pipeline, "load", lambda *a, **k: loaded.append(1) or real_load(*a, **k))
+    real_load = importer.load
+    monkeypatch.setattr(importer, "load", lambda *a, **k: loaded.append(1) or real_load(*a, **k))
     files = [write(tmp_path, f"n{i:02d}.txt", f"{AUSTRIA} Copy {i}.".encode()) for i in range(12)]
     import_paths(store, files, progress=lambda done, total, name: ahead.append(len(loaded) - done))
     assert max(ahead) == most_ahead

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import samples
 
+from lapdesk.core.names import MAX_NAME_CHARS, safe_name
 from lapdesk.ingest import sniff as media
-from lapdesk.ingest.names import MAX_NAME_CHARS, safe_name
 from lapdesk.ingest.sniff import sniff
 
 

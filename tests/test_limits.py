@@ -9,7 +9,6 @@ import io
 import os
 import zipfile
 from dataclasses import replace
-from email.message import EmailMessage
 
 import pytest
 import samples
@@ -43,28 +42,21 @@ def _xxe_docx(secret_path) -> bytes:
 
 
 def _email_with(attachments: int) -> bytes:
-    message = EmailMessage()
-    message["From"] = "mission@example.org"
-    message["Subject"] = "Views"
-    message.set_content("Our views are attached.")
-    for i in range(attachments):
-        message.add_attachment(f"Annex {i}: we support the plan.".encode(), maintype="text",
-                               subtype="plain", filename=f"annex-{i}.txt")
-    return message.as_bytes()
+    return samples.email_message(
+        subject="Views", body="Our views are attached.", sender="mission@example.org",
+        to=None, date=None,
+        attachments=[(f"annex-{i}.txt", f"Annex {i}: we support the plan.".encode(),
+                      "text/plain") for i in range(attachments)]).as_bytes()
 
 
 def _nested_email(depth: int) -> bytes:
-    inner = EmailMessage()
-    inner["From"] = "deepest@example.org"
-    inner["Subject"] = "Level 0"
-    inner.set_content("The innermost text.")
+    inner = samples.email_message(subject="Level 0", body="The innermost text.",
+                                  sender="deepest@example.org", to=None, date=None)
     for level in range(1, depth + 1):
-        outer = EmailMessage()
-        outer["From"] = f"level{level}@example.org"
-        outer["Subject"] = f"Level {level}"
-        outer.set_content(f"Forwarding level {level}.")
-        outer.add_attachment(inner)
-        inner = outer
+        inner = samples.email_message(
+            subject=f"Level {level}", body=f"Forwarding level {level}.",
+            sender=f"level{level}@example.org", to=None, date=None,
+            attachments=[(None, inner, "message/rfc822")])
     return inner.as_bytes()
 
 

@@ -89,7 +89,7 @@ def test_an_older_store_gets_the_framework_s_french_question_titles(tmp_path):
 
 def test_a_store_seeded_from_another_framework_keeps_its_own_titles(tmp_path):
     from lapdesk.core.paths import resource
-    from lapdesk.store import framework
+    from lapdesk.store.seed import SeedFiles
 
     other = tmp_path / "other.toml"
     text = resource("frameworks", "lap-2020-concept-note.toml").read_text(encoding="utf-8")
@@ -97,9 +97,9 @@ def test_a_store_seeded_from_another_framework_keeps_its_own_titles(tmp_path):
                      encoding="utf-8")
     with open_store(tmp_path / "s.lapdesk", framework=other) as store:
         store.conn.execute("UPDATE framework_nodes SET title_fr = ''")
-        framework.fill_missing_translations(store)  # the built-in file: not this store's
+        migrations.fill_translations(store.conn, SeedFiles())  # the built-in file: not this store's
         assert store.query_one("SELECT count(*) AS n FROM framework_nodes"
                                " WHERE title_fr != ''")["n"] == 0
-        framework.fill_missing_translations(store, other)  # its own file: filled
+        migrations.fill_translations(store.conn, SeedFiles(framework=other))  # its own file: filled
         assert store.query_one("SELECT count(*) AS n FROM framework_nodes"
                                " WHERE title_fr = ''")["n"] == 0

@@ -13,9 +13,9 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from email.message import EmailMessage
 
 import pytest
+import samples
 from conftest import ROOT
 
 STRACE = shutil.which("strace")
@@ -63,14 +63,10 @@ CHILD = textwrap.dedent("""
 
 
 def _email(path):
-    message = EmailMessage()
-    message["From"] = "Permanent Mission <mission@example.org>"
-    message["To"] = "presidency@example.ch"
-    message["Subject"] = "Views on the Lausanne Action Plan"
-    message["Date"] = "Fri, 05 Jun 2020 10:00:00 +0200"
-    message.set_content(HTML, subtype="html")  # HTML only, as many mail programs send
-    message.add_attachment(HTML.encode(), maintype="text", subtype="html",
-                           filename="statement.html")
+    message = samples.email_message(
+        subject="Views on the Lausanne Action Plan", body=HTML, subtype="html",
+        sender="Permanent Mission <mission@example.org>", to="presidency@example.ch",
+        attachments=[("statement.html", HTML.encode(), "text/html")])
     path.write_bytes(message.as_bytes())
     return path
 

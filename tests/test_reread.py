@@ -11,11 +11,12 @@ from samples import revisions as rv
 from samples import scans
 
 from lapdesk.core.errors import UsageError
+from lapdesk.core.text import Paragraph
 from lapdesk.ingest.ocr import models
 from lapdesk.ingest.pipeline import import_paths
 from lapdesk.ingest.reread import reread, unread_files
 from lapdesk.store import contributions as c
-from lapdesk.store import excerpts, integrity
+from lapdesk.store import excerpts, intake, integrity
 from lapdesk.store.changes import undo
 from lapdesk.store.search import search
 
@@ -115,12 +116,12 @@ def test_an_excerpt_that_would_lose_its_passage_stops_the_reread(store, tmp_path
     duplicated text cannot be found in the corrected reading, so nothing is changed."""
     data = rv.tracked_docx_bytes()
     with store.transaction():
-        contribution = c.create_contribution(store, title="tracked.docx")
-        digest, _ = c.store_blob(store, data)
-        file_id = c.add_file(store, contribution, name="tracked.docx", sha256=digest,
+        contribution = intake.create_contribution(store, title="tracked.docx")
+        digest, _ = intake.store_blob(store, data)
+        file_id = intake.add_file(store, contribution, name="tracked.docx", sha256=digest,
                              size=len(data), media_type="application/vnd.openxmlformats-"
                              "officedocument.wordprocessingml.document", status="ok",
-                             paragraphs=[c.Paragraph("Moved sentence. Other text. Moved "
+                             paragraphs=[Paragraph("Moved sentence. Other text. Moved "
                                                      "sentence.")])
     excerpt = excerpts.map_span(store, contribution, ["universalisation"], start=0,
                                 end=len("Moved sentence. Other")).result

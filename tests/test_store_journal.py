@@ -23,7 +23,7 @@ from lapdesk.core.errors import LapdeskError
 from lapdesk.export.options import ExportOptions
 from lapdesk.export.working_paper import export_working_paper
 from lapdesk.ingest.pipeline import import_paths
-from lapdesk.store import backup, contributions, held
+from lapdesk.store import backup, contributions, held, intake
 from lapdesk.store.connection import open_store
 from lapdesk.store.integrity import check
 
@@ -93,7 +93,7 @@ def test_the_journal_outlives_another_reader(tmp_path, operation):
     outside.mkdir()
     with open_store(store_path, lock=True) as store:
         with store.transaction():
-            contribution_id = contributions.create_contribution(store, title="before")
+            contribution_id = intake.create_contribution(store, title="before")
         operation(store, outside)
         assert _seen_by_another_process(store_path)[contribution_id] == "before"
         wal = Path(str(store_path) + "-wal")

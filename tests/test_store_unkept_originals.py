@@ -6,15 +6,15 @@ import pytest
 
 from lapdesk.core.errors import NotFoundError
 from lapdesk.store import contributions as c
-from lapdesk.store import integrity
+from lapdesk.store import intake, integrity
 
 
 def _log_too_large(store, status="too_large"):
     digest = hashlib.sha256(b"imagine 300 MB here").hexdigest()
     with store.transaction():
-        contribution_id = c.create_contribution(store, title="huge.pdf")
-        c.record_unkept_blob(store, digest, 300 * 2**20)
-        c.add_file(store, contribution_id, name="huge.pdf", sha256=digest, size=300 * 2**20,
+        contribution_id = intake.create_contribution(store, title="huge.pdf")
+        intake.record_unkept_blob(store, digest, 300 * 2**20)
+        intake.add_file(store, contribution_id, name="huge.pdf", sha256=digest, size=300 * 2**20,
                    media_type="application/pdf", status=status, message="too large")
     return digest
 
@@ -34,7 +34,7 @@ def test_an_unkept_original_behind_a_readable_file_is_reported(store):
 
 
 def test_kept_originals_are_still_verified(store):
-    digest, existed = c.store_blob(store, b"bytes")
+    digest, existed = intake.store_blob(store, b"bytes")
     assert not existed and c.blob(store, digest) == b"bytes"
     store.conn.execute("UPDATE blobs SET data = ? WHERE sha256 = ?", (b"other", digest))
     assert not integrity.check(store)["ok"]

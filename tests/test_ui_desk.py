@@ -281,16 +281,18 @@ def test_a_click_on_a_section_label_selects_the_excerpt(desk, qtbot, store):
 
 
 def test_a_second_file_is_read_and_mapped_at_the_right_offsets(qtbot, store):
+    from lapdesk.core.text import Paragraph
     from lapdesk.store import contributions as c
+    from lapdesk.store import intake
 
     cid = add_text_contribution(store, ["Covering letter."], name="letter.txt",
                                 contributors=["Austria"])
     with store.transaction():
-        digest, _ = c.store_blob(store, b"annex")
-        c.add_file(store, cid, name="annex.pdf", sha256=digest, size=5,
-                   media_type="application/pdf", status="ok", pages=2,
-                   paragraphs=[c.Paragraph("Annex title", page=1, heading_level=1),
-                               c.Paragraph("Clearance must be faster.", page=2)])
+        digest, _ = intake.store_blob(store, b"annex")
+        intake.add_file(store, cid, name="annex.pdf", sha256=digest, size=5,
+                        media_type="application/pdf", status="ok", pages=2,
+                        paragraphs=[Paragraph("Annex title", page=1, heading_level=1),
+                                    Paragraph("Clearance must be faster.", page=2)])
     window = open_desk(qtbot, store)
     window.open_contribution(cid)
     settle(window)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import zipfile
 
-from desk_helpers import open_desk, private_settings, settle  # noqa: F401
+from desk_helpers import open_desk, settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 import lapdesk.ui.demo_offer as demo_offer
-from lapdesk.ingest.demo import build_demo, is_empty
+from lapdesk.demo import build_demo, is_empty
 from lapdesk.store.connection import open_store
 from lapdesk.ui.prefs import app_settings
 
 
 def test_export_dialog_options_and_the_paper_written_in_the_background(
-        qtbot, store, tmp_path, private_settings):  # noqa: F811
+        qtbot, store, tmp_path, private_settings):
     build_demo(store)
     window = open_desk(qtbot, store)
     exporter = window.exporter
@@ -47,7 +47,7 @@ def test_export_dialog_options_and_the_paper_written_in_the_background(
 
 
 def test_export_asks_before_replacing_a_file(qtbot, store, tmp_path, monkeypatch,
-                                            private_settings):  # noqa: F811
+                                            private_settings):
     window = open_desk(qtbot, store)
     dialog = window.exporter.choose()
     out = tmp_path / "exists.docx"
@@ -64,7 +64,7 @@ def test_export_asks_before_replacing_a_file(qtbot, store, tmp_path, monkeypatch
 
 
 def test_a_paper_dated_after_its_meeting_is_questioned_before_anything_is_written(
-        qtbot, store, tmp_path, monkeypatch, private_settings):  # noqa: F811
+        qtbot, store, tmp_path, monkeypatch, private_settings):
     from lapdesk.store import settings as store_settings
 
     store_settings.update(store, {"paper_date": "", "meeting_date": "2020-06-29"})
@@ -92,7 +92,7 @@ def test_a_paper_dated_after_its_meeting_is_questioned_before_anything_is_writte
 
 
 def test_first_start_offers_the_demo_in_a_store_of_its_own(
-        qtbot, store, tmp_path, monkeypatch, private_settings):  # noqa: F811
+        qtbot, store, tmp_path, monkeypatch, private_settings):
     monkeypatch.delenv("LAPDESK_STORE", raising=False)
     monkeypatch.setattr(demo_offer, "default_store_path", lambda: store.path)
     monkeypatch.setattr(demo_offer, "data_dir", lambda: tmp_path / "data")
@@ -126,7 +126,7 @@ def test_first_start_offers_the_demo_in_a_store_of_its_own(
 
 
 def test_no_offer_for_a_chosen_store_or_a_second_time(
-        qtbot, store, monkeypatch, private_settings):  # noqa: F811
+        qtbot, store, monkeypatch, private_settings):
     settings = app_settings()
     monkeypatch.setattr(demo_offer, "default_store_path", lambda: store.path)
     monkeypatch.setenv("LAPDESK_STORE", str(store.path))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builders import add_text_contribution
-from desk_helpers import open_desk, private_settings, settle  # noqa: F401
+from desk_helpers import open_desk, settle
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -21,7 +21,7 @@ def menu_texts(window, title: str) -> list[str]:
     return [a.text() for a in menu.actions()]
 
 
-def test_file_and_help_menus_hold_every_action(qtbot, store, private_settings):  # noqa: F811
+def test_file_and_help_menus_hold_every_action(qtbot, store, private_settings):
     window = open_desk(qtbot, store)
     texts = menu_texts(window, "file")
     for wanted in ("&New store…", "&Open store…", "Open &recent", "&Import…",
@@ -37,7 +37,7 @@ def test_file_and_help_menus_hold_every_action(qtbot, store, private_settings): 
 
 
 def test_settings_dialog_saves_to_the_store_and_the_user(qtbot, store, monkeypatch, tmp_path,
-                                                        private_settings):  # noqa: F811
+                                                        private_settings):
     monkeypatch.delenv("LAPDESK_AUTHOR", raising=False)
     window = open_desk(qtbot, store)
     dialog = window.file_menu.edit_settings()
@@ -78,7 +78,7 @@ def test_recent_stores_newest_first_without_duplicates(tmp_path):
                                                              "b.lapdesk"]
 
 
-def test_save_a_copy_makes_a_store_that_opens(qtbot, store, tmp_path, private_settings):  # noqa: F811
+def test_save_a_copy_makes_a_store_that_opens(qtbot, store, tmp_path, private_settings):
     store_settings.update(store, {"place": "Lausanne"})
     window = open_desk(qtbot, store)
     menu = window.file_menu
@@ -92,7 +92,7 @@ def test_save_a_copy_makes_a_store_that_opens(qtbot, store, tmp_path, private_se
 
 
 def test_opening_another_store_switches_windows_and_remembers_it(
-        qtbot, store, tmp_path, private_settings):  # noqa: F811
+        qtbot, store, tmp_path, private_settings):
     window = open_desk(qtbot, store)
     menu = window.file_menu
     other = tmp_path / "other.lapdesk"
@@ -122,7 +122,7 @@ def test_opening_another_store_switches_windows_and_remembers_it(
         pass
 
 
-def test_the_window_layout_is_remembered(qtbot, store, private_settings):  # noqa: F811
+def test_the_window_layout_is_remembered(qtbot, store, private_settings):
     window = open_desk(qtbot, store)
     window.registry_action.trigger()
     settle(window)

@@ -7,7 +7,7 @@ import shutil
 import threading
 from pathlib import Path
 
-from desk_helpers import open_desk, private_settings, settle  # noqa: F401
+from desk_helpers import open_desk, settle
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -52,7 +52,7 @@ def url_mime(paths) -> QMimeData:
 
 
 def test_files_and_a_folder_dropped_on_the_reader_are_imported(
-        qtbot, store, tmp_path, private_settings):  # noqa: F811
+        qtbot, store, tmp_path, private_settings):
     files = copy_samples(tmp_path / "in", "05_Philippines_letter.txt",
                          "01_Austria_note_verbale.docx")
     folder_files = copy_samples(tmp_path / "folder", "04_Ghana_email.eml")
@@ -74,7 +74,7 @@ def test_files_and_a_folder_dropped_on_the_reader_are_imported(
 
 
 def test_summary_lists_what_needs_attention_and_opens_a_contribution(
-        qtbot, store, tmp_path, private_settings):  # noqa: F811
+        qtbot, store, tmp_path, private_settings):
     files = copy_samples(tmp_path / "in", "12_Senegal_note_verbale.txt")
     twin = tmp_path / "in" / "Senegal again.txt"
     shutil.copy(files[0], twin)
@@ -104,7 +104,7 @@ def test_summary_lists_what_needs_attention_and_opens_a_contribution(
 
 
 def test_cancel_stops_between_files_and_keeps_what_was_logged(
-        qtbot, store, tmp_path, monkeypatch, private_settings):  # noqa: F811
+        qtbot, store, tmp_path, monkeypatch, private_settings):
     files = copy_samples(tmp_path / "in", "05_Philippines_letter.txt",
                          "12_Senegal_note_verbale.txt", "04_Ghana_email.eml",
                          "08_Indonesia_email.eml", "10_Cluster_Munition_Coalition.eml")
@@ -139,7 +139,7 @@ def test_cancel_stops_between_files_and_keeps_what_was_logged(
 
 
 def test_a_drop_without_files_explains_how_to_save_the_email(
-        qtbot, store, private_settings):  # noqa: F811
+        qtbot, store, private_settings):
     window = open_desk(qtbot, store)
     importer = window.importer
     mime = QMimeData()  # what Outlook sends for a message dragged straight out of it
@@ -181,7 +181,7 @@ def test_the_status_bar_says_what_a_drop_will_do(tmp_path):
 
 
 def test_a_revised_contribution_is_offered_as_superseding_the_earlier_one(
-        qtbot, store, tmp_path, private_settings):  # noqa: F811
+        qtbot, store, tmp_path, private_settings):
     from lapdesk.store import contributions
 
     note = ("The Permanent Mission of Austria presents its compliments to the Presidency.\n\n"
@@ -214,7 +214,7 @@ def test_a_revised_contribution_is_offered_as_superseding_the_earlier_one(
 
 
 def test_workers_start_when_files_are_dragged_in_and_serve_the_drop(
-        qtbot, store, tmp_path, private_settings):  # noqa: F811
+        qtbot, store, tmp_path, private_settings):
     files = copy_samples(tmp_path / "in", "05_Philippines_letter.txt")
     window = open_desk(qtbot, store)
     importer = window.importer
@@ -234,7 +234,7 @@ def test_workers_start_when_files_are_dragged_in_and_serve_the_drop(
 
 
 def test_workers_a_drag_started_are_let_go_when_nothing_is_dropped(
-        qtbot, store, tmp_path, monkeypatch, private_settings):  # noqa: F811
+        qtbot, store, tmp_path, monkeypatch, private_settings):
     files = copy_samples(tmp_path / "in", "05_Philippines_letter.txt")
     window = open_desk(qtbot, store)
     importer = window.importer

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from builders import add_text_contribution
-from desk_helpers import open_desk, private_settings, settle  # noqa: F401
+from desk_helpers import open_desk, settle
 
 from lapdesk.store import registry
 from lapdesk.ui.registry_view import RECEIVED_FILTERS, RegistryModel, RowRole, registry_rows
@@ -21,7 +21,7 @@ def test_registry_model_passes_the_model_tester(qtmodeltester, store):
     qtmodeltester.check(RegistryModel(registry_rows(store)))
 
 
-def test_received_and_not_received_follow_the_store(qtbot, store, private_settings):  # noqa: F811
+def test_received_and_not_received_follow_the_store(qtbot, store, private_settings):
     add_text_contribution(store, ["Views of Ghana."], contributors=["Ghana"],
                           received="2020-06-06")
     window = open_desk(qtbot, store)
@@ -47,7 +47,7 @@ def test_received_and_not_received_follow_the_store(qtbot, store, private_settin
     assert f"2 of {total}" in view.counts.text()
 
 
-def test_filters_by_group_kind_and_name(qtbot, store, private_settings):  # noqa: F811
+def test_filters_by_group_kind_and_name(qtbot, store, private_settings):
     window = open_desk(qtbot, store)
     view = window.registry
     view.group_box.setCurrentIndex(view.group_box.findData("GRULAC"))
@@ -65,7 +65,7 @@ def test_filters_by_group_kind_and_name(qtbot, store, private_settings):  # noqa
     assert names(view) == ["International Committee of the Red Cross"]
 
 
-def test_follow_up_dates_are_set_for_the_selected_rows(qtbot, store, private_settings):  # noqa: F811
+def test_follow_up_dates_are_set_for_the_selected_rows(qtbot, store, private_settings):
     window = open_desk(qtbot, store)
     view = window.registry
     assert not view.reminder_button.isEnabled()
@@ -83,7 +83,7 @@ def test_follow_up_dates_are_set_for_the_selected_rows(qtbot, store, private_set
     assert registry.find(store, "Ghana")["reminder_on"] is None
 
 
-def test_activating_a_contributor_opens_what_they_sent(qtbot, store, private_settings):  # noqa: F811
+def test_activating_a_contributor_opens_what_they_sent(qtbot, store, private_settings):
     add_text_contribution(store, ["Views of Austria."], contributors=["Austria"],
                           received="2020-06-01")
     ghana = add_text_contribution(store, ["Views of Ghana."], contributors=["Ghana"],

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 import samples
-from desk_helpers import open_desk, private_settings, settle  # noqa: F401
+from desk_helpers import open_desk, settle
 from PySide6.QtWidgets import QInputDialog
 from samples import scans
 
@@ -36,7 +36,7 @@ def locked(store, tmp_path):
 
 
 def test_enter_password_above_the_reader_opens_the_file_in_place(
-        qtbot, store, locked, monkeypatch, private_settings):  # noqa: F811
+        qtbot, store, locked, monkeypatch, private_settings):
     window = open_desk(qtbot, store)
     window.open_contribution(locked["contribution_id"])
     settle(window)
@@ -56,7 +56,7 @@ def test_enter_password_above_the_reader_opens_the_file_in_place(
 
 
 def test_a_wrong_password_says_so_and_changes_nothing(
-        qtbot, store, locked, monkeypatch, private_settings):  # noqa: F811
+        qtbot, store, locked, monkeypatch, private_settings):
     window = open_desk(qtbot, store)
     window.open_contribution(locked["contribution_id"])
     settle(window)
@@ -71,7 +71,7 @@ def test_a_wrong_password_says_so_and_changes_nothing(
 
 
 def test_the_import_summary_offers_enter_password_for_a_protected_file(
-        qtbot, store, tmp_path, monkeypatch, private_settings):  # noqa: F811
+        qtbot, store, tmp_path, monkeypatch, private_settings):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "locked.docx").write_bytes(samples.docx_encrypted_bytes())
     (tmp_path / "in" / "note.txt").write_text("Austria welcomes the concept note.\n")
@@ -100,7 +100,7 @@ def test_the_import_summary_offers_enter_password_for_a_protected_file(
 
 @pytest.mark.skipif(models.tessdata_dir() is None, reason="the OCR models are missing")
 def test_read_scans_now_reads_the_scans_logged_before_ocr_could(
-        qtbot, store, tmp_path, monkeypatch, private_settings):  # noqa: F811
+        qtbot, store, tmp_path, monkeypatch, private_settings):
     path = tmp_path / "letter.pdf"
     path.write_bytes(scans.scan_pdf_bytes("es"))
     monkeypatch.setenv("LAPDESK_TESSDATA", str(tmp_path / "no-models"))

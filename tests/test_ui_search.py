@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builders import add_text_contribution
-from desk_helpers import open_desk, private_settings, settle  # noqa: F401
+from desk_helpers import open_desk, settle
 from PySide6.QtCore import Qt
 
 from lapdesk.ui.search_panel import HitRole, SearchResultsModel, run_search, snippet_html
@@ -30,7 +30,7 @@ def test_search_model_passes_the_model_tester(qtmodeltester, store):
 
 
 def test_ctrl_f_then_a_result_opens_the_contribution_at_the_paragraph(
-        qtbot, store, private_settings):  # noqa: F811
+        qtbot, store, private_settings):
     add_text_contribution(store, ["First contribution, about stockpiles."],
                           contributors=["France"])
     paragraphs = [f"Paragraph {i} on clearance." for i in range(60)]

@@ -9,7 +9,7 @@ import pytest
 from builders import add_text_contribution
 
 from lapdesk.core.errors import NotFoundError
-from lapdesk.store import contributions, excerpts
+from lapdesk.store import contributions, excerpts, intake
 from lapdesk.store.connection import open_store
 from lapdesk.ui.service.live import LiveQuery
 from lapdesk.ui.service.store_service import StoreService
@@ -68,7 +68,7 @@ def test_long_work_runs_on_the_writer_lane_with_progress(qtbot, store, service):
         for i in range(3):
             progress(i + 1, 3, f"step {i + 1}")
         with lane_store.transaction():
-            return contributions.create_contribution(lane_store, title="by the lane")
+            return intake.create_contribution(lane_store, title="by the lane")
 
     task = service.start(work, writes=True, touches={"contributions"})
     reports = []

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from lapdesk.analysis.positions import attribution_key
 from lapdesk.store import framework, settings
-from lapdesk.store.connection import Store
+from lapdesk.store.database import Store
 
 PERSON_FIELDS = ("id", "name", "kind", "status", "group")
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lapdesk.store import framework
-from lapdesk.store.connection import Store
+from lapdesk.store.database import Store
 from lapdesk.store.excerpts import STANCES
 from lapdesk.store.registry import attribution_rank
 

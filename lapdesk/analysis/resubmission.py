@@ -18,8 +18,8 @@ import re
 from lapdesk.core.errors import UsageError
 from lapdesk.core.text import fold
 from lapdesk.store.changes import Change, record
-from lapdesk.store.connection import Store
 from lapdesk.store.contributions import contribution, text_of
+from lapdesk.store.database import Store
 
 SHINGLE = 3
 THRESHOLD = 0.6

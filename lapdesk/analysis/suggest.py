@@ -18,8 +18,8 @@ from lapdesk.analysis.suggester import Suggester
 from lapdesk.core.errors import NotFoundError, UsageError
 from lapdesk.store import framework
 from lapdesk.store.changes import Change, record
-from lapdesk.store.connection import Store
 from lapdesk.store.contributions import contribution, paragraphs_of
+from lapdesk.store.database import Store
 from lapdesk.store.excerpts import map_span
 
 _SHAPE_SQL = (
@@ -59,7 +59,7 @@ def suggest(store: Store, contribution_id: int, *, suggester: Suggester | None =
             " ON m.excerpt_id = e.id WHERE e.contribution_id = ?", (contribution_id,))
     }
     with store.transaction():
-        store.conn.execute(
+        store.execute(
             "DELETE FROM suggestions WHERE contribution_id = ? AND state = 'pending'",
             (contribution_id,))
         for item in found:
@@ -69,7 +69,7 @@ def suggest(store: Store, contribution_id: int, *, suggester: Suggester | None =
                 continue
             if (paragraph["start"], paragraph["end"], node_id) in mapped:
                 continue  # the user already mapped it so
-            store.conn.execute(
+            store.insert(
                 "INSERT INTO suggestions (contribution_id, paragraph_id, start, \"end\", node_id,"
                 " confidence, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (contribution_id, paragraph["id"], paragraph["start"], paragraph["end"],

@@ -15,7 +15,7 @@ import os
 import tempfile
 from pathlib import Path, PurePath
 
-from lapdesk.ingest.names import safe_name
+from lapdesk.core.names import safe_name
 
 # Extensions Windows executes, or opens in something that executes scripts or macros.
 EXECUTABLE_EXTENSIONS = frozenset({

@@ -1,6 +1,7 @@
 """The working paper's generated wording in English and French, and dates and numbers.
 
-Only the words LAPDesk writes itself are here; quotes stay in their original language and
+The wording lives in ``resources/export/wording-en.toml`` and ``wording-fr.toml``, one file a
+language with the same keys.  Only the words LAPDesk writes itself are there; quotes stay in their original language and
 titles come from the store (``title_fr`` for framework nodes in French). The English follows
 the UN Editorial Manual: -ize spelling ("organization", "summarized"), numbers one to nine in
 words and 10 upwards in figures, "annex" in lower case in running text, date ranges written
@@ -10,7 +11,12 @@ words and 10 upwards in figures, "annex" in lower case in running text, date ran
 from __future__ import annotations
 
 import re
+import tomllib
 from datetime import date
+from functools import cache
+
+from lapdesk.core.errors import LapdeskError
+from lapdesk.core.paths import resource
 
 MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -20,214 +26,32 @@ MONTHS = {
 }
 EN_DASH = "\u2013"
 
-TEXT = {
-    "en": {
-        "original": "Original: {language}",
-        "distribution": "Distr.: {value}",
-        "distributions": {},
-        "agenda_item": "Item {number} of the provisional agenda",
-        "submitted_by": "Submitted by the President of the Second Review Conference",
-        "symbol_to_be_assigned": "[symbol to be assigned]",
-        "non_paper": "Non-paper",
-        "introduction": "Introduction",
-        "contents": "Contents",
-        "page": "Page",
-        "annexes": "Annexes",
-        "annex": "Annex {number}",
-        "annex_alone": "Annex",
-        "see_annex": " (see annex {number})",
-        "see_annex_alone": " (see the annex)",
-        "annex_1_title": "Contributions received",
-        "annex_2_title": "Compilation of the views received, question by question",
-        "received": "The Presidency received {contributions} from {who} between {range}{see}.",
-        "received_one_day": "The Presidency received {contributions} from {who} on {first}"
-                            "{see}.",
-        "received_months": "The Presidency received {contributions} from {who} in {months}"
-                           "{see}.",
-        "received_none": "No written contribution had been received when this paper was "
-                         "prepared.",
-        "contributions": ("one written contribution", "{n} written contributions"),
-        "addressed": ("The contribution of {who} addressed this section{see}.",
-                      "The contributions of {who} addressed this section{see}."),
-        # Stances as verb phrases: (first mention of the proposal, later mention); French
-        # also (singular, plural) since its verbs agree with the subject.
-        "stance": {
-            "proposes": ("made this proposal", "also made this proposal"),
-            "amends": ("proposed amendments to it", "proposed amendments to it"),
-            "supports": ("supported the proposal", "supported it"),
-            "opposes": ("opposed the proposal", "opposed it"),
-            "concern": ("raised concerns about the proposal", "raised concerns about it"),
-            "question": ("raised questions about the proposal", "raised questions about it"),
-            "neutral": ("addressed the proposal", "also addressed it"),
-        },
-        "and_verbs": " and ",
-        "while": ", while ",
-        "section_level": "The section as a whole",
-        "column_number": "No.",
-        "column_contributor": "Contributor",
-        "column_kind": "Category",
-        "column_date": "Received",
-        "column_language": "Language",
-        "column_contributions": "Contributions",
-        "withheld_intro": ("Contributions from delegations that did not ask to be named "
-                           "are counted, not listed:"),
-        "withheld_all": "The contributions are counted by category, not listed by name:",
-        "contribution": "Contribution {number}",
-        "source_kinds": {"note_verbale": "note verbale", "letter": "letter",
-                         "email": "email", "statement": "statement",
-                         "contribution": "contribution"},
-        "source_reference": " {reference}",
-        "source_dated": " of {date}",
-        "source_from": " from {who}",
-        "source_received": ", received on {date}",
-        "paragraph": "para. {n}",
-        "paragraphs": "paras. {n}",
-        "pages": ("p. {n}", "pp. {n}"),
-        "see_note": "See footnote {n}.",
-        "original_language": "[Original: {language}]",
-        "summary": "Summary:",
-        "and": "and",
-        "kinds": {
-            "state_party": ("State Party", "States Parties"),
-            "signatory": ("signatory State", "signatory States"),
-            "observer": ("observer State", "observer States"),
-            "international_organisation": ("international organization",
-                                           "international organizations"),
-            "civil_society": ("civil society organization", "civil society organizations"),
-            "other": ("other contributor", "other contributors"),
-            "delegation": ("delegation", "delegations"),
-        },
-        "kind_labels": {
-            "state_party": "State Party", "signatory": "Signatory State",
-            "observer": "Observer State",
-            "international_organisation": "International organization",
-            "civil_society": "Civil society", "other": "Other",
-            "delegation": "Delegations",
-        },
-        "numbers": ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
-        "several": "several {plural}",
-        "many": "many {plural}",
-        "feminine": {},
-        "many_delegations": "many delegations",
-        "other_one": "one other {singular}",
-        "other_many": "{number} other {plural}",
-        "another": "another {singular}",
-        "unidentified": "an unidentified contributor",
-        "languages": {"en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic",
-                      "ru": "Russian", "zh": "Chinese", "de": "German", "pt": "Portuguese"},
-    },
-    "fr": {
-        "original": "Original : {language}",
-        "distribution": "Distr. : {value}",
-        "distributions": {"general": "générale", "limited": "limitée",
-                          "restricted": "restreinte"},
-        "agenda_item": "Point {number} de l'ordre du jour provisoire",
-        "submitted_by": "Présenté par le Président de la deuxième Conférence d'examen",
-        "symbol_to_be_assigned": "[cote à attribuer]",
-        "non_paper": "Document officieux",
-        "introduction": "Introduction",
-        "contents": "Table des matières",
-        "page": "Page",
-        "annexes": "Annexes",
-        "annex": "Annexe {number}",
-        "annex_alone": "Annexe",
-        "see_annex": " (voir l'annexe {number})",
-        "see_annex_alone": " (voir l'annexe)",
-        "annex_1_title": "Contributions reçues",
-        "annex_2_title": "Compilation des vues reçues, question par question",
-        # {who} brings its own "de": "de cinq États parties et d'une autre délégation".
-        "received": "La Présidence a reçu {contributions} {who} entre {range}{see}.",
-        "received_one_day": "La Présidence a reçu {contributions} {who} le {first}{see}.",
-        "received_months": "La Présidence a reçu {contributions} {who} en {months}{see}.",
-        "received_none": "Aucune contribution écrite n'avait été reçue lors de la "
-                         "préparation du présent document.",
-        "contributions": ("une contribution écrite", "{n} contributions écrites"),
-        # {who} brings its own "de": "de l'Autriche, de la France et du Mexique".
-        "addressed": ("La contribution {who} portait sur cette section{see}.",
-                      "Les contributions {who} portaient sur cette section{see}."),
-        "stance": {
-            "proposes": (("a fait cette proposition", "ont fait cette proposition"),
-                         ("a également fait cette proposition",
-                          "ont également fait cette proposition")),
-            "amends": (("a proposé de la modifier", "ont proposé de la modifier"),
-                       ("a proposé de la modifier", "ont proposé de la modifier")),
-            "supports": (("était favorable à la proposition",
-                          "étaient favorables à la proposition"),
-                         ("y était favorable", "y étaient favorables")),
-            "opposes": (("n'était pas favorable à la proposition",
-                         "n'étaient pas favorables à la proposition"),
-                        ("n'y était pas favorable", "n'y étaient pas favorables")),
-            "concern": (("a exprimé des préoccupations à ce sujet",
-                         "ont exprimé des préoccupations à ce sujet"),
-                        ("a exprimé des préoccupations à ce sujet",
-                         "ont exprimé des préoccupations à ce sujet")),
-            "question": (("a posé des questions à ce sujet", "ont posé des questions à ce sujet"),
-                         ("a posé des questions à ce sujet", "ont posé des questions à ce sujet")),
-            "neutral": (("a abordé cette question", "ont abordé cette question"),
-                        ("a également abordé cette question",
-                         "ont également abordé cette question")),
-        },
-        "and_verbs": " et ",
-        "while": ", tandis que ",
-        "section_level": "La section dans son ensemble",
-        "column_number": "No",
-        "column_contributor": "Contributeur",
-        "column_kind": "Catégorie",
-        "column_date": "Reçue le",
-        "column_language": "Langue",
-        "column_contributions": "Contributions",
-        "withheld_intro": ("Les contributions des délégations qui n'ont pas demandé à être "
-                           "nommées sont comptées, non énumérées :"),
-        "withheld_all": "Les contributions sont comptées par catégorie, non énumérées :",
-        "contribution": "Contribution {number}",
-        "source_kinds": {"note_verbale": "note verbale", "letter": "lettre",
-                         "email": "courriel", "statement": "déclaration",
-                         "contribution": "contribution"},
-        "source_reference": " {reference}",
-        "source_dated": " du {date}",
-        "source_from": " {who}",   # {who} brings its "de": "de l'Autriche"
-        "source_received": ", reçue le {date}",
-        "paragraph": "par. {n}",
-        "paragraphs": "par. {n}",
-        "pages": ("p. {n}", "p. {n}"),
-        "see_note": "Voir la note {n}.",
-        "original_language": "[Original : {language}]",
-        "summary": "Résumé :",
-        "and": "et",
-        "kinds": {
-            "state_party": ("État partie", "États parties"),
-            "signatory": ("État signataire", "États signataires"),
-            "observer": ("État observateur", "États observateurs"),
-            "international_organisation": ("organisation internationale",
-                                           "organisations internationales"),
-            "civil_society": ("organisation de la société civile",
-                              "organisations de la société civile"),
-            "other": ("autre contributeur", "autres contributeurs"),
-            "delegation": ("délégation", "délégations"),
-        },
-        "kind_labels": {
-            "state_party": "État partie", "signatory": "État signataire",
-            "observer": "État observateur",
-            "international_organisation": "Organisation internationale",
-            "civil_society": "Société civile", "other": "Autre",
-            "delegation": "Délégations",
-        },
-        "numbers": ("un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"),
-        "several": "plusieurs {plural}",
-        "many": "de nombreux {plural}",
-        # Organisations and delegations are feminine: "une organisation", "de nombreuses".
-        "feminine": {"one": "une", "many": "de nombreuses {plural}",
-                     "other_one": "une autre {singular}", "another": "une autre {singular}",
-                     "kinds": ("international_organisation", "civil_society", "delegation")},
-        "many_delegations": "de nombreuses délégations",
-        "other_one": "un autre {singular}",
-        "other_many": "{number} autres {plural}",
-        "another": "un autre {singular}",
-        "unidentified": "un contributeur non identifié",
-        "languages": {"en": "anglais", "fr": "français", "es": "espagnol", "ar": "arabe",
-                      "ru": "russe", "zh": "chinois", "de": "allemand", "pt": "portugais"},
-    },
-}
+LANGUAGES = ("en", "fr")
+
+
+def _frozen(value):
+    """TOML's arrays as tuples: a pair of forms is ``(singular, plural)``."""
+    if isinstance(value, dict):
+        return {key: _frozen(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return tuple(_frozen(item) for item in value)
+    return value
+
+
+@cache
+def text(lang: str) -> dict:
+    """The wording of ``resources/export/wording-<lang>.toml`` (where a team may edit it).
+
+    :raises LapdeskError: the file cannot be read.
+    """
+    path = resource("export", f"wording-{lang}.toml")
+    try:
+        with path.open("rb") as handle:
+            return _frozen(tomllib.load(handle))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise LapdeskError(f"The working paper's wording file {path} cannot be read: "
+                           f"{error}.") from error
+
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -235,7 +59,7 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 def words(lang: str, category: str | None = None) -> dict:
     """The wording for ``lang``; with ``category``, agreed in gender with that kind of
     contributor (French organisations and delegations are feminine)."""
-    table = TEXT[lang]
+    table = text(lang)
     feminine = table["feminine"]
     if category is None or category not in feminine.get("kinds", ()):
         return table
@@ -303,14 +127,14 @@ def meeting_dates(start: str, end: str, lang: str) -> str:
 def language_name(code: str | None, lang: str) -> str:
     if not code:
         return ""
-    return TEXT[lang]["languages"].get(code.lower(), code)
+    return text(lang)["languages"].get(code.lower(), code)
 
 
 def join_names(names: list[str], lang: str) -> str:
     """"Austria, Ireland and Mexico" (no serial comma, as UN documents write it)."""
     if len(names) <= 1:
         return "".join(names)
-    return f"{', '.join(names[:-1])} {TEXT[lang]['and']} {names[-1]}"
+    return f"{', '.join(names[:-1])} {text(lang)['and']} {names[-1]}"
 
 
 def capitalised(phrase: str) -> str:

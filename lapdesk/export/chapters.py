@@ -14,7 +14,7 @@ from lapdesk.export.boilerplate import words
 from lapdesk.export.prose import view_spans
 from lapdesk.export.sources import PaperData, contributors_in
 from lapdesk.export.writer import PaperWriter
-from lapdesk.store.connection import Store
+from lapdesk.store.database import Store
 
 
 def node_title(node: dict, lang: str) -> str:

@@ -13,9 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date as date_type
 
-from lapdesk.core.paths import resource
 from lapdesk.export.boilerplate import (
-    TEXT,
     format_date,
     language_name,
     meeting_dates,
@@ -45,10 +43,11 @@ class Masthead:
 
 def _framework_defaults(values: dict[str, str]) -> dict[str, str]:
     """The framework file's consultation table, when the store was seeded from it."""
-    from lapdesk.store.framework import DEFAULT_FRAMEWORK, load_framework_file
+    from lapdesk.store.framework import load_framework_file
+    from lapdesk.store.seed import SeedFiles
 
     try:
-        data = load_framework_file(resource(*DEFAULT_FRAMEWORK))
+        data = load_framework_file(SeedFiles().framework_path)
     except Exception:  # a damaged file must not stop an export; the English stays
         return {}
     if values.get("framework_id") != data.get("framework", {}).get("id"):
@@ -100,7 +99,7 @@ def decide(values: dict[str, str], *, symbol: str | None, unassigned: bool, when
 def _original(values: dict[str, str], lang: str) -> str:
     """"English" as the paper's language says it ("anglais")."""
     given = values.get("original_language") or "English"
-    codes = {name.lower(): code for code, name in TEXT["en"]["languages"].items()}
+    codes = {name.lower(): code for code, name in words("en")["languages"].items()}
     code = codes.get(given.lower(), given if len(given) == 2 else None)
     return language_name(code, lang) if code else given
 

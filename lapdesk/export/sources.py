@@ -26,8 +26,8 @@ from lapdesk.export.options import ExportOptions
 from lapdesk.export.redaction import Redactor
 from lapdesk.ingest.reference import Reference, detect_reference
 from lapdesk.store import framework, registry, settings
-from lapdesk.store.connection import Store
 from lapdesk.store.contributions import list_contributions
+from lapdesk.store.database import Store
 from lapdesk.store.registry import attribution_rank
 
 # A paragraph the delegation numbered itself: "3.", "3)", and its sub-items "(b)", "b)".

@@ -18,8 +18,8 @@ from lapdesk.analysis import coverage, positions
 from lapdesk.core.errors import LapdeskError, UsageError
 from lapdesk.export.atomic import OutputExistsError, write_atomically
 from lapdesk.store import settings
-from lapdesk.store.connection import Store
 from lapdesk.store.contributions import list_contributions
+from lapdesk.store.database import Store
 
 TABLES = ("contributions", "positions", "coverage")
 FORMATS = (".xlsx", ".csv")

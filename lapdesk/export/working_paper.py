@@ -30,7 +30,7 @@ from lapdesk.export.publication import publication_warnings
 from lapdesk.export.sources import PaperData, gather
 from lapdesk.export.template import fill_placeholders, open_template
 from lapdesk.export.writer import PaperWriter, locale
-from lapdesk.store.connection import Store
+from lapdesk.store.database import Store
 
 
 @dataclass

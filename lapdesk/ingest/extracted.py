@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lapdesk.core.names import safe_name
 from lapdesk.core.revisions import Comment
 from lapdesk.core.text import Paragraph
 
@@ -27,6 +28,12 @@ def size_in_words(size: int) -> str:
     return f"{size} bytes"
 
 
+def too_large_message(max_file_bytes: int) -> str:
+    """The one sentence for a file over the size cap, wherever it is found."""
+    return (f"This file is larger than {size_in_words(max_file_bytes)}, the most LAPDesk reads "
+            "from one file; only its SHA-256 is kept.")
+
+
 @dataclass(frozen=True)
 class Limits:
     """Caps that keep a hostile or huge file from exhausting the machine."""
@@ -44,10 +51,19 @@ class Limits:
 
 @dataclass
 class Attachment:
-    """A file found inside an email or an archive, to be ingested in its turn."""
+    """A file found inside an email or an archive, to be ingested in its turn.
 
-    name: str
+    ``original_name`` is its name as the sender gave it (a path inside an archive, a subject
+    with a colon); readers never clean it.  :attr:`name` is the safe name it is stored and
+    shown under.
+    """
+
+    original_name: str
     data: bytes
+
+    @property
+    def name(self) -> str:
+        return safe_name(self.original_name)
 
 
 @dataclass

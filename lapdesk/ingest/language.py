@@ -100,3 +100,14 @@ def detect_language(text: str) -> str | None:
     if top < max(1.5, len(words) / 10) or top <= second * 1.2 or best not in NAMED:
         return None
     return best
+
+
+def dominant_language(files: Iterable[tuple[str | None, int]]) -> str | None:
+    """The language of several files, each ``(its language, its characters of text)``: the one
+    most of their text is written in (the first of equals), without reading them again.
+    ``None`` when no file's language is known."""
+    chars: dict[str, int] = {}
+    for language, count in files:
+        if language is not None:
+            chars[language] = chars.get(language, 0) + count
+    return max(chars, key=chars.__getitem__) if chars else None

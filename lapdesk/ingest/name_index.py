@@ -14,7 +14,7 @@ import re
 from lapdesk.core.text import fold
 from lapdesk.ingest.country_codes import ISO2_BY_ISO3
 from lapdesk.store import registry
-from lapdesk.store.connection import Store
+from lapdesk.store.database import Store
 
 # Quotes, dashes and spaces that vary between word processors, made one.
 _UNIFORM = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2010": "-", "\u2011": "-",

@@ -26,7 +26,7 @@ from lapdesk.ingest.ocr import fanout
 from lapdesk.ingest.workers import Job, WorkerPool
 from lapdesk.store import contributions as c
 from lapdesk.store.changes import Recorder
-from lapdesk.store.connection import Store
+from lapdesk.store.database import Store
 from lapdesk.store.rewrite import Reading, replace_file_text
 
 UNREAD = ("needs_ocr", "encrypted")

@@ -129,15 +129,9 @@ class WorkerPool:
         return job, result
 
     def worker_pids(self) -> list[int]:
-        """The live workers' process ids (asked while the pool may be closing)."""
-        pids = []
-        for worker in list(self._workers):
-            try:
-                if worker.process.pid:
-                    pids.append(worker.process.pid)
-            except ValueError:  # closed meanwhile: it is gone
-                continue
-        return pids
+        """The workers' process ids (read from the caller's thread while the dispatcher may be
+        stopping them: a stopped worker's process object no longer answers)."""
+        return [w.pid for w in list(self._workers) if w.pid]
 
     def begin_close(self) -> None:
         """Let the workers leave now, without waiting for them (:meth:`close` waits)."""
@@ -280,6 +274,7 @@ class _Worker:
             daemon=True,
         )
         self.process.start()
+        self.pid = self.process.pid
         child_conn.close()
         self.ready = False
         self.job: Job | None = None

@@ -1,8 +1,8 @@
 """Automatic and manual backups: SQLite's online backup, rotated, capped, private.
 
 A backup is a complete, self-contained store made with SQLite's online backup API
-(:meth:`sqlite3.Connection.backup`), which copies a consistent snapshot even while the store is
-open and in WAL mode — a file copy could catch a half-written page or miss the WAL.
+(:func:`lapdesk.store.sqlite.copy_database`), which copies a consistent snapshot even while the
+store is open and in WAL mode — a file copy could catch a half-written page or miss the WAL.
 
 Backups go to ``X.lapdesk.backups/`` beside the store (or the folder in the ``backup_folder``
 setting), named ``<stem>-<YYYYmmdd-HHMMSS-ffffff>-<reason>-<marker>.lapdesk``.  The *marker*
@@ -17,14 +17,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from lapdesk.core.errors import StoreError
-from lapdesk.store import held
+from lapdesk.store import held, sqlite
 
 KEEP_LAST = 10
 CAP_FACTOR = 5
@@ -48,11 +47,11 @@ class BackupInfo:
                 "reason": self.reason, "size": self.size}
 
 
-def backup_folder(conn: sqlite3.Connection, store_path: Path) -> Path:
+def backup_folder(conn: sqlite.Connection, store_path: Path) -> Path:
     """Where this store's backups go: the ``backup_folder`` setting, else beside the store."""
     try:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (SETTING,)).fetchone()
-    except sqlite3.Error:
+    except sqlite.Error:
         row = None
     return folder_for(store_path, row[0] if row else "")
 
@@ -64,7 +63,7 @@ def folder_for(store_path: Path, setting: str) -> Path:
     return store_path.with_name(store_path.name + BACKUPS_SUFFIX)
 
 
-def content_marker(conn: sqlite3.Connection) -> str:
+def content_marker(conn: sqlite.Connection) -> str:
     """A short digest that changes whenever the store's content does.
 
     Every change goes through the audit log; the row counts also catch writes that do not
@@ -77,7 +76,7 @@ def content_marker(conn: sqlite3.Connection) -> str:
                 "SELECT count(*), max(id) FROM annotations"):
         try:
             parts.append(repr(conn.execute(sql).fetchone()))
-        except sqlite3.Error:
+        except sqlite.Error:
             parts.append("-")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:12]
 
@@ -103,7 +102,7 @@ def list_backups(folder: Path, store_name: str) -> list[BackupInfo]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
-def take_backup(conn: sqlite3.Connection, store_path: Path, *, reason: str = "auto",
+def take_backup(conn: sqlite.Connection, store_path: Path, *, reason: str = "auto",
                 force: bool = False, folder: Path | None = None,
                 out: Path | None = None) -> Path | None:
     """Back the store up; returns the new file, or ``None`` when nothing changed since the last.
@@ -175,7 +174,7 @@ def _remove_abandoned_partials(folder: Path, store_name: str) -> None:
             pass
 
 
-def _write_backup(conn: sqlite3.Connection, target: Path) -> None:
+def _write_backup(conn: sqlite.Connection, target: Path) -> None:
     """Online backup into a private temp file, made self-contained, then renamed into place."""
     if held.is_held(target):
         raise StoreError(held.held_message(target) + " Choose another file for the copy.")
@@ -184,15 +183,15 @@ def _write_backup(conn: sqlite3.Connection, target: Path) -> None:
     try:
         temp.unlink(missing_ok=True)
         os.close(os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
-        dest = sqlite3.connect(temp, isolation_level=None)
+        dest = sqlite.connect(temp)
         try:
-            conn.backup(dest)
+            sqlite.copy_database(conn, dest)
             # A single file that any SQLite tool can open, with no -wal beside it.
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
         os.replace(temp, target)
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, sqlite.Error) as error:
         temp.unlink(missing_ok=True)
         raise StoreError(f"The backup to {target} could not be written: {error}.") from error
 
@@ -204,7 +203,7 @@ def _make_private_folder(folder: Path) -> None:
         raise StoreError(f"The backup folder {folder} cannot be created: {error}.") from error
 
 
-def _size(conn: sqlite3.Connection) -> int:
+def _size(conn: sqlite.Connection) -> int:
     """The store's size in pages: the file alone can lag far behind while the WAL holds data."""
     return conn.execute("PRAGMA page_count").fetchone()[0] * conn.execute(
         "PRAGMA page_size").fetchone()[0]

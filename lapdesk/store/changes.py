@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lapdesk.core.clock import now_iso
-from lapdesk.store.connection import Store
-from lapdesk.store.search import index_paragraphs
+from lapdesk.store.database import Store
+from lapdesk.store.search import index_inserted
 
 # Primary-key columns of every table a change may touch.
 PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
@@ -80,18 +80,18 @@ class Recorder:
     def insert(self, table: str, values: dict[str, Any]) -> int:
         columns = ", ".join(f'"{c}"' for c in values)
         marks = ", ".join("?" for _ in values)
-        cursor = self.store.conn.execute(
+        rowid = self.store.insert(
             f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(values.values())
         )
         pk = PRIMARY_KEYS[table]
         if pk == ("id",):
-            key = {"id": values.get("id", cursor.lastrowid)}
+            key = {"id": values.get("id", rowid)}
         else:
             key = {c: values[c] for c in pk}
-        _indexed(self.store, table, key)
+        index_inserted(self.store, table, key)
         after = self._fetch(table, key)
         self.change.rows.append(RowChange(table, key, None, after))
-        return key.get("id", cursor.lastrowid)
+        return key.get("id", rowid)
 
     def update(self, table: str, key: dict[str, Any], values: dict[str, Any]) -> None:
         before = self._fetch(table, key)
@@ -101,7 +101,7 @@ class Recorder:
             return
         assignments = ", ".join(f'"{c}" = ?' for c in values)
         where = " AND ".join(f'"{c}" = ?' for c in key)
-        self.store.conn.execute(
+        self.store.execute(
             f'UPDATE "{table}" SET {assignments} WHERE {where}',
             (*values.values(), *key.values()),
         )
@@ -112,7 +112,7 @@ class Recorder:
         if before is None:
             return
         where = " AND ".join(f'"{c}" = ?' for c in key)
-        self.store.conn.execute(f'DELETE FROM "{table}" WHERE {where}', tuple(key.values()))
+        self.store.execute(f'DELETE FROM "{table}" WHERE {where}', tuple(key.values()))
         self.change.rows.append(RowChange(table, key, before, None))
 
     def delete_where(self, table: str, where: str, params: tuple) -> None:
@@ -131,7 +131,7 @@ def record(store: Store, description: str, **details: Any) -> Iterator[Recorder]
 
 
 def _audit(store: Store, action: str, details: dict[str, Any]) -> None:
-    store.conn.execute(
+    store.execute(
         "INSERT INTO audit (at, author, action, details) VALUES (?, ?, ?, ?)",
         (now_iso(), store.author, action, json.dumps(details, ensure_ascii=False, default=str)),
     )
@@ -161,24 +161,17 @@ def redo(store: Store, change: Change) -> None:
 def _apply(store: Store, table: str, key: dict, current: dict | None, target: dict | None) -> None:
     where = " AND ".join(f'"{c}" = ?' for c in key)
     if target is None:
-        store.conn.execute(f'DELETE FROM "{table}" WHERE {where}', tuple(key.values()))
+        store.execute(f'DELETE FROM "{table}" WHERE {where}', tuple(key.values()))
     elif current is None:
         columns = ", ".join(f'"{c}"' for c in target)
         marks = ", ".join("?" for _ in target)
-        store.conn.execute(
+        store.execute(
             f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(target.values())
         )
-        _indexed(store, table, key)
+        index_inserted(store, table, key)
     else:
         assignments = ", ".join(f'"{c}" = ?' for c in target)
-        store.conn.execute(
+        store.execute(
             f'UPDATE "{table}" SET {assignments} WHERE {where}',
             (*target.values(), *key.values()),
         )
-
-
-def _indexed(store: Store, table: str, key: dict) -> None:
-    """A paragraph inserted (or brought back by undo) joins the search index, which has no
-    insert trigger (see :func:`lapdesk.store.search.index_paragraphs`)."""
-    if table == "paragraphs":
-        index_paragraphs(store, "id = ?", (key["id"],))

@@ -1,107 +1,24 @@
-"""Opening, creating and migrating a store, and the transaction that every change goes through.
+"""Opening a store: creating, seeding and upgrading it first when it needs it.
 
 A store is one SQLite file.  LAPDesk writes beside it only files whose names start with the
-store's own name (``X.lapdesk-wal``, ``X.lapdesk.lock``, ``X.lapdesk.backups/``).
+store's own name (``X.lapdesk-wal``, ``X.lapdesk.lock``, ``X.lapdesk.backups/``).  What is open
+is a :class:`~lapdesk.store.database.Store`.
 """
 
 from __future__ import annotations
 
 import getpass
 import os
-import sqlite3
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from lapdesk.core.errors import NotAStoreError, ReadOnlyStoreError, StoreError, StoreLockedError
-from lapdesk.store import backup, held, migrations, netpath
+from lapdesk.core.errors import NotAStoreError, StoreError
+from lapdesk.store import backup, migrations, netpath, seed, sqlite
+from lapdesk.store.database import Store
 from lapdesk.store.lock import WriterLock
 
+__all__ = ["STORE_SUFFIX", "Store", "default_author", "open_store"]
+
 STORE_SUFFIX = ".lapdesk"
-
-
-class Store:
-    """An open store: one connection, owned by the thread that opened it.
-
-    Writes happen inside :meth:`transaction`; nested calls become savepoints, so a core
-    function can be composed into a larger change and still commit as one.
-    """
-
-    def __init__(self, path: Path, conn: sqlite3.Connection, *, readonly: bool, author: str):
-        self.path = path
-        self.conn = conn
-        self.readonly = readonly
-        self.author = author
-        self._depth = 0
-        self._owner = threading.get_ident()
-        # The sidecar writer lock, when this store was opened with ``lock=True``.
-        self.writer_lock: WriterLock | None = None
-        self._closed = False
-        held.hold(path)
-
-    @property
-    def name(self) -> str:
-        return self.path.name
-
-    def sidecar(self, suffix: str) -> Path:
-        """A file beside the store whose name starts with the store's name."""
-        return self.path.with_name(self.path.name + suffix)
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        if self.readonly:
-            raise ReadOnlyStoreError(f"{self.name} is open read-only; this change was not made.")
-        if self.writer_lock is not None and self.writer_lock.lost:
-            raise StoreLockedError(f"Another LAPDesk took over {self.name} while this one was "
-                                   "idle; this change was not made. Reopen the store.")
-        if self._depth == 0:
-            self.conn.execute("BEGIN IMMEDIATE")
-        savepoint = f"sp{self._depth}"
-        if self._depth:
-            self.conn.execute(f"SAVEPOINT {savepoint}")
-        self._depth += 1
-        try:
-            yield self.conn
-        except BaseException:
-            self._depth -= 1
-            if self._depth:
-                self.conn.execute(f"ROLLBACK TO {savepoint}")
-                self.conn.execute(f"RELEASE {savepoint}")
-            else:
-                self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self._depth -= 1
-            if self._depth:
-                self.conn.execute(f"RELEASE {savepoint}")
-            else:
-                self.conn.execute("COMMIT")
-
-    def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
-        cursor = self.conn.execute(sql, params)
-        columns = [c[0] for c in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-
-    def query_one(self, sql: str, params: tuple | dict = ()) -> dict | None:
-        rows = self.query(sql, params)
-        return rows[0] if rows else None
-
-    def close(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
-        self.conn.close()
-        held.release(self.path)
-        if self.writer_lock is not None:
-            self.writer_lock.release()
-            self.writer_lock = None
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
 
 def default_author() -> str:
@@ -155,7 +72,7 @@ def open_store(
         writer_lock.acquire()
     try:
         store = _open_locked(path, is_new=is_new, readonly=readonly, author=author,
-                             framework=framework, registry=registry)
+                             files=seed.SeedFiles(framework=framework, registry=registry))
     except BaseException:
         if writer_lock is not None:
             writer_lock.release()
@@ -180,39 +97,31 @@ def _probe_version(path: Path) -> int:
     :raises StoreError: the file cannot be read.
     """
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as error:
+        conn = sqlite.connect(path, readonly=True)
+    except sqlite.Error as error:
         raise StoreError(f"{path} cannot be read: {error}.") from error
     try:
         return migrations.schema_version(conn)
-    except sqlite3.DatabaseError as error:
-        if isinstance(error, sqlite3.OperationalError) and "not a database" not in str(error):
-            raise StoreError(f"{path} cannot be read: {error}.") from error
+    except sqlite.NOT_A_DATABASE as error:
         raise NotAStoreError(f"{path} is not a LAPDesk store.") from error
+    except sqlite.Error as error:
+        raise StoreError(f"{path} cannot be read: {error}.") from error
     finally:
         conn.close()
 
 
 def _open_locked(path: Path, *, is_new: bool, readonly: bool, author: str | None,
-                 framework: Path | None, registry: Path | None) -> Store:
+                 files: seed.SeedFiles) -> Store:
     try:
         if is_new:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Created for the user only: the store holds confidential correspondence.
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-        uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-    except (OSError, sqlite3.Error) as error:
+        conn = sqlite.connect(path, readonly=readonly)
+    except (OSError, sqlite.Error) as error:
         raise StoreError(f"{path} cannot be opened: {error}.") from error
     try:
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
-        if not readonly:
-            # WAL's shared memory works only between processes of one machine.
-            journal = "DELETE" if netpath.is_network_path(path) else "WAL"
-            conn.execute(f"PRAGMA journal_mode = {journal}")
-            conn.execute("PRAGMA synchronous = NORMAL" if journal == "WAL" else
-                         "PRAGMA synchronous = FULL")
+        _configure(conn, path, readonly=readonly)
         if not is_new:
             _refuse_foreign_database(conn, path)
         if readonly:
@@ -220,8 +129,8 @@ def _open_locked(path: Path, *, is_new: bool, readonly: bool, author: str | None
         else:
             if 0 < migrations.schema_version(conn) < migrations.SCHEMA_VERSION:
                 backup.take_backup(conn, path, reason="before-migration", force=True)
-            applied = migrations.migrate(conn, path_label=path.name)
-    except sqlite3.DatabaseError as error:
+            migrations.migrate(conn, path_label=path.name, files=files)
+    except sqlite.Error as error:
         conn.close()
         raise NotAStoreError(f"{path} is not a LAPDesk store ({error}).") from error
     except BaseException:
@@ -232,39 +141,29 @@ def _open_locked(path: Path, *, is_new: bool, readonly: bool, author: str | None
         store.close()
         raise NotAStoreError(f"{path} is an SQLite database but not a LAPDesk store.")
     # A store killed between its creation and its seeding is seeded when next opened.
-    if is_new or (not readonly and _unseeded(store)):
-        _seed(store, framework=framework, registry=registry)
-    elif not readonly and applied:
-        _fill_upgraded(store, applied, framework=framework, registry=registry)
+    if is_new or (not readonly and seed.is_unseeded(store)):
+        seed.seed(store, files)
     return store
 
 
-def _fill_upgraded(store: Store, applied: list[int], *, framework: Path | None,
-                   registry: Path | None) -> None:
-    """What the built-in data gained with the versions an older store was just upgraded to:
-    registry columns, the framework's translations."""
-    from lapdesk.store import framework as framework_store
-    from lapdesk.store import registry as registry_store
-
-    registry_store.fill_later_columns(store, applied, registry)
-    framework_store.fill_missing_translations(store, framework)
-
-
-def _unseeded(store: Store) -> bool:
-    return not any(
-        store.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
-        for table in ("framework_nodes", "contributors", "settings")
-    )
+def _configure(conn: sqlite.Connection, path: Path, *, readonly: bool) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        # WAL's shared memory works only between processes of one machine.
+        journal = "DELETE" if netpath.is_network_path(path) else "WAL"
+        conn.execute(f"PRAGMA journal_mode = {journal}")
+        conn.execute("PRAGMA synchronous = NORMAL" if journal == "WAL" else
+                     "PRAGMA synchronous = FULL")
 
 
-def _refuse_foreign_database(conn: sqlite3.Connection, path: Path) -> None:
+def _refuse_foreign_database(conn: sqlite.Connection, path: Path) -> None:
     """Never add LAPDesk's tables to somebody else's SQLite database."""
     version = migrations.schema_version(conn)
     if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
         raise NotAStoreError(f"{path} is an SQLite database but not a LAPDesk store.")
 
 
-def _check_version_readonly(conn: sqlite3.Connection, path: Path) -> None:
+def _check_version_readonly(conn: sqlite.Connection, path: Path) -> None:
     """A read-only store cannot be migrated: refuse both newer and older schemas."""
     version = migrations.schema_version(conn)
     if version > migrations.SCHEMA_VERSION:
@@ -276,15 +175,6 @@ def _check_version_readonly(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def _looks_like_store(store: Store) -> bool:
-    tables = {row[0] for row in store.conn.execute(
+    tables = {row["name"] for row in store.query(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     return {"contributions", "framework_nodes", "settings"} <= tables
-
-
-def _seed(store: Store, *, framework: Path | None, registry: Path | None) -> None:
-    from lapdesk.store import framework as framework_store
-    from lapdesk.store import registry as registry_store
-
-    with store.transaction():
-        framework_store.seed_framework(store, framework)
-        registry_store.seed_registry(store, registry)

@@ -12,8 +12,8 @@ from lapdesk.core.clock import now_iso
 from lapdesk.core.errors import NotFoundError, UsageError
 from lapdesk.store import framework
 from lapdesk.store.changes import Change, Recorder, record
-from lapdesk.store.connection import Store
 from lapdesk.store.contributions import contribution, text_of
+from lapdesk.store.database import Store
 
 STANCES = ("supports", "opposes", "proposes", "concern", "question", "neutral")
 

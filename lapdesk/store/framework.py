@@ -1,8 +1,8 @@
 """The framework: the tree of parts, sections and questions contributions are mapped to.
 
-Seeded from a TOML file (``resources/frameworks/``) when a store is created; after that the
-store's copy is the truth, and users edit it (add, rename, reorder, remove) through recorded
-changes.  Order everywhere (tree, shortcuts, export) is the ``position`` among siblings.
+Read from a TOML file (``resources/frameworks/``) when a store is seeded
+(:mod:`lapdesk.store.seed`); after that the store's copy is the truth, and users edit it (add,
+rename, reorder, remove) through recorded changes.  Order everywhere (tree, shortcuts, export) is the ``position`` among siblings.
 """
 
 from __future__ import annotations
@@ -13,12 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from lapdesk.core.errors import LapdeskError, NotFoundError, UsageError
-from lapdesk.core.paths import resource
-from lapdesk.store import settings
 from lapdesk.store.changes import Change, record
-from lapdesk.store.connection import Store
+from lapdesk.store.database import Store
 
-DEFAULT_FRAMEWORK = ("frameworks", "lap-2020-concept-note.toml")
 KINDS = ("part", "section", "question")
 NODE_FIELDS = ("number", "title", "title_fr", "title_es", "short_title", "description")
 _KEY_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
@@ -47,59 +44,6 @@ def load_framework_file(path: Path) -> dict[str, Any]:
     if not seen:
         raise LapdeskError(f"The framework file {path} has no nodes.")
     return data
-
-
-def seed_framework(store: Store, path: Path | None = None) -> None:
-    """Fill an empty store's framework and consultation settings from a framework file."""
-    data = load_framework_file(path or resource(*DEFAULT_FRAMEWORK))
-
-    def insert(nodes: list[dict], parent_id: int | None) -> None:
-        for position, node in enumerate(nodes):
-            values = {f: node.get(f, "") for f in NODE_FIELDS}
-            cursor = store.conn.execute(
-                "INSERT INTO framework_nodes (key, parent_id, kind, position, number, title,"
-                " title_fr, title_es, short_title, description) VALUES (:key, :parent_id,"
-                " :kind, :position, :number, :title, :title_fr, :title_es, :short_title,"
-                " :description)",
-                {**values, "key": node["key"], "parent_id": parent_id, "kind": node["kind"],
-                 "position": position},
-            )
-            insert(node.get("children", []), cursor.lastrowid)
-
-    with store.transaction():
-        insert(data["nodes"], None)
-        meta = data.get("framework", {})
-        settings.seed(store, {
-            **{k: str(v) for k, v in data.get("consultation", {}).items()},
-            "framework_id": meta.get("id", ""),
-            "framework_title": meta.get("title", ""),
-        })
-
-
-def fill_missing_translations(store: Store, path: Path | None = None) -> None:
-    """Give the nodes of an older store the French and Spanish titles that the framework file
-    has since gained (the questions' French titles came with schema 5); titles already set,
-    by the file or by the team, stay.  A store seeded from another framework is left alone."""
-    data = load_framework_file(path or resource(*DEFAULT_FRAMEWORK))
-    seeded_from = store.query_one("SELECT value FROM settings WHERE key = 'framework_id'")
-    if not seeded_from or seeded_from["value"] != data.get("framework", {}).get("id", ""):
-        return
-    rows: list[tuple[str, str, str]] = []
-
-    def collect(nodes: list[dict]) -> None:
-        for node in nodes:
-            for field in ("title_fr", "title_es"):
-                if node.get(field):
-                    rows.append((field, node[field], node["key"]))
-            collect(node.get("children", []))
-
-    collect(data["nodes"])
-    with store.transaction():
-        for field in ("title_fr", "title_es"):  # (two fixed names, never the user's)
-            store.conn.executemany(
-                f"UPDATE framework_nodes SET {field} = ? WHERE key = ? AND {field} = ''",
-                [(title, key) for f, title, key in rows if f == field],
-            )
 
 
 def nodes(store: Store) -> list[dict]:

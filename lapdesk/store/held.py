@@ -8,43 +8,72 @@ the ``-wal`` and ``-shm`` files, and from then on this process writes into a del
 that nobody else sees and a crash loses.  SQLite avoids this for its own descriptors; plain
 Python I/O cannot.
 
-Every :class:`~lapdesk.store.connection.Store` registers its file here while it is open, and the
-code paths that read or write files the user names (import, export, backups, "Save original
-as…") ask :func:`is_held` first.  ``os.stat`` and ``os.path.samefile`` open no descriptor, so
-asking is safe.
+Every connection (:class:`lapdesk.store.sqlite.Connection`) registers its file here while it is
+open, and the code paths that read or write files the user names (import, export, backups,
+"Save original as…") ask :func:`is_held` first.  ``os.stat`` and ``os.path.samefile`` open no
+descriptor, so asking is safe.
+
+The same happens between two SQLite libraries: ``sqlite3`` and APSW each carry their own
+SQLite, with its own table of locks, so a file one of them has open must never be opened by
+the other in this process.  Each connection says which library made it, and :func:`hold`
+refuses a file another library holds (:class:`TwoLibrariesError`, a bug, never a user's
+doing); salvage asks :func:`library_holding` and works in a child process instead.
 """
 
 from __future__ import annotations
 
 import os
 import threading
-from collections import Counter
 from pathlib import Path
 
 # SQLite's own files beside a database: the WAL, its shared memory, the rollback journal.
 SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
 
 _lock = threading.Lock()
-_held: Counter[str] = Counter()
+# The file's key -> [the library its connections come from, how many are open].
+_held: dict[str, list] = {}
+
+
+class TwoLibrariesError(RuntimeError):
+    """A second SQLite library was about to open a file this process holds with another."""
 
 
 def _key(path: Path) -> str:
     return os.path.normcase(os.path.realpath(path))
 
 
-def hold(path: Path) -> None:
-    """A connection to the store at ``path`` was opened in this process."""
+def hold(path: Path, library: str) -> None:
+    """A connection to the file at ``path`` is being opened in this process by ``library``
+    (``apsw`` or ``sqlite3``).
+
+    :raises TwoLibrariesError: the other library has the file open.
+    """
+    key = _key(path)
     with _lock:
-        _held[_key(path)] += 1
+        entry = _held.setdefault(key, [library, 0])
+        if entry[0] != library:
+            raise TwoLibrariesError(f"{path} is open through {entry[0]}; opening it through "
+                                    f"{library} as well would drop that connection's locks.")
+        entry[1] += 1
 
 
 def release(path: Path) -> None:
-    """A connection to the store at ``path`` was closed."""
+    """A connection to the file at ``path`` was closed."""
     key = _key(path)
     with _lock:
-        _held[key] -= 1
-        if _held[key] <= 0:
+        entry = _held.get(key)
+        if entry is None:
+            return
+        entry[1] -= 1
+        if entry[1] <= 0:
             del _held[key]
+
+
+def library_holding(path: str | os.PathLike) -> str | None:
+    """The SQLite library through which this process has ``path`` open, if any."""
+    with _lock:
+        entry = _held.get(_key(Path(path)))
+        return entry[0] if entry else None
 
 
 def store_files(store_path: Path) -> list[Path]:

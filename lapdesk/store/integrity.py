@@ -7,9 +7,10 @@ team knows exactly which file to recover from a backup or from the email it came
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 
-from lapdesk.store.connection import Store
+from lapdesk.store import sqlite
+from lapdesk.store.database import Store
+from lapdesk.store.search import check_index
 
 
 def check(store: Store) -> dict:
@@ -21,30 +22,11 @@ def check(store: Store) -> dict:
                 problems.append(f"SQLite integrity check: {message}")
         for table, rowid, parent, _ in store.conn.execute("PRAGMA foreign_key_check").fetchall():
             problems.append(f"Row {rowid} of {table} refers to a missing row of {parent}.")
-        problems.extend(_check_search_index(store))
+        problems.extend(check_index(store))
         problems.extend(_check_originals(store))
-    except sqlite3.DatabaseError as error:
+    except sqlite.Error as error:
         problems.append(f"The store cannot be read: {error}.")
     return {"ok": not problems, "problems": problems}
-
-
-def _check_search_index(store: Store) -> list[str]:
-    # FTS5's own integrity check is an INSERT, which a read-only connection (a store opened
-    # read-only, the desk's background check) refuses: there, compare the index's row count.
-    try:
-        if not store.readonly:
-            store.conn.execute(
-                "INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('integrity-check', 1)"
-            )
-            return []
-        indexed = store.conn.execute("SELECT count(*) FROM paragraphs_fts_docsize").fetchone()[0]
-        rows = store.conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        return [f"The search index is damaged ({error}); rebuild it."]
-    if indexed != rows:
-        return [f"The search index is damaged ({indexed} entries for {rows} paragraphs); "
-                "rebuild it."]
-    return []
 
 
 def _check_originals(store: Store) -> list[str]:

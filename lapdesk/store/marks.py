@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from lapdesk.core.revisions import Comment
 from lapdesk.core.text import Paragraph
-from lapdesk.store.connection import Store
+from lapdesk.store.database import Store
 
 Insert = Callable[[str, dict], int]
 
@@ -60,8 +60,8 @@ def add_marks(store: Store, file_id: int, paragraphs: Sequence[Paragraph], *,
 def _insert(store: Store, table: str, values: dict) -> int:
     columns = ", ".join(f'"{c}"' for c in values)
     marks = ", ".join("?" for _ in values)
-    return store.conn.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})',
-                              tuple(values.values())).lastrowid
+    return store.insert(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})',
+                        tuple(values.values()))
 
 
 def _add_comment(insert: Insert, file_id: int, comment: Comment, start: int, end: int,

@@ -1,15 +1,25 @@
 """Numbered, forward-only schema migrations; ``PRAGMA user_version`` is the schema version.
 
 Each migration runs in one transaction together with the bump of ``user_version``, so a store
-is always at exactly one version.  Never edit a migration that has shipped: append a new one.
-Tests keep a fixture store of every version and migrate it (see ``tests/fixtures/stores``).
+is always at exactly one version.  A migration that adds what the built-in files hold (a
+column of the registry, a translation of the framework) also owns the filling of it for the
+rows an older store already has: its entry in :data:`FILLS`, run in that same transaction.
+Never edit a migration that has shipped: append a new one.  Tests keep a fixture store of
+every version and migrate it (see ``tests/fixtures/stores``).
+
+The functions here take a connection of either SQLite library (they only ``execute``): the
+store's own, and salvage's, which rebuilds a damaged store through ``sqlite3``.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable
 
 from lapdesk.core.errors import NewerSchemaError
+from lapdesk.store.fills import fill_contributor_columns, fill_translations
+from lapdesk.store.search import index_sql
+from lapdesk.store.seed import SeedFiles
+from lapdesk.store.sqlite import complete_statement
 
 MIGRATIONS: list[str] = [
     # 1: the first schema.
@@ -114,21 +124,7 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX paragraphs_file ON paragraphs(file_id);
 
-    CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
-        text, content='paragraphs', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 2'
-    );
-    CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
-        INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
-    END;
-    CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
-        INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
-    END;
-    CREATE TRIGGER paragraphs_au AFTER UPDATE OF text ON paragraphs BEGIN
-        INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
-        INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
-    END;
-
+""" + index_sql("paragraphs") + """
     CREATE TABLE framework_nodes (
         id INTEGER PRIMARY KEY,
         key TEXT NOT NULL UNIQUE,
@@ -303,32 +299,29 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX comments_file ON comments(file_id, start);
 
-    CREATE VIRTUAL TABLE comments_fts USING fts5(
-        text, content='comments', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 2'
-    );
-    CREATE TRIGGER comments_ai AFTER INSERT ON comments BEGIN
-        INSERT INTO comments_fts(rowid, text) VALUES (new.id, new.text);
-    END;
-    CREATE TRIGGER comments_ad AFTER DELETE ON comments BEGIN
-        INSERT INTO comments_fts(comments_fts, rowid, text) VALUES ('delete', old.id, old.text);
-    END;
-    CREATE TRIGGER comments_au AFTER UPDATE OF text ON comments BEGIN
-        INSERT INTO comments_fts(comments_fts, rowid, text) VALUES ('delete', old.id, old.text);
-        INSERT INTO comments_fts(rowid, text) VALUES (new.id, new.text);
-    END;
-    """,
+""" + index_sql("comments") + """    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
+# What a migration fills in, from the seed files, for the rows an older store already holds.
+FILLS: dict[int, Callable[..., None]] = {
+    4: lambda conn, files: fill_contributor_columns(conn, files, ("name_fr", "article_fr")),
+    5: lambda conn, files: (fill_contributor_columns(conn, files, ("adjectives",)),
+                            fill_translations(conn, files)),
+}
+
+
+def schema_version(conn) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(conn: sqlite3.Connection, *, path_label: str = "the store") -> list[int]:
+def migrate(conn, *, path_label: str = "the store", files: SeedFiles = SeedFiles()) -> list[int]:  # noqa: B008 (frozen)
     """Bring the schema up to :data:`SCHEMA_VERSION`; returns the versions applied.
+
+    An empty database (version 0) gets the schema only: it is seeded afterwards.  An older
+    store also gets each migration's :data:`FILLS`, from ``files``.
 
     :raises NewerSchemaError: when the store was written by a newer LAPDesk.
     """
@@ -341,12 +334,14 @@ def migrate(conn: sqlite3.Connection, *, path_label: str = "the store") -> list[
     applied = []
     for version in range(current + 1, SCHEMA_VERSION + 1):
         script = MIGRATIONS[version - 1]
-        # executescript() commits first, so run the statements inside an explicit transaction
-        # that also sets the version: either both land or neither does.
+        # One explicit transaction runs the statements, the fill and the version's bump:
+        # either all land or none does.
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in _split_sql(script):
                 conn.execute(statement)
+            if current > 0 and version in FILLS:
+                FILLS[version](conn, files)
             conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except BaseException:
@@ -365,7 +360,7 @@ def _split_sql(script: str) -> list[str]:
             continue
         buffer.append(line)
         candidate = "\n".join(buffer)
-        if stripped.endswith(";") and sqlite3.complete_statement(candidate):
+        if stripped.endswith(";") and complete_statement(candidate):
             statements.append(candidate)
             buffer = []
     if buffer:

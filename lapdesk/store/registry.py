@@ -1,23 +1,20 @@
 """The contributor registry: every State and organisation that may write to the Presidency.
 
-Seeded from ``resources/registry/contributors.csv`` (States Parties, signatories, observer
-States, organisations, with aliases in English, French and Spanish used by detection) and
-editable in the store afterwards.
+Seeded (:mod:`lapdesk.store.seed`) from ``resources/registry/contributors.csv`` (States
+Parties, signatories, observer States, organisations, with aliases in English, French and
+Spanish used by detection) and editable in the store afterwards.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
 from pathlib import Path
 
 from lapdesk.core.errors import LapdeskError, NotFoundError, UsageError
-from lapdesk.core.paths import resource
 from lapdesk.core.text import fold
 from lapdesk.store.changes import Change, record
-from lapdesk.store.connection import Store
+from lapdesk.store.database import Store
 
-DEFAULT_REGISTRY = ("registry", "contributors.csv")
 KINDS = ("state", "international_organisation", "civil_society", "other")
 STATUSES = ("state_party", "signatory", "observer", "other")
 # The conference's order of attribution: States Parties, then signatories and observer
@@ -47,44 +44,6 @@ def read_registry_file(path: Path) -> list[dict]:
         if row.get("kind") not in KINDS or not row.get("key") or not row.get("name"):
             raise LapdeskError(f"The registry file {path} has an incomplete row: {row}.")
     return rows
-
-
-def seed_registry(store: Store, path: Path | None = None) -> None:
-    rows = read_registry_file(path or resource(*DEFAULT_REGISTRY))
-    with store.transaction():
-        for row in rows:
-            cursor = store.conn.execute(
-                "INSERT INTO contributors (key, name, kind, status, iso3, regional_group,"
-                " name_fr, article_fr, adjectives) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (row["key"], row["name"], row["kind"], row["status"] or "other",
-                 row.get("iso3") or None, row.get("regional_group") or None,
-                 row.get("name_fr") or "", row.get("article_fr") or "",
-                 row.get("adjectives") or ""),
-            )
-            aliases = {a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()}
-            store.conn.executemany(
-                "INSERT OR IGNORE INTO contributor_aliases (contributor_id, alias) VALUES (?, ?)",
-                [(cursor.lastrowid, alias) for alias in sorted(aliases)],
-            )
-
-
-# Columns added to the registry after stores existed, by the migration that added them.
-LATER_COLUMNS = {4: ("name_fr", "article_fr"), 5: ("adjectives",)}
-
-
-def fill_later_columns(store: Store, versions: Iterable[int], path: Path | None = None) -> None:
-    """Give the built-in contributors of an older store what the registry file now says in
-    the columns that the migrations ``versions`` added; a value already set stays."""
-    columns = [c for v in versions for c in LATER_COLUMNS.get(v, ())]
-    if not columns:
-        return
-    rows = read_registry_file(path or resource(*DEFAULT_REGISTRY))
-    with store.transaction():
-        for column in columns:  # (a fixed list of names, never the user's)
-            store.conn.executemany(
-                f"UPDATE contributors SET {column} = ? WHERE key = ? AND {column} = ''",
-                [(row[column], row["key"]) for row in rows if row.get(column)],
-            )
 
 
 def french_names(store: Store) -> dict[int, tuple[str, str]]:

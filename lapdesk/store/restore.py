@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
 from lapdesk.core.errors import NotAStoreError, StoreError
 from lapdesk.core.progress import CancelToken, ProgressFn, no_progress
-from lapdesk.store import backup, held
+from lapdesk.store import backup, held, sqlite
 from lapdesk.store.connection import default_author, open_store
 from lapdesk.store.integrity import check
 from lapdesk.store.lock import WriterLock
@@ -36,15 +35,17 @@ def validate_backup(backup_file: Path, scratch: Path) -> None:
         raise StoreError(f"There is no backup at {backup_file}.")
     _remove_with_sidecars(scratch)
     try:
-        source = sqlite3.connect(f"{backup_file.resolve().as_uri()}?mode=ro", uri=True)
-        os.close(os.open(scratch, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
-        dest = sqlite3.connect(scratch)
+        source = sqlite.connect(backup_file, readonly=True)
         try:
-            source.backup(dest)
+            os.close(os.open(scratch, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+            dest = sqlite.connect(scratch)
+            try:
+                sqlite.copy_database(source, dest)
+            finally:
+                dest.close()
         finally:
-            dest.close()
             source.close()
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, sqlite.Error) as error:
         _remove_with_sidecars(scratch)
         raise NotAStoreError(f"{backup_file.name} is not a LAPDesk store ({error}).") from error
     try:
@@ -108,12 +109,12 @@ def restore(store_path: Path, backup_file: Path, *, author: str | None = None,
 def keep_current(store_path: Path) -> Path:
     """Back the current store up before it is replaced; a raw copy if SQLite cannot read it."""
     try:
-        conn = sqlite3.connect(f"{store_path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite.connect(store_path, readonly=True)
         try:
             return backup.take_backup(conn, store_path, reason="before-restore", force=True)
         finally:
             conn.close()
-    except (StoreError, sqlite3.Error):
+    except (StoreError, sqlite.Error):
         pass
     folder = store_path.with_name(store_path.name + backup.BACKUPS_SUFFIX)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -151,11 +152,11 @@ def _copy_in_child(pairs: list[tuple[str, str]]) -> None:
 
 
 def _install(scratch: Path, store_path: Path) -> None:
-    source = sqlite3.connect(scratch)
+    source = sqlite.connect(scratch)
     try:
         try:
             _backup_into(source, store_path)
-        except sqlite3.DatabaseError:
+        except sqlite.Error:
             # The current file is too damaged for SQLite to write into: it is kept (see
             # keep_current), so start from an empty file.
             _remove_with_sidecars(store_path)
@@ -164,13 +165,12 @@ def _install(scratch: Path, store_path: Path) -> None:
         source.close()
 
 
-def _backup_into(source: sqlite3.Connection, store_path: Path) -> None:
+def _backup_into(source: sqlite.Connection, store_path: Path) -> None:
     if not store_path.exists():
         os.close(os.open(store_path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
-    dest = sqlite3.connect(store_path, isolation_level=None)
+    dest = sqlite.connect(store_path)
     try:
-        dest.execute("PRAGMA busy_timeout = 5000")
-        source.backup(dest)
+        sqlite.copy_database(source, dest)
     finally:
         dest.close()
 

@@ -18,8 +18,8 @@ from lapdesk.core.errors import NotFoundError, UsageError
 from lapdesk.core.revisions import Comment
 from lapdesk.core.text import FILE_SEPARATOR, PARAGRAPH_SEPARATOR, Paragraph, layout
 from lapdesk.store.changes import Change, Recorder, record
-from lapdesk.store.connection import Store
 from lapdesk.store.contributions import PARTS
+from lapdesk.store.database import Store
 from lapdesk.store.marks import add_marks
 
 

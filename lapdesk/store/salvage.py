@@ -6,20 +6,30 @@ error skips ahead to the next readable row instead of giving up the table — an
 to this LAPDesk's schema.  Rows that lost what they refer to (a file whose original is gone)
 and originals whose bytes no longer match their SHA-256 are left out and counted, so the new
 store passes ``check``.  The damaged store is only read, never changed.
+
+Salvage reads and writes through Python's ``sqlite3`` and introspects with sqlite-utils; the
+store's own connections are APSW's.  Two SQLite libraries must never have one file open in one
+process (:mod:`lapdesk.store.held`), so when this process holds the damaged store — the desk
+that found it damaged — the salvage runs in a child process of its own.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from lapdesk.core.errors import NewerSchemaError, NotAStoreError, StoreError
-from lapdesk.store import migrations
+from lapdesk.store import held, migrations
 from lapdesk.store.connection import open_store
 from lapdesk.store.integrity import check
 from lapdesk.store.search import rebuild_index
+
+LIBRARY = "sqlite3"
 
 _MAX_PROBES = 80  # skip-ahead attempts per damaged stretch (steps double: reaches 2**63)
 
@@ -34,40 +44,97 @@ def salvage(src: str | os.PathLike, dest: str | os.PathLike) -> dict:
     src, dest = Path(src).expanduser(), Path(dest).expanduser()
     if dest.exists():
         raise StoreError(f"{dest} already exists; salvage writes into a new file only.")
+    if held.library_holding(src) not in (None, LIBRARY):
+        return _in_child(src, dest)
+    return _salvage(src, dest)
+
+
+def _in_child(src: Path, dest: Path) -> dict:
+    """:func:`salvage` in a process that holds no connection to ``src``."""
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(src, dest, sender), name="lapdesk-salvage")
+    child.start()
+    sender.close()
     try:
-        source = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
-        version = migrations.schema_version(source)
+        outcome, value = receiver.recv()
+    except EOFError:
+        outcome, value = "error", StoreError(f"Salvaging {src.name} stopped unexpectedly; "
+                                             f"{dest.name} may be incomplete.")
+    finally:
+        receiver.close()
+        child.join()
+    if outcome == "error":
+        raise value
+    return value
+
+
+def _child(src: Path, dest: Path, sender) -> None:
+    try:
+        sender.send(("ok", _salvage(src, dest)))
+    except Exception as error:  # handed to the parent, which raises it
+        sender.send(("error", error))
+    finally:
+        sender.close()
+
+
+def _salvage(src: Path, dest: Path) -> dict:
+    try:
+        with _connect(src, readonly=True) as source:
+            version = _readable_version(source, src)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.close(os.open(dest, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+            with _connect(dest) as target:
+                tables = _rebuild(source, target, version)
+                migrations.migrate(target, path_label=dest.name)
     except sqlite3.Error as error:
         raise NotAStoreError(f"{src} cannot be read as a LAPDesk store ({error}).") from error
-    if version > migrations.SCHEMA_VERSION:
-        source.close()
-        raise NewerSchemaError(f"{src.name} was written by a newer version of LAPDesk; "
-                               "salvage it with that version.")
-    if version == 0:
-        source.close()
-        raise NotAStoreError(f"{src} is not a LAPDesk store (its schema version is unreadable).")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(dest, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
-    target = sqlite3.connect(dest, isolation_level=None)
-    try:
-        _create_schema(target, version)
-        tables = {}
-        target.execute("BEGIN")
-        for table in _copyable_tables(target):
-            tables[table] = _copy_table(source, target, table)
-        # Before any row is dropped: the delete trigger removes a row's terms from the index.
-        rebuild_index(target)
-        target.execute("COMMIT")
-        _drop_bad_originals(target, tables)
-        _drop_orphans(target, tables)
-        migrations.migrate(target, path_label=dest.name)
-    finally:
-        target.close()
-        source.close()
     with open_store(dest, create=False) as store:
         result = check(store)
     return {"source": str(src), "dest": str(dest), "schema_version": version,
             "tables": tables, **result}
+
+
+@contextmanager
+def _connect(path: Path, *, readonly: bool = False) -> Iterator[sqlite3.Connection]:
+    """A ``sqlite3`` connection, registered as such in :mod:`lapdesk.store.held`."""
+    held.hold(path, LIBRARY)
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        else:
+            conn = sqlite3.connect(path, isolation_level=None)
+        try:
+            yield conn
+        finally:
+            conn.close()
+    finally:
+        held.release(path)
+
+
+def _readable_version(source: sqlite3.Connection, src: Path) -> int:
+    version = migrations.schema_version(source)
+    if version > migrations.SCHEMA_VERSION:
+        raise NewerSchemaError(f"{src.name} was written by a newer version of LAPDesk; "
+                               "salvage it with that version.")
+    if version == 0:
+        raise NotAStoreError(f"{src} is not a LAPDesk store (its schema version is unreadable).")
+    return version
+
+
+def _rebuild(source: sqlite3.Connection, target: sqlite3.Connection, version: int) -> dict:
+    """The damaged store's schema in ``target``, and every row of it that can be read."""
+    _create_schema(target, version)
+    tables = {}
+    target.execute("BEGIN")
+    for table in _copyable_tables(target):
+        tables[table] = _copy_table(source, target, table)
+    # Before any row is dropped: the delete trigger removes a row's terms from the index.
+    rebuild_index(target)
+    target.execute("COMMIT")
+    _drop_bad_originals(target, tables)
+    _drop_orphans(target, tables)
+    return tables
 
 
 def _create_schema(conn: sqlite3.Connection, version: int) -> None:

@@ -7,13 +7,7 @@ symbol, the team's initials: seeded from the framework file's ``[consultation]``
 from __future__ import annotations
 
 from lapdesk.store.changes import Change, record
-from lapdesk.store.connection import Store
-
-
-def seed(store: Store, values: dict[str, str]) -> None:
-    store.conn.executemany(
-        "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", list(values.items())
-    )
+from lapdesk.store.database import Store
 
 
 def get(store: Store, key: str, default: str = "") -> str:

@@ -19,8 +19,8 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from lapdesk import demo
 from lapdesk.core.paths import data_dir, default_store_path
-from lapdesk.ingest import demo
 from lapdesk.store.connection import open_store
 from lapdesk.ui.dialogs.import_progress import ImportProgressDialog
 from lapdesk.ui.import_flow import show_failure

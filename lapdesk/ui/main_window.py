@@ -150,6 +150,20 @@ class MainWindow(QMainWindow):
         self.addAction(made)
         return made
 
+    def _undo_action(self, text: str, slot, which: str) -> QAction:
+        """Undo or Redo, named after the change it would undo ("Undo Map excerpt to …") and
+        enabled as the stack allows, like Qt's own; unlike Qt's, it waits for the changes
+        still being written (see :meth:`StoreService.undo`)."""
+        stack = self.service.undo_stack
+        made = QAction(text, self)
+        made.triggered.connect(slot)
+        made.setEnabled(False)
+        able, named = ((stack.canUndoChanged, stack.undoTextChanged) if which == "undo"
+                       else (stack.canRedoChanged, stack.redoTextChanged))
+        able.connect(made.setEnabled)
+        named.connect(lambda name: made.setText(f"{text} {name}" if name else text))
+        return made
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         menus = {title.replace("&", "").lower(): bar.addMenu(title) for title in (
@@ -157,10 +171,9 @@ class MainWindow(QMainWindow):
         self.menus = menus
         self.file_menu.fill(menus["file"], menus["help"], import_action=self.importer.action,
                             backups_action=self.reliability.backups_action)
-        stack = self.service.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action = self._undo_action("&Undo", self.service.undo, "undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action = self._undo_action("&Redo", self.service.redo, "redo")
         # Ctrl+Shift+Z everywhere, and the platform's own Redo keys (Ctrl+Y on Windows), each
         # once: the same key twice on one action is an "ambiguous overload" and does nothing.
         self.redo_action.setShortcuts(list(dict.fromkeys(

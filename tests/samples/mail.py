@@ -17,22 +17,41 @@ NESTED_BODY = "The Republic's views are in the attached document."
 
 
 def email_message(*, subject: str, body: str, sender: str = "Mission <mission@example.invalid>",
-                  to: str = "presidency@ccm.invalid",
-                  date: str = "Fri, 05 Jun 2020 10:00:00 +0200",
-                  attachments: list[tuple[str, bytes, str]] = ()):
-    """A plain email with attachments given as ``(name, bytes, media type)``: the one builder
-    for tests that need an email of their own."""
+                  to: str | None = "presidency@ccm.invalid",
+                  date: str | None = "Fri, 05 Jun 2020 10:00:00 +0200", subtype: str = "plain",
+                  attachments: list[tuple] = ()):
+    """An email with attachments given as ``(name, bytes, media type)`` — or ``(name or None,
+    an email message, "message/rfc822")`` for a forwarded one: the one builder for tests that
+    need an email of their own.  ``to`` or ``date`` set to None leaves that header out;
+    ``subtype="html"`` makes the body HTML only, as many mail programs send it."""
     from email.message import EmailMessage
 
     message = EmailMessage()
     message["From"] = sender
-    message["To"] = to
+    if to is not None:
+        message["To"] = to
     message["Subject"] = subject
-    message["Date"] = date
-    message.set_content(body)
+    if date is not None:
+        message["Date"] = date
+    message.set_content(body, subtype=subtype)
     for name, data, media_type in attachments:
-        maintype, subtype = media_type.split("/", 1)
-        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+        if isinstance(data, EmailMessage):
+            message.add_attachment(data, **({"filename": name} if name else {}))
+        else:
+            maintype, subtype_ = media_type.split("/", 1)
+            message.add_attachment(data, maintype=maintype, subtype=subtype_, filename=name)
+    return message
+
+
+def email_with_inline_logo():
+    """A reminder with a plain body and an HTML alternative that shows a logo from a related
+    part: the logo is part of the body, not an attachment."""
+    message = email_message(subject="Reminder", sender="isu@ccm.invalid", to=None, date=None,
+                            body="Dear colleagues,\n\nPlease send your views by 31 August.\n")
+    message.add_alternative("<p>Dear colleagues,</p><p>Please send your views by 31 August."
+                            '</p><img src="cid:logo">', subtype="html")
+    message.get_payload()[1].add_related(b"\x89PNG\r\n\x1a\n" + b"\0" * 64, maintype="image",
+                                         subtype="png", cid="<logo>")
     return message
 
 

@@ -2,8 +2,8 @@
 
 import os
 
+from lapdesk import demo
 from lapdesk.core.errors import UsageError
-from lapdesk.ingest import demo
 
 NAME = "demo"
 HELP = ("import the fictional SAMPLE contributions of resources/demo/ into an empty store, "

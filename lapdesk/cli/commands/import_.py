@@ -21,21 +21,20 @@ def configure(parser) -> None:
 
 
 def prepare(args):
-    """Start the extraction workers before the store opens (and before the pipeline is even
-    imported): they boot in the 100 ms the command needs to get ready."""
-    from lapdesk.ingest.workers import WorkerPool
+    """Start the importer and its extraction workers before the store opens: they boot in the
+    100 ms the command needs to get ready.  Leaving the command closes it."""
+    from lapdesk.ingest.importer import Importer
 
-    args.pool = WorkerPool(limits=_limits(args), prestart=True)
-    return args.pool
+    args.importer = Importer(limits=_limits(args), password=args.password, prestart=True)
+    return args.importer
 
 
 def run(args, store) -> list[dict]:
-    from lapdesk.ingest import pipeline
-
-    results = pipeline.import_paths(store, args.paths, together=args.together,
-                                    limits=_limits(args), password=args.password, pool=args.pool)
-    args.pool.begin_close()  # the workers leave while the store is backed up
-    return results
+    run = args.importer.run(store, args.paths, together=args.together)
+    for _step in run:
+        pass
+    args.importer.release()  # the workers leave while the store is backed up
+    return run.results
 
 
 def _limits(args) -> Limits:
@@ -47,9 +46,9 @@ def _limits(args) -> Limits:
 
 
 def render(results: list[dict]) -> str:
-    from lapdesk.ingest import pipeline
+    from lapdesk.ingest.import_results import describe
 
-    lines = [pipeline.describe(result) for result in results]
+    lines = [describe(result) for result in results]
     logged = sum(1 for r in results if r["file_id"] is not None)
     new = len({r["contribution_id"] for r in results
                if r["contribution_id"] is not None and r["status"] != "duplicate"})
@@ -64,6 +63,6 @@ def _count(number: int, noun: str) -> str:
 
 
 def exit_code(results: list[dict]) -> int:
-    from lapdesk.ingest import pipeline
+    from lapdesk.ingest.import_results import exit_code as import_exit_code
 
-    return pipeline.exit_code(results)
+    return import_exit_code(results)

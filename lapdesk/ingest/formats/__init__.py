@@ -12,7 +12,7 @@ import importlib
 import logging
 
 from lapdesk.ingest import sniff as media
-from lapdesk.ingest.extracted import Extracted, Limits, size_in_words
+from lapdesk.ingest.extracted import Extracted, Limits, too_large_message
 from lapdesk.ingest.formats.common import ExtractionFailure, clean, clean_marked
 from lapdesk.ingest.language import detect_language, language_sample
 
@@ -80,9 +80,8 @@ def extract(data: bytes, name: str, *, limits: Limits = Limits(),  # noqa: B008 
     """
     if not data:
         return Extracted("empty", "This file is empty; there is nothing to read.")
-    if len(data) > limits.max_file_bytes:
-        return Extracted("too_large", f"This file is larger than {size_in_words(limits.max_file_bytes)},"
-                         " the most LAPDesk reads from one file.")
+    if len(data) > limits.max_file_bytes:  # the import caps files itself: for other callers
+        return Extracted("too_large", too_large_message(limits.max_file_bytes))
     try:
         media_type = media.sniff(data, name)
     except Exception:  # noqa: BLE001 - sniffing hostile bytes must not crash an import

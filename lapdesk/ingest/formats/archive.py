@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from lapdesk.ingest.extracted import Attachment, Extracted, Limits
 from lapdesk.ingest.formats.common import open_zip, read_member
-from lapdesk.ingest.names import safe_name
 
 WHAT = "This archive"
 _JUNK = ("__MACOSX/", ".DS_Store", "Thumbs.db", "desktop.ini")
@@ -30,7 +29,7 @@ def extract(data: bytes, *, limits: Limits, password: str | None = None) -> Extr
             if len(attachments) >= limits.max_attachments:
                 skipped += 1
                 continue
-            attachments.append(Attachment(safe_name(info.filename),
+            attachments.append(Attachment(info.filename,
                                           read_member(archive, info, limits=limits, what=WHAT)))
     notes = []
     if locked:

@@ -13,7 +13,6 @@ from email.message import EmailMessage, Message
 
 from lapdesk.ingest.extracted import Attachment, Extracted, Limits
 from lapdesk.ingest.formats.mailparts import body_paragraphs, too_many_attachments
-from lapdesk.ingest.names import safe_name
 
 _SIGNATURES = ("application/pkcs7-signature", "application/x-pkcs7-signature",
                "application/pgp-signature")
@@ -92,8 +91,8 @@ def _split(message: EmailMessage, limits: Limits):
         data = _safe(lambda p=part: p.get_payload(decode=True)) or b""
         if not data and not filename:
             continue
-        attachments.append(Attachment(safe_name(filename or _default_name(
-            content_type, len(attachments))), data))
+        attachments.append(Attachment(filename or _default_name(content_type, len(attachments)),
+                                      data))
     return (_text(plain) if plain is not None else None,
             _text(html) if html is not None and plain is None else None, extra, attachments)
 
@@ -106,7 +105,7 @@ def _nested(part: Message, index: int) -> Attachment:
         return Attachment(f"message-{index + 1}.eml", part.get_payload(decode=True) or b"")
     subject = _safe(lambda: str(inner.get("Subject") or "")) or f"message-{index + 1}"
     name = _safe(part.get_filename) or f"{subject}.eml"
-    return Attachment(safe_name(name), inner.as_bytes())
+    return Attachment(name, inner.as_bytes())
 
 
 def _text(part: Message) -> str:

@@ -12,7 +12,6 @@ import logging
 from lapdesk.ingest.extracted import Attachment, Extracted, Limits
 from lapdesk.ingest.formats.common import unreadable
 from lapdesk.ingest.formats.mailparts import body_paragraphs, too_many_attachments
-from lapdesk.ingest.names import safe_name
 
 WHAT = "This Outlook message"
 
@@ -54,7 +53,7 @@ def _attachments(message, limits: Limits) -> tuple[list[Attachment], str]:
         else:
             continue  # links to web files, broken or unsupported attachment kinds
         if isinstance(data, bytes | bytearray):
-            found.append(Attachment(safe_name(name), bytes(data)))
+            found.append(Attachment(name, bytes(data)))
     return found, ""
 
 

@@ -148,6 +148,16 @@ class StoreService(QObject):
         self._connect(task, None, None)
         return self._submit(task)
 
+    def undo(self) -> None:
+        """Undo the user's last change — counting the changes still on their way to the
+        store: the undo waits behind them on the writer lane, so Ctrl+Z pressed just after an
+        edit undoes that edit, not the one before it."""
+        self.apply(lambda _store: None, then=lambda _result: self.undo_stack.undo())
+
+    def redo(self) -> None:
+        """Redo, in the same order as :meth:`undo`."""
+        self.apply(lambda _store: None, then=lambda _result: self.undo_stack.redo())
+
     def notify(self, tables: Iterable[str]) -> None:
         """Tell every view that work done elsewhere changed these tables."""
         self.changed.emit(set(tables))

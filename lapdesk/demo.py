@@ -1,5 +1,8 @@
 """The demo store: the fictional SAMPLE contributions of ``resources/demo/``, imported and mapped.
 
+Above both ingest and analysis (it imports, then leaves suggestions), below the two faces that
+offer it (``lapdesk demo`` and the desk's first start).
+
 A newcomer's first look at the desk should show what a week of the consultation looks like, so
 the demo goes through the real import pipeline (the same extraction, detection and duplicate
 rules as a real drop) and then applies the worked example of ``resources/demo/mappings.toml``
@@ -14,11 +17,12 @@ import re
 import tomllib
 from pathlib import Path
 
+from lapdesk.analysis import suggest
 from lapdesk.core.errors import LapdeskError, UsageError
 from lapdesk.core.paths import resource
 from lapdesk.core.progress import CancelToken, ProgressFn, no_progress
 from lapdesk.store import contributions, excerpts, framework, registry
-from lapdesk.store.connection import Store
+from lapdesk.store.database import Store
 
 DEMO_FOLDER = ("demo",)
 PLAN_FILE = "mappings.toml"
@@ -72,6 +76,7 @@ def build_demo(store: Store, *, folder: Path | None = None, progress: ProgressFn
         message, contribution_id}], unmatched: [quotes not found]}``.
     :raises UsageError: the store already has contributions.
     """
+    # Imported here, not at start: the desk imports this module to offer the demo.
     from lapdesk.ingest.pipeline import import_paths
 
     if not is_empty(store):
@@ -133,8 +138,4 @@ def _apply_entry(store: Store, contribution_id: int, entry: dict, counts: dict,
 
 def _leave_suggestions(store: Store, contribution_ids: list[int]) -> int:
     """Pending suggestions on the samples marked ``suggest = true``, to show how they look."""
-    try:
-        from lapdesk.analysis import suggest
-    except ImportError:  # the analysis layer is optional for the demo
-        return 0
     return sum(len(suggest.suggest(store, cid)) for cid in contribution_ids)
