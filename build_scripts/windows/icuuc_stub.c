@@ -5,7 +5,7 @@
  * under an older Wine, and PyInstaller ships no Qt plugins.  Here every converter fails to
  * open (U_FILE_ACCESS_ERROR), so Qt falls back on its own UTF-8/UTF-16/Latin-1 codecs, all
  * LAPDesk uses.  It goes into the prefix's system32, never into the package: a real laptop
- * has the real one.  Built by build_scripts/windows_prefix.py with gcc-mingw-w64-x86-64.
+ * has the real one.  Built by build_scripts/windows/prefix.py with gcc-mingw-w64-x86-64.
  */
 #include <stddef.h>
 

@@ -10,7 +10,7 @@ and a machine that has none builds it from nothing:
 - ``wine/``: the ``WINEPREFIX``, with ``C:\\lapdesk\\python`` (CPython 3.11.9, signatures
   checked), ``C:\\lapdesk\\build-env`` (LAPDesk's runtime dependencies and PyInstaller, nothing
   else, so no dev tool's dependency can end up in the package), ``C:\\lapdesk\\test-env`` (the
-  dev dependencies too, for ``make test-windows``) and the icuuc stub in ``system32``.
+  dev dependencies too, for ``make test-windows``) and two stub libraries in ``system32``.
 
 Each step leaves a stamp naming what it was made from; a step whose inputs did not change is
 skipped.  Wine's ``Z:`` drive (the Linux root) is kept, so Linux paths work as arguments.  A
@@ -205,7 +205,7 @@ def prepare() -> None:
     """The prefix with CPython, the icuuc stub and the CA bundle, each made once."""
     _boot_prefix()
     _declare_network_drive()
-    _install_icuuc_stub()
+    _install_stubs()
     _install_python()
     LAPDESK_C.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(CA_BUNDLE, LAPDESK_C / "ca-certificates.crt")
@@ -246,16 +246,22 @@ def _declare_network_drive() -> None:
     stamp.write_text(NETWORK_DRIVE, encoding="utf-8")
 
 
-def _install_icuuc_stub() -> None:
-    source = HERE / "icuuc_stub.c"
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()
-    target = DRIVE_C / "windows" / "system32" / "icuuc.dll"
-    stamp = PREFIX / ".lapdesk-icuuc"
-    if target.exists() and _stamp_ok(stamp, digest):
-        return
-    subprocess.run(["x86_64-w64-mingw32-gcc", "-O2", "-shared", "-s", "-o", str(target),
-                    str(source)], check=True)
-    stamp.write_text(digest, encoding="utf-8")
+# Stand-ins for system libraries Windows 10 has and Wine 8 lacks (see each source file), built
+# into the prefix's system32 and never into the package: name, extra linker arguments.
+STUBS = {"icuuc": [], "bcryptprimitives": ["-lbcrypt"]}
+
+
+def _install_stubs() -> None:
+    for name, libraries in STUBS.items():
+        source = HERE / f"{name}_stub.c"
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()
+        target = DRIVE_C / "windows" / "system32" / f"{name}.dll"
+        stamp = PREFIX / f".lapdesk-{name}"
+        if target.exists() and _stamp_ok(stamp, digest):
+            continue
+        subprocess.run(["x86_64-w64-mingw32-gcc", "-O2", "-shared", "-s", "-o", str(target),
+                        str(source), *libraries], check=True)
+        stamp.write_text(digest, encoding="utf-8")
 
 
 def _download_cpython() -> Path:

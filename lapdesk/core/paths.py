@@ -31,9 +31,20 @@ def resource(*parts: str) -> Path:
 
 
 def data_dir() -> Path:
+    """The default store's folder: ``%LOCALAPPDATA%\\LAPDesk`` on Windows (stores are large and
+    stay on the laptop), ``~/.local/share/LAPDesk`` on Linux."""
     import platformdirs  # only when no store is named: a command given --store skips it
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def settings_file() -> Path:
+    """The user's preferences: ``%APPDATA%\\LAPDesk\\LAPDesk.ini`` on Windows (they roam with the
+    profile), ``~/.config/LAPDesk/LAPDesk.ini`` on Linux; where QSettings put them before."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False, roaming=True),
+                f"{APP_NAME}.ini")
 
 
 def default_store_path() -> Path:

@@ -129,7 +129,15 @@ class WorkerPool:
         return job, result
 
     def worker_pids(self) -> list[int]:
-        return [w.process.pid for w in list(self._workers) if w.process.pid]
+        pids = []
+        for worker in list(self._workers):
+            try:
+                pid = worker.process.pid
+            except ValueError:  # retired and closed meanwhile: it runs no more
+                continue
+            if pid:
+                pids.append(pid)
+        return pids
 
     def begin_close(self) -> None:
         """Let the workers leave now, without waiting for them (:meth:`close` waits)."""
@@ -352,6 +360,12 @@ def serve(conn: Connection, extractor: Extractor | None) -> None:
 
 def _die_with_parent() -> None:
     """Make sure this worker ends when the process that started it ends, however it ends."""
+    if sys.platform == "win32":
+        # A worker that crashes on a hostile file must end at once: no "stopped working"
+        # dialog for the user (SEM_NOGPFAULTERRORBOX), no "insert a disk" prompt either.
+        import ctypes
+
+        ctypes.windll.kernel32.SetErrorMode(0x0002 | 0x0001)  # type: ignore[attr-defined]
     parent = multiprocessing.parent_process()
     if sys.platform.startswith("linux"):
         import ctypes
