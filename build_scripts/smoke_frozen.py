@@ -204,6 +204,24 @@ def windows_checks(frozen: Frozen, folder: Path) -> None:
         raise SmokeFailure(f"the windowed lapdesk.exe's import failed: {results}")
     frozen.say(f"lapdesk.exe is windowed, lapdesk-cli.exe a console program; the windowed "
                f"program's workers read {len(results)} files")
+    install_for_user(frozen, folder)
+
+
+def install_for_user(frozen: Frozen, folder: Path) -> None:
+    """What install.ps1 runs: the app copied for this user, the file type and Start-menu
+    entry registered, then all of it removed again."""
+    if not frozen.under_wine:
+        return  # on a real laptop the smoke test leaves the user's registration alone
+    local = folder / "LocalAppData"
+    env = {"LOCALAPPDATA": frozen.prefix.windows_path(local)}
+    said = frozen.run(["--install"], env=env).stdout.strip()
+    installed = local / "Programs" / "LAPDesk" / "lapdesk.exe"
+    key = "HKCU\\Software\\Classes\\LAPDesk.Store\\shell\\open\\command"
+    query = frozen.prefix.run(["reg", "query", key], check=False)
+    if not installed.exists() or "--store" not in query.stdout:
+        raise SmokeFailure(f"lapdesk-cli.exe --install did not install: {said!r} {query.stdout!r}")
+    frozen.run(["--uninstall"], env=env)
+    frozen.say(f"install for the user ok ({said.split(':')[0]}), uninstall ok")
 
 
 def main(argv: list[str]) -> int:

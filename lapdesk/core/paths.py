@@ -14,6 +14,9 @@ from pathlib import Path
 from lapdesk import APP_NAME
 
 DEFAULT_STORE_NAME = "lap-2020.lapdesk"
+# From this length Windows' classic file API (MAX_PATH, 260, less room for a file name in a
+# folder) refuses a path unless it is in the extended-length form \\?\C:\...
+WINDOWS_LONG_PATH = 248
 
 
 def resources_dir() -> Path:
@@ -53,3 +56,29 @@ def default_store_path() -> Path:
     if env:
         return Path(env).expanduser()
     return data_dir() / DEFAULT_STORE_NAME
+
+
+def long_path(path: str | os.PathLike) -> Path:
+    """``path``, in Windows' extended-length form (``\\\\?\\C:\\...``, ``\\\\?\\UNC\\...``) when it is
+    too long for the classic API, so a store or a file deep in a shared folder still opens on
+    a laptop where long paths are not enabled; any other path, and every path on other
+    systems, unchanged."""
+    if sys.platform != "win32":
+        return Path(path)
+    text = os.path.abspath(os.fspath(path))
+    if len(text) < WINDOWS_LONG_PATH or text.startswith("\\\\?\\"):
+        return Path(path)
+    if text.startswith("\\\\"):
+        return Path("\\\\?\\UNC\\" + text[2:])
+    return Path("\\\\?\\" + text)
+
+
+def sqlite_uri(path: Path, mode: str) -> str:
+    """The URI SQLite opens ``path`` by (``mode`` ro, rw or rwc).  An extended-length Windows
+    path goes to SQLite's win32-longpath VFS: its default one stops at 260 characters."""
+    text = str(path)
+    if text.startswith("\\\\?\\"):  # already absolute (resolve() may fail on one)
+        from urllib.parse import quote
+
+        return f"file:{quote(text, safe='')}?mode={mode}&vfs=win32-longpath"
+    return f"{path.resolve().as_uri()}?mode={mode}"

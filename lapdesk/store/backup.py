@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from lapdesk.core.errors import StoreError
+from lapdesk.core.paths import sqlite_uri
 from lapdesk.store import held
 
 KEEP_LAST = 10
@@ -179,7 +180,7 @@ def _write_backup(conn: sqlite3.Connection, target: Path) -> None:
     try:
         temp.unlink(missing_ok=True)
         os.close(os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
-        dest = sqlite3.connect(temp, isolation_level=None)
+        dest = sqlite3.connect(sqlite_uri(temp, "rw"), uri=True, isolation_level=None)
         try:
             conn.backup(dest)
             # A single file that any SQLite tool can open, with no -wal beside it.

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from lapdesk.core.errors import NotAStoreError, ReadOnlyStoreError, StoreError, StoreLockedError
+from lapdesk.core.paths import long_path, sqlite_uri
 from lapdesk.store import backup, held, migrations, netpath
 from lapdesk.store.lock import WriterLock
 
@@ -140,7 +141,7 @@ def open_store(
     :raises NewerSchemaError: the store comes from a newer LAPDesk.
     :raises StoreError: the file cannot be opened or created.
     """
-    path = Path(path).expanduser()
+    path = long_path(Path(path).expanduser())  # the lock and backups beside it follow
     is_new = not path.exists() or path.stat().st_size == 0
     if is_new and (not create or readonly):
         raise StoreError(f"There is no store at {path}.")
@@ -180,7 +181,7 @@ def _probe_version(path: Path) -> int:
     :raises StoreError: the file cannot be read.
     """
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
     except sqlite3.Error as error:
         raise StoreError(f"{path} cannot be read: {error}.") from error
     try:
@@ -200,7 +201,7 @@ def _open_locked(path: Path, *, is_new: bool, readonly: bool, author: str | None
             path.parent.mkdir(parents=True, exist_ok=True)
             # Created for the user only: the store holds confidential correspondence.
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-        uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
+        uri = sqlite_uri(path, "ro" if readonly else "rw")
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except (OSError, sqlite3.Error) as error:
         raise StoreError(f"{path} cannot be opened: {error}.") from error
