@@ -7,7 +7,9 @@ script.  Under Windows' Python (``make package-windows`` under Wine, or
 ``install.ps1`` and ``dist/LAPDesk-<version>-windows.zip``, so the two builds never overwrite
 each other.  Run it with an interpreter that holds only LAPDesk's runtime dependencies and
 PyInstaller (``requirements_for_build()``): whatever else is installed may end up inside.
-Exits 1 when the folder or the archive is over its limit.
+Exits 1 when the folder or the archive is over its limit.  ``--archive-only`` makes the
+archive again from the folder (after signing its programs); ``--requirements`` prints what
+the build environment holds.
 """
 
 from __future__ import annotations
@@ -81,13 +83,17 @@ def archive() -> Path:
     return target
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     started = time.perf_counter()
-    build()
-    if WINDOWS:
-        add_windows_integration()
-    elif sys.platform.startswith("linux"):
-        add_linux_integration()
+    if "--requirements" in argv:  # what build_env.py installs, one a line
+        print("\n".join(requirements_for_build()))
+        return 0
+    if "--archive-only" not in argv:  # --archive-only: zip a folder signed since the build
+        build()
+        if WINDOWS:
+            add_windows_integration()
+        elif sys.platform.startswith("linux"):
+            add_linux_integration()
     target = archive()
     mb = 1024 * 1024
     folder_mb, archive_mb = folder_size(APP) / mb, target.stat().st_size / mb
@@ -102,4 +108,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

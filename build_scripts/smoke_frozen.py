@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -209,19 +210,22 @@ def windows_checks(frozen: Frozen, folder: Path) -> None:
 
 def install_for_user(frozen: Frozen, folder: Path) -> None:
     """What install.ps1 runs: the app copied for this user, the file type and Start-menu
-    entry registered, then all of it removed again."""
+    entry registered, then all of it removed again (in the Wine prefix's own profile)."""
     if not frozen.under_wine:
         return  # on a real laptop the smoke test leaves the user's registration alone
-    local = folder / "LocalAppData"
-    env = {"LOCALAPPDATA": frozen.prefix.windows_path(local)}
-    said = frozen.run(["--install"], env=env).stdout.strip()
-    installed = local / "Programs" / "LAPDesk" / "lapdesk.exe"
     key = "HKCU\\Software\\Classes\\LAPDesk.Store\\shell\\open\\command"
-    query = frozen.prefix.run(["reg", "query", key], check=False)
-    if not installed.exists() or "--store" not in query.stdout:
-        raise SmokeFailure(f"lapdesk-cli.exe --install did not install: {said!r} {query.stdout!r}")
-    frozen.run(["--uninstall"], env=env)
-    frozen.say(f"install for the user ok ({said.split(':')[0]}), uninstall ok")
+    said = frozen.run(["--install"]).stdout.strip()
+    query = frozen.prefix.run(["reg", "query", key], check=False).stdout
+    command = re.search(r'"(C:\\[^"]+\\lapdesk\.exe)" --store "%1"', query)
+    installed = command and frozen.prefix.DRIVE_C / command[1][3:].replace("\\", "/")
+    if not installed or not installed.exists():
+        raise SmokeFailure(f"lapdesk-cli.exe --install did not install: {said!r} {query!r}")
+    frozen.run(["--uninstall"])
+    shutil.rmtree(installed.parent)  # as install.ps1 -Uninstall does
+    if frozen.prefix.run(["reg", "query", key], check=False).returncode == 0:
+        raise SmokeFailure("lapdesk-cli.exe --uninstall left the file type registered")
+    frozen.say(f"install for the user ok ({installed.parent.name} in the profile's "
+               "Programs, .lapdesk opens it), uninstall ok")
 
 
 def main(argv: list[str]) -> int:
