@@ -130,10 +130,10 @@ def test_long_paths_take_the_extended_form_and_short_ones_stay():
     assert netpath.is_network_path(long_path(share))
 
 
-@windows_only
 @pytest.mark.skipif(not os.environ.get("LAPDESK_NETWORK_DRIVE"),
                     reason="needs a network drive: LAPDESK_NETWORK_DRIVE=N: (make test-windows "
                            "declares one in Wine's registry)")
+@windows_only
 def test_a_store_on_a_network_drive_uses_the_rollback_journal_and_a_lock_file(tmp_path):
     """Wine answers GetDriveTypeW from HKLM\\Software\\Wine\\Drives: N: is declared a network
     drive there, as a mapped share is on a laptop."""

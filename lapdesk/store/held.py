@@ -29,7 +29,10 @@ _held: Counter[str] = Counter()
 
 
 def _key(path: Path) -> str:
-    return os.path.normcase(os.path.realpath(path))
+    try:
+        return os.path.normcase(os.path.realpath(path))
+    except OSError:  # Wine answers ERROR_MORE_DATA for a path past 260 characters
+        return os.path.normcase(os.path.abspath(path))
 
 
 def hold(path: Path) -> None:
