@@ -16,7 +16,20 @@ SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig
 	libxcb-image0 xvfb xauth libreoffice-writer-nogui poppler-utils strace \
 	tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-osd
 
-.PHONY: install run test lint system-deps bench package screenshots fuzz clean export-pages tessdata
+# The Windows package is built and tested under Wine (build_scripts/windows/): Debian's Wine,
+# osslsigncode to check python.org's signatures, MinGW for the prefix's icuuc stub, Xvfb.
+WINDOWS_PACKAGES := wine wine64 fonts-wine osslsigncode gcc-mingw-w64-x86-64 xvfb xauth
+# The Wine prefix, python.org's CPython for Windows and the Windows wheels are kept here between
+# runs (outside the clone, so a fresh clone on the same machine reuses them).
+export LAPDESK_BUILD_CACHE ?= $(HOME)/.cache/lapdesk-build
+# The package is built from its own environment: runtime dependencies and PyInstaller only.
+PACKAGE_ENV := build/package-env
+
+# `$(call timed,NAME,COMMAND)` runs a step and says how long it took.
+timed = @start=$$(date +%s); $(2) || exit 1; echo "== $(1): $$(( $$(date +%s) - start )) s"
+
+.PHONY: install run test lint system-deps windows-deps bench package package-windows \
+	smoke smoke-windows test-windows screenshots fuzz clean export-pages tessdata
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,16 +51,27 @@ system-deps:
 		fi; \
 	else echo "Not root with apt: skipping system packages (tests that need them will say so)."; fi
 
+windows-deps:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		missing=$$(for p in $(WINDOWS_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+		if [ -n "$$missing" ]; then \
+			echo "Installing system packages for the Windows build: $$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		fi; \
+	else echo "Not root with apt: skipping the Windows build's packages (make package-windows will say what is missing)."; fi
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-# The packaged app is built and smoke-tested as part of the tests: what the team launches is
-# the frozen program, so a missing hidden import must fail here, not on a laptop.
-# pytest runs last so that its summary is the run's closing line.
-test: $(STAMP) system-deps lint
-	$(MAKE) --no-print-directory package
-	$(BIN)/python build_scripts/smoke_frozen.py
+# The packaged apps are built and smoke-tested as part of the tests: what the team launches is
+# the frozen program, so a missing hidden import must fail here, not on a laptop.  Each step
+# says how long it took; pytest runs last so that its summary is the run's closing line.
+test: $(STAMP) system-deps windows-deps lint
+	$(call timed,package (Linux),$(MAKE) --no-print-directory package)
+	$(call timed,smoke (Linux),$(BIN)/python build_scripts/smoke_frozen.py)
+	$(call timed,package-windows,$(MAKE) --no-print-directory package-windows)
+	$(call timed,smoke-windows,$(BIN)/python build_scripts/smoke_frozen.py --windows)
 	$(BIN)/python -m pytest -q
 
 # The OCR models go into build/tessdata, where the spec (Linux and Windows builds alike) and
@@ -56,7 +80,22 @@ tessdata: system-deps
 	$(BIN)/python build_scripts/collect_tessdata.py
 
 package: $(STAMP) tessdata
-	$(BIN)/python build_scripts/package.py
+	@python=$$($(PYTHON) build_scripts/build_env.py $(PACKAGE_ENV)) && $$python build_scripts/package.py
+
+# dist/windows/LAPDesk/ and dist/LAPDesk-<version>-windows.zip, under Wine (skips, saying what
+# is missing, where Wine is not installed).  build_scripts/wine.sh runs the result.
+package-windows: $(STAMP) tessdata
+	$(PYTHON) build_scripts/windows/package_windows.py
+
+smoke: $(STAMP)
+	$(BIN)/python build_scripts/smoke_frozen.py
+
+smoke-windows: $(STAMP)
+	$(BIN)/python build_scripts/smoke_frozen.py --windows
+
+# The whole test suite under python.org's CPython for Windows, in Wine (CI runs it after `make test`).
+test-windows: $(STAMP) windows-deps tessdata
+	$(PYTHON) build_scripts/windows/pytest_wine.py -q
 
 bench: $(STAMP)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -68,7 +68,7 @@ def measure(store_path: Path, corpus: Path) -> dict:
     window = MainWindow(store)
     window.show()
     app.processEvents()
-    importer = getattr(window, "importer", None) or window.desk_extensions.importer
+    importer = window.importer
 
     clock = QElapsedTimer()
     clock.start()

@@ -101,7 +101,7 @@ def main() -> int:
         "support a concise Lausanne Action Plan with measurable actions.\n", encoding="utf-8")
     _scanned_pdf(drop / "Scanned letter.pdf")
     shutil.copy(demo_dir() / "12_Senegal_note_verbale.txt", drop / "Senegal (copy).txt")
-    importer = window.desk_extensions.importer
+    importer = window.importer
     finished = QEventLoop()
     importer.import_finished.connect(lambda _results: finished.quit())
     importer.start_import(sorted(str(p) for p in drop.iterdir()))

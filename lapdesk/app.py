@@ -19,6 +19,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Worker processes of a frozen app re-enter here; let them run their task and exit.
     multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
+    if sys.platform == "win32" and argv in (["--install"], ["--uninstall"]):
+        from lapdesk.core import windows_install  # the zip's install.ps1 runs these
+
+        _leave(windows_install.main(argv[0]))
     from lapdesk import cli
 
     if cli.has_command(argv):

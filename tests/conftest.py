@@ -65,7 +65,7 @@ def run_lapdesk(*args: str, env: dict | None = None, timeout: float = 120) -> Cl
     """Run ``python -m lapdesk ARGS`` as a real process."""
     completed = subprocess.run(
         [sys.executable, "-m", "lapdesk", *map(str, args)],
-        capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+        capture_output=True, text=True, encoding="utf-8", timeout=timeout, cwd=ROOT,
         env={**os.environ, **(env or {})},
     )
     return CliResult(completed.returncode, completed.stdout, completed.stderr)

@@ -8,7 +8,9 @@ it, so a test sees the real replacement path next to real extractions in the sam
 from __future__ import annotations
 
 import ctypes
+import faulthandler
 import os
+import sys
 import time
 
 from lapdesk.ingest.formats import extract
@@ -16,6 +18,9 @@ from lapdesk.ingest.formats import extract
 
 def misbehave_by_name(data: bytes, name: str, *, limits, password=None):
     if name.startswith("segfault"):
+        if sys.platform == "win32":
+            # ctypes turns an access violation into OSError on Windows: crash for real.
+            faulthandler._sigsegv()
         ctypes.string_at(0)  # a real SIGSEGV, as a crashing C parser would cause
     if name.startswith("exit"):
         os._exit(3)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from dataclasses import replace
 
@@ -10,6 +11,7 @@ from hostile_extractors import misbehave_by_name
 
 from lapdesk.ingest.extracted import Limits
 from lapdesk.ingest.workers import CRASHED, OUT_OF_MEMORY, Job, WorkerPool
+from lapdesk.store.lock import pid_alive
 
 FAST = replace(Limits(), timeout_s=1.5)
 
@@ -93,6 +95,8 @@ def test_closing_the_pool_ends_every_worker():
 
 
 def _alive(pid: int) -> bool:
+    if sys.platform == "win32":
+        return pid_alive(pid)  # os.kill(pid, 0) would terminate the process on Windows
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -36,7 +36,8 @@ def test_network_file_systems_are_known(fstype):
     assert fstype in netpath.NETWORK_FS_TYPES
 
 
-@pytest.mark.parametrize("path", [r"\\server\share\lap.lapdesk", "//server/share/lap.lapdesk"])
+@pytest.mark.parametrize("path", [r"\\server\share\lap.lapdesk", "//server/share/lap.lapdesk",
+                                  r"\\?\UNC\server\share\lap.lapdesk"])  # a long one
 def test_unc_paths_are_network_paths(path):
     assert netpath.is_network_path(path)
 

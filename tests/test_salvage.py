@@ -17,16 +17,32 @@ def _damaged_store(path, *, contributions=60):
             add_text_contribution(store, [f"Contribution {n}, paragraph {i}: " + "text " * 40
                                           for i in range(6)], name=f"c{n}.txt")
     conn = sqlite3.connect(path)
-    pages = [row[0] for row in conn.execute(
-        "SELECT pageno FROM dbstat WHERE name = 'paragraphs' AND pagetype = 'leaf' "
-        "ORDER BY pageno")]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'paragraphs'").fetchone()[0]
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()
+    pages = _leaf_pages(path.read_bytes(), root, page_size)
     victim = pages[len(pages) // 2]
     with open(path, "r+b") as handle:
         handle.seek((victim - 1) * page_size)
         handle.write(b"\xa5" * page_size)
     return path
+
+
+def _leaf_pages(data: bytes, root: int, page_size: int) -> list[int]:
+    """The leaf pages of the table b-tree rooted at ``root``, read from the file itself
+    (python.org's SQLite for Windows has no dbstat table)."""
+    offset = (root - 1) * page_size + (100 if root == 1 else 0)
+    kind, cells = data[offset], int.from_bytes(data[offset + 3:offset + 5], "big")
+    if kind == 0x0D:  # a leaf of a table b-tree
+        return [root]
+    assert kind == 0x05, f"page {root} is not part of a table b-tree"
+    children = []
+    for i in range(cells):  # each interior cell starts with its left child's page number
+        cell = int.from_bytes(data[offset + 12 + 2 * i:offset + 14 + 2 * i], "big")
+        start = (root - 1) * page_size + cell
+        children.append(int.from_bytes(data[start:start + 4], "big"))
+    children.append(int.from_bytes(data[offset + 8:offset + 12], "big"))  # the right-most
+    return sorted(p for child in children for p in _leaf_pages(data, child, page_size))
 
 
 def test_salvage_copies_every_readable_row_into_a_sound_store(tmp_path, cli):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from builders import add_text_contribution
 from desk_helpers import open_desk, settle
 from PySide6.QtCore import Qt
+from windows_support import not_under_wine
 
 from lapdesk.store import contributions, excerpts, framework
 from lapdesk.ui.main_window import MainWindow
@@ -170,6 +174,8 @@ def test_back_returns_to_the_contribution(desk, qtbot):
     assert window.reader.contribution_id == ids["ghana"]
 
 
+@not_under_wine("Qt writes **bold** only for a font it finds a bold face of, and finds none "
+                "among Wine's fonts")
 def test_the_synthesis_editor_saves_markdown_and_undo_restores_it(desk, qtbot, store):
     window, _ = desk
     window.show_section("universalisation")
@@ -336,9 +342,10 @@ def test_open_original_hands_a_private_copy_to_the_system(desk, qtbot):
         path = window.header.opened_copy
     finally:
         QDesktopServices.unsetUrlHandler("file")
-    assert catcher.urls and catcher.urls[0].toLocalFile() == str(path)
+    assert catcher.urls and Path(catcher.urls[0].toLocalFile()) == path
     assert path.read_text() == "Ghana calls for more regional workshops."
-    assert path.parent.stat().st_mode & 0o777 == 0o700
+    if os.name == "posix":  # Windows has no such mode bits: the profile's ACL keeps it private
+        assert path.parent.stat().st_mode & 0o777 == 0o700
 
 
 def test_closing_the_window_keeps_what_is_being_typed(desk, qtbot, store):

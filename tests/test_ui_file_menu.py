@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from builders import add_text_contribution
 from desk_helpers import open_desk, settle
 from PySide6.QtCore import QSettings
@@ -74,8 +76,7 @@ def test_recent_stores_newest_first_without_duplicates(tmp_path):
     recent = RecentStores(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     for name in ("a", "b", "a", "c"):
         recent.add(tmp_path / f"{name}.lapdesk")
-    assert [p.rsplit("/", 1)[-1] for p in recent.paths()] == ["c.lapdesk", "a.lapdesk",
-                                                             "b.lapdesk"]
+    assert [Path(p).name for p in recent.paths()] == ["c.lapdesk", "a.lapdesk", "b.lapdesk"]
 
 
 def test_save_a_copy_makes_a_store_that_opens(qtbot, store, tmp_path, private_settings):

@@ -116,6 +116,7 @@ def _options_and_words(argv: Sequence[str]):
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _write_utf8()
     parser = build_parser(only=_command_named(argv))
     try:
         args = parser.parse_args(argv)
@@ -161,6 +162,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
     exit_code = getattr(module, "exit_code", None)
     return exit_code(result) if exit_code else 0
+
+
+def _write_utf8() -> None:
+    """Output is UTF-8 whatever the console: Python on Windows writes to a pipe or a file in
+    the ANSI code page, where a file named ``Polska-Łódź.txt`` cannot be written at all.  (A
+    Windows console is written in UTF-16 by Python either way.)"""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):  # detached or closed
+                stream.flush()
+                stream.reconfigure(encoding="utf-8", errors=stream.errors)
 
 
 def _back_up_after_write(store) -> None:

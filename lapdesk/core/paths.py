@@ -14,6 +14,9 @@ from pathlib import Path
 from lapdesk import APP_NAME
 
 DEFAULT_STORE_NAME = "lap-2020.lapdesk"
+# From this length Windows' classic file API (MAX_PATH, 260, less room for a file name in a
+# folder) refuses a path unless it is in the extended-length form \\?\C:\...
+WINDOWS_LONG_PATH = 248
 
 
 def resources_dir() -> Path:
@@ -31,9 +34,20 @@ def resource(*parts: str) -> Path:
 
 
 def data_dir() -> Path:
+    """The default store's folder: ``%LOCALAPPDATA%\\LAPDesk`` on Windows (stores are large and
+    stay on the laptop), ``~/.local/share/LAPDesk`` on Linux."""
     import platformdirs  # only when no store is named: a command given --store skips it
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def settings_file() -> Path:
+    """The user's preferences: ``%APPDATA%\\LAPDesk\\LAPDesk.ini`` on Windows (they roam with the
+    profile), ``~/.config/LAPDesk/LAPDesk.ini`` on Linux; where QSettings put them before."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False, roaming=True),
+                f"{APP_NAME}.ini")
 
 
 def default_store_path() -> Path:
@@ -42,3 +56,18 @@ def default_store_path() -> Path:
     if env:
         return Path(env).expanduser()
     return data_dir() / DEFAULT_STORE_NAME
+
+
+def long_path(path: str | os.PathLike) -> Path:
+    """``path``, in Windows' extended-length form (``\\\\?\\C:\\...``, ``\\\\?\\UNC\\...``) when it is
+    too long for the classic API, so a store or a file deep in a shared folder still opens on
+    a laptop where long paths are not enabled; any other path, and every path on other
+    systems, unchanged."""
+    if sys.platform != "win32":
+        return Path(path)
+    text = os.path.abspath(os.fspath(path))
+    if len(text) < WINDOWS_LONG_PATH or text.startswith("\\\\?\\"):
+        return Path(path)
+    if text.startswith("\\\\"):
+        return Path("\\\\?\\UNC\\" + text[2:])
+    return Path("\\\\?\\" + text)

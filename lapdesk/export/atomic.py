@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from lapdesk.core.errors import LapdeskError
+from lapdesk.core.paths import long_path
 from lapdesk.store import held
 
 
@@ -27,6 +28,7 @@ class OutputLockedError(LapdeskError):
 
 def check_target(out: Path, *, overwrite: bool) -> None:
     """Refuse early, before any work, when the target cannot or should not be written."""
+    out = long_path(out)
     if held.is_held(out):
         raise LapdeskError(held.held_message(out) + " Choose another file name.")
     if out.is_dir():
@@ -39,6 +41,7 @@ def check_target(out: Path, *, overwrite: bool) -> None:
 
 def write_atomically(out: Path, write: Callable[[BinaryIO], None]) -> None:
     """Call ``write(handle)`` on a temporary file beside ``out``, then rename it to ``out``."""
+    out = long_path(out)
     if held.is_held(out):
         raise LapdeskError(held.held_message(out) + " Choose another file name.")
     try:

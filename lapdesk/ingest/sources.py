@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from lapdesk.core.paths import long_path
 from lapdesk.store import held
 
 _SKIPPED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store", "__macosx"}
@@ -61,9 +62,9 @@ def walk(paths: Iterable[str | os.PathLike], *,
             sources.append(Source(path, f"{path.name} is part of a store LAPDesk has open; "
                                         "it was not imported."))
             continue
-        if path.is_dir():
-            sources.extend(_walk_folder(path, exclude))
-        elif path.is_file():
+        if long_path(path).is_dir():
+            sources.extend(_walk_folder(long_path(path), exclude))
+        elif long_path(path).is_file():
             sources.append(Source(path))
         elif path.exists() or path.is_symlink():
             sources.append(Source(path, f"{path} is not a file LAPDesk can read."))
@@ -101,7 +102,7 @@ def load(path: Path, *, max_bytes: int) -> Loaded:
     """
     if held.is_held(path):
         raise PermissionError(errno.EACCES, held.held_message(path), str(path))
-    with path.open("rb") as handle:
+    with long_path(path).open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size <= max_bytes:
             data = handle.read()

@@ -355,6 +355,12 @@ def serve(conn: Connection, extractor: Extractor | None) -> None:
 
 def _die_with_parent() -> None:
     """Make sure this worker ends when the process that started it ends, however it ends."""
+    if sys.platform == "win32":
+        # A worker that crashes on a hostile file must end at once: no "stopped working"
+        # dialog for the user (SEM_NOGPFAULTERRORBOX), no "insert a disk" prompt either.
+        import ctypes
+
+        ctypes.windll.kernel32.SetErrorMode(0x0002 | 0x0001)  # type: ignore[attr-defined]
     parent = multiprocessing.parent_process()
     if sys.platform.startswith("linux"):
         import ctypes

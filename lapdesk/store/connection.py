@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from lapdesk.core.errors import NotAStoreError, StoreError
+from lapdesk.core.paths import long_path
 from lapdesk.store import backup, migrations, netpath, seed, sqlite
 from lapdesk.store.database import Store
 from lapdesk.store.lock import WriterLock
@@ -57,7 +58,7 @@ def open_store(
     :raises NewerSchemaError: the store comes from a newer LAPDesk.
     :raises StoreError: the file cannot be opened or created.
     """
-    path = Path(path).expanduser()
+    path = long_path(Path(path).expanduser())  # the lock and backups beside it follow
     is_new = not path.exists() or path.stat().st_size == 0
     if is_new and (not create or readonly):
         raise StoreError(f"There is no store at {path}.")

@@ -39,7 +39,10 @@ class TwoLibrariesError(RuntimeError):
 
 
 def _key(path: Path) -> str:
-    return os.path.normcase(os.path.realpath(path))
+    try:
+        return os.path.normcase(os.path.realpath(path))
+    except OSError:  # Wine answers ERROR_MORE_DATA for a path past 260 characters
+        return os.path.normcase(os.path.abspath(path))
 
 
 def hold(path: Path, library: str) -> None:

@@ -76,7 +76,7 @@ def locked_message(store_name: str, holder: LockInfo) -> str:
 def read_holder(store_path: Path) -> LockInfo | None:
     """Who holds the store's writer lock now, or ``None`` when nobody (or nobody readable) does."""
     try:
-        return LockInfo.from_json(lock_path_for(store_path).read_text(encoding="utf-8"))
+        return LockInfo.from_json(_read_lock_file(lock_path_for(store_path)))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -219,7 +219,7 @@ class WriterLock:
 
     def _read_token(self) -> str | None:
         try:
-            return LockInfo.from_json(self.path.read_text(encoding="utf-8")).token
+            return LockInfo.from_json(_read_lock_file(self.path)).token
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -261,7 +261,7 @@ class WriterLock:
             return
         try:
             try:
-                text = self.path.read_text(encoding="utf-8")
+                text = _read_lock_file(self.path)
                 mtime = self.path.stat().st_mtime
             except OSError:
                 return  # released meanwhile: the caller simply tries to create it again
@@ -303,6 +303,19 @@ class WriterLock:
             return StoreLockedError(f"{self.store_path.name} is being opened by another LAPDesk; "
                                     "open it read-only or try again later.")
         return StoreLockedError(locked_message(self.store_path.name, holder))
+
+
+def _read_lock_file(path: Path) -> str:
+    """The lock file's text.  On Windows a file that a heartbeat is replacing cannot be opened
+    for a moment (PermissionError, the old one pending deletion): try again briefly."""
+    for _ in range(10):
+        try:
+            return path.read_text(encoding="utf-8")
+        except PermissionError:
+            if os.name != "nt":
+                raise
+            time.sleep(0.01)
+    return path.read_text(encoding="utf-8")
 
 
 def _write_private(path: Path, text: str, *, exclusive: bool) -> None:

@@ -8,6 +8,7 @@ store.  Stores on a network path therefore use the rollback journal (``journal_m
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 # File-system types of network mounts, as /proc/mounts names them.
@@ -23,9 +24,11 @@ def is_network_path(path: str | os.PathLike) -> bool:
     """True for a UNC path (``\\\\server\\share``), a mapped network drive on Windows, or a
     path under an NFS/SMB/SSHFS mount on POSIX."""
     text = os.fspath(path)
+    if text.upper().startswith(("\\\\?\\UNC\\", "//?/UNC/")):  # a long path on a share
+        return True
     if text.startswith(("\\\\", "//")) and not text.startswith(("\\\\?\\", "\\\\.\\")):
         return True
-    if os.name == "nt":
+    if sys.platform == "win32":
         return _windows_drive_is_remote(text)
     try:
         with open("/proc/mounts", encoding="utf-8", errors="replace") as handle:
@@ -63,7 +66,7 @@ def _unescape(field: str) -> str:
 def _windows_drive_is_remote(text: str) -> bool:
     import ctypes
 
-    drive = os.path.splitdrive(os.path.abspath(text))[0]
+    drive = os.path.splitdrive(os.path.abspath(text))[0].removeprefix("\\\\?\\")
     if not drive:
         return False
     return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE  # type: ignore[attr-defined]

@@ -31,9 +31,13 @@ class Connection(apsw.Connection):
 
     def __init__(self, path: Path, *, readonly: bool = False):
         flags = apsw.SQLITE_OPEN_READONLY if readonly else apsw.SQLITE_OPEN_READWRITE
+        # A Windows path in its extended-length form (past 260 characters, see
+        # lapdesk.core.paths.long_path) goes to SQLite's win32-longpath VFS: the default one
+        # stops at 260 characters.
+        vfs = "win32-longpath" if str(path).startswith("\\\\?\\") else None
         held.hold(path, LIBRARY)  # refuses a file another SQLite library of ours has open
         try:
-            super().__init__(str(path), flags=flags)
+            super().__init__(str(path), flags=flags, vfs=vfs)
         except BaseException:
             held.release(path)
             raise

@@ -10,11 +10,9 @@ import os
 
 from PySide6.QtCore import QSettings
 
-from lapdesk import APP_NAME
+from lapdesk.core.paths import settings_file
 
 
 def app_settings() -> QSettings:
-    path = os.environ.get("LAPDESK_SETTINGS")
-    if path:
-        return QSettings(path, QSettings.Format.IniFormat)
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+    path = os.environ.get("LAPDESK_SETTINGS") or str(settings_file())
+    return QSettings(path, QSettings.Format.IniFormat)
