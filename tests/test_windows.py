@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from builders import add_text_contribution
 from conftest import ROOT
-from lapdesk.core.names import safe_name
 from windows_support import UNDER_WINE, windows_only
 
+from lapdesk.core.names import safe_name
 from lapdesk.core.open_policy import private_copy
 from lapdesk.core.paths import WINDOWS_LONG_PATH, data_dir, long_path, settings_file
 from lapdesk.ingest.pipeline import import_paths
