@@ -12,7 +12,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-import lapdesk.ingest.pipeline as pipeline
+import lapdesk.ui.import_flow as import_flow
 from lapdesk.core.paths import resource
 from lapdesk.ui.import_flow import drop_hint
 from lapdesk.ui.models.import_summary_model import (
@@ -109,9 +109,9 @@ def test_cancel_stops_between_files_and_keeps_what_was_logged(
                          "12_Senegal_note_verbale.txt", "04_Ghana_email.eml",
                          "08_Indonesia_email.eml", "10_Cluster_Munition_Coalition.eml")
     second_logged = threading.Event()
-    real_import = pipeline.import_paths
+    real_import = import_flow.import_steps
 
-    def import_paths_pausing_after_two(store_, paths, *, progress, cancel, **options):
+    def import_steps_pausing_after_two(store_, importer_, paths, progress, cancel):
         def watched(done, total, name):
             progress(done, total, name)
             if done == 2:  # hold the worker here until the user has pressed Cancel
@@ -121,9 +121,9 @@ def test_cancel_stops_between_files_and_keeps_what_was_logged(
                         break
                     threading.Event().wait(0.01)
 
-        return real_import(store_, paths, progress=watched, cancel=cancel, **options)
+        return real_import(store_, importer_, paths, watched, cancel)
 
-    monkeypatch.setattr(pipeline, "import_paths", import_paths_pausing_after_two)
+    monkeypatch.setattr(import_flow, "import_steps", import_steps_pausing_after_two)
     window = open_desk(qtbot, store)
     importer = window.importer
     op = importer.start_import([str(f) for f in files])
@@ -223,13 +223,13 @@ def test_workers_start_when_files_are_dragged_in_and_serve_the_drop(
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window.reader.viewport(), enter)
     settle(window)
-    pool = importer.warm_pool
-    assert pool is not None  # booting while the user moves to the drop
+    assert importer.warm_importer is not None  # booting while the user moves to the drop
+    pool = importer.warm_importer.pool()
     qtbot.waitUntil(lambda: len(pool.worker_pids()) == pool.size, timeout=30_000)
     with qtbot.waitSignal(importer.import_finished, timeout=60_000) as finished:
         importer.start_import([str(files[0])])
         settle(window)
-    assert importer.warm_pool is None and finished.args[0][0]["status"] == "ok"
+    assert importer.warm_importer is None and finished.args[0][0]["status"] == "ok"
     qtbot.waitUntil(lambda: pool.worker_pids() == [], timeout=10_000)  # let go after it
 
 
@@ -244,8 +244,8 @@ def test_workers_a_drag_started_are_let_go_when_nothing_is_dropped(
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window.reader.viewport(), enter)
     settle(window)
-    pool = importer.warm_pool
-    assert pool is not None
-    qtbot.waitUntil(lambda: importer.warm_pool is None, timeout=10_000)
+    assert importer.warm_importer is not None
+    pool = importer.warm_importer.pool()
+    qtbot.waitUntil(lambda: importer.warm_importer is None, timeout=10_000)
     # They leave on a thread of their own, so the window never waits for them.
     qtbot.waitUntil(lambda: pool.worker_pids() == [], timeout=10_000)

@@ -28,7 +28,7 @@ from lapdesk.ui.service.store_service import StoreService
 from lapdesk.ui.service.tasks import Failure, Task
 
 if TYPE_CHECKING:
-    from lapdesk.ingest.workers import WorkerPool
+    from lapdesk.ingest.importer import Importer
 
 # What an import can change, so that every view showing one of these refreshes.
 IMPORT_TABLES = frozenset({"contributions", "files", "paragraphs", "contribution_contributors",
@@ -119,7 +119,7 @@ class ImportFlow(QObject):
         self.summary_dialog: ImportSummaryDialog | None = None
         self.last_op: Task | None = None
         self._hinting = False
-        self.warm_pool: WorkerPool | None = None  # started by a drag, for its drop
+        self.warm_importer: Importer | None = None  # its workers started by a drag, for its drop
         self._warm_timer = QTimer(self)
         self._warm_timer.setSingleShot(True)
         self._warm_timer.setInterval(WARM_FOR_MS)
@@ -165,19 +165,19 @@ class ImportFlow(QObject):
         """Start the extraction workers now: they boot while the user lets go of the files."""
         if self.service.readonly:
             return
-        if self.warm_pool is None:
-            from lapdesk.ingest.workers import WorkerPool
+        if self.warm_importer is None:
+            from lapdesk.ingest.importer import Importer
 
-            self.warm_pool = WorkerPool(prestart=True)
+            self.warm_importer = Importer(prestart=True)
         self._warm_timer.start()
 
     def let_workers_go(self) -> None:
         """Stop workers that a drag started and no drop used (waiting for them to leave off
         the window's thread: one still booting may take a moment)."""
         self._warm_timer.stop()
-        pool, self.warm_pool = self.warm_pool, None
-        if pool is not None:
-            _close_soon(pool)
+        importer, self.warm_importer = self.warm_importer, None
+        if importer is not None:
+            _close_soon(importer)
 
     def _hint(self, text: str) -> None:
         """Say in the status bar what a drop will do, while files are dragged over the window."""
@@ -213,28 +213,28 @@ class ImportFlow(QObject):
             self.start_import(paths)
 
     def start_import(self, paths: list[str]) -> Task:
-        from lapdesk.ingest.pipeline import import_paths
+        """Import ``paths`` on the writer lane, a step at a time: an edit made meanwhile is
+        written between two files, never after the last one."""
+        from lapdesk.ingest.importer import Importer
 
         chosen = [str(Path(p)) for p in paths]
         self._warm_timer.stop()
-        pool, self.warm_pool = self.warm_pool, None  # the drag's workers, if any: this import's
+        # The workers a drag started serve its drop; otherwise the import starts its own.
+        importer, self.warm_importer = self.warm_importer or Importer(), None
 
         def work(store, progress, cancel):
             try:
-                results = import_paths(store, chosen, progress=progress, cancel=cancel, pool=pool)
+                return (yield from import_steps(store, importer, chosen, progress, cancel))
             finally:
-                if pool is not None:
-                    pool.close()
-            return results, revisions_among(store, results)
+                importer.release()  # the workers leave; the window's thread never waits
 
-        op = self.service.start(work, writes=True, touches=IMPORT_TABLES)
+        op = self.service.start(work, writes=True, touches=IMPORT_TABLES, stepped=True)
         self.last_op = op
         self.progress_dialog = ImportProgressDialog(op, total=0, parent=self.window)
         op.succeeded.connect(self._show_summary)
         op.cancelled.connect(self._show_cancelled)
         op.failed.connect(self._show_failure)
-        if pool is not None:  # an op cancelled before it ran never reached ``work``
-            op.finished.connect(lambda: _close_soon(pool))
+        op.finished.connect(lambda: _close_soon(importer))
         self.progress_dialog.show_unless_quick()
         return op
 
@@ -266,9 +266,23 @@ class ImportFlow(QObject):
         show_failure(self.window, "The import did not finish", failure)
 
 
-def _close_soon(pool: WorkerPool) -> None:
-    """Close ``pool`` on a thread of its own: the window never waits for workers to leave."""
-    threading.Thread(target=pool.close, name="lapdesk-let-go", daemon=True).start()
+def import_steps(store, importer: Importer, paths: list[str], progress, cancel):
+    """The import as the writer lane runs it: a generator whose every ``yield`` is a point
+    where the lane may write the user's edits, and where Cancel is heard.  Returns the
+    results and the revisions they look like."""
+    run = importer.run(store, paths)
+    for step in run:
+        if step.news:  # a commit, or a scan's pages read by OCR
+            progress(step.done, step.total, step.label)
+        cancel.raise_if_cancelled()
+        yield
+    results = run.results
+    return results, revisions_among(store, results)
+
+
+def _close_soon(importer: Importer) -> None:
+    """Stop ``importer``'s workers on a thread of its own: the window never waits for them."""
+    threading.Thread(target=importer.close, name="lapdesk-let-go", daemon=True).start()
 
 
 def show_failure(parent: QWidget, title: str, failure: Failure) -> None:
