@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -36,7 +37,7 @@ def build_store(path: Path) -> None:
     from lapdesk.store.connection import open_store
 
     for old in path.parent.glob(path.name + "*"):
-        old.unlink()
+        shutil.rmtree(old) if old.is_dir() else old.unlink()
     with open_store(path, author="bench") as store:
         people = [r["id"] for r in registry.contributors(store)][:30]
         with store.transaction():
@@ -75,9 +76,14 @@ def measure(store_path: Path, corpus: Path) -> dict:
     gaps: list[float] = []
     last = [clock.nsecsElapsed()]
 
+
+    long_gaps: list[tuple[float, float]] = []  # (ms, seconds into the import)
+
     def beat() -> None:
         now = clock.nsecsElapsed()
         gaps.append((now - last[0]) / 1e6 - HEARTBEAT_MS)
+        if gaps[-1] > 50:
+            long_gaps.append((round(gaps[-1]), round(time.perf_counter() - started, 2)))
         last[0] = now
 
     heartbeat = QTimer()
@@ -97,7 +103,7 @@ def measure(store_path: Path, corpus: Path) -> dict:
             if found.isNull():
                 return
             window.reader.setTextCursor(found)
-            window.map_selection_to("universalisation.q3")
+            window.mapping.map_selection_to("universalisation.q3")
         elif window.strip.excerpt_id is not None:
             window.strip.summary.setText(f"Regional outreach ({step[0]})")
             window.strip.summary.editingFinished.emit()
@@ -105,9 +111,19 @@ def measure(store_path: Path, corpus: Path) -> dict:
             return
         actions[kind] += 1
 
+    slow_actions: list[tuple[str, float]] = []
+
+    def timed_act() -> None:
+        kind = ("switch", "map", "annotate")[step[0] % 3]
+        before = time.perf_counter()
+        act()
+        spent = (time.perf_counter() - before) * 1000
+        if spent > 30:
+            slow_actions.append((kind, round(spent)))
+
     driver = QTimer()
     driver.setInterval(ACTION_EVERY_MS)
-    driver.timeout.connect(act)
+    driver.timeout.connect(timed_act)
     finished = QEventLoop()
     started = time.perf_counter()
     op = importer.start_import([str(corpus)])
@@ -123,7 +139,8 @@ def measure(store_path: Path, corpus: Path) -> dict:
     return {"import_s": import_s, "max_stall_ms": gaps[-1] if gaps else 0.0,
             "p99_ms": gaps[int(len(gaps) * 0.99)] if gaps else 0.0,
             "median_ms": statistics.median(gaps) if gaps else 0.0, "beats": len(gaps),
-            "actions": actions, "load": os.getloadavg()[0]}
+            "actions": actions, "load": os.getloadavg()[0], "long_gaps": long_gaps,
+            "slow_actions": slow_actions}
 
 
 def main() -> None:

@@ -13,11 +13,7 @@ from windows_support import not_under_wine
 
 from lapdesk.store import contributions, excerpts, framework
 from lapdesk.ui.main_window import MainWindow
-from lapdesk.ui.models.contributions_model import (
-    ContributionsFilter,
-    ContributionsModel,
-    contribution_rows,
-)
+from lapdesk.ui.models.contributions_model import ContributionsTable, contribution_rows
 
 
 @pytest.fixture
@@ -265,26 +261,24 @@ def test_the_filter_box_matches_any_alias(desk, qtbot):
 def test_quick_filters(desk):
     window, ids = desk
     pane = window.contributions
-    pane.proxy.set_quick("attention")
+    pane.model.set_quick("attention")
     assert pane.proxy.rowCount() == 1  # the one without a contributor
     assert "contributor" in pane.proxy.index(0, 6).data()
     map_text(window, ids["austria"], "must rise", "universalisation")
-    pane.proxy.set_quick("unmapped")
+    pane.model.set_quick("unmapped")
     assert pane.proxy.rowCount() == 2
-    pane.proxy.set_quick("group", "WEOG")
+    pane.model.set_quick("group", "WEOG")
     assert pane.proxy.rowCount() == 1
 
 
 def test_the_contribution_models_pass_the_model_tester(qtmodeltester, desk, store):
     window, ids = desk
     map_text(window, ids["austria"], "must rise", "universalisation")
-    model = ContributionsModel()
-    model.set_rows(contribution_rows(store))
-    qtmodeltester.check(model)
-    proxy = ContributionsFilter()
-    proxy.setSourceModel(model)
-    proxy.set_text("austr")
-    qtmodeltester.check(proxy)
+    table = ContributionsTable(window)
+    table.set_rows(contribution_rows(store))
+    qtmodeltester.check(table.items)
+    table.set_text("austr")
+    qtmodeltester.check(table.proxy)
     qtmodeltester.check(window.framework.model)
 
 

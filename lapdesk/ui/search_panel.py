@@ -36,6 +36,9 @@ HitRole = Qt.ItemDataRole.UserRole + 1
 REFRESH_ON = {"paragraphs", "contributions", "contribution_contributors"}
 
 
+RESIZE_PRECISION_ROWS = 40
+
+
 def run_search(store: Store, query: str, *, limit: int = 200) -> list[dict]:
     """The core's hits, each with the names of the contribution's contributors."""
     hits = search_store.search(store, query, limit=limit)
@@ -154,6 +157,9 @@ class SearchPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(True)
         header = self.view.horizontalHeader()
+        # Columns fit their contents as measured on the first rows, not on every row: a long
+        # list would hold the window a good part of a second.
+        header.setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

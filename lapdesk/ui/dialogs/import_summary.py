@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from lapdesk.ui.models.import_summary_model import ContributionIdRole, ImportSummaryModel
 
+RESIZE_PRECISION_ROWS = 40
+
 
 def headline(files: int, logged: int, attention: int, *, cancelled: bool = False) -> str:
     parts = [f"{files} file{'s' if files != 1 else ''} read",
@@ -62,6 +64,9 @@ class ImportSummaryDialog(QDialog):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        # Columns fit their contents as measured on the first rows, not on every row: a long
+        # list would hold the window a good part of a second.
+        header.setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

@@ -1,23 +1,28 @@
-"""Every contribution as a table model, and the filter the contributions pane puts over it."""
+"""Every contribution as a table, and the filter the contributions pane puts over it.
+
+The table is Qt's own item model under Qt's own sort-and-filter proxy, filled with items
+prepared on a reader lane: painting, sorting and filtering run no Python at all.  (A model
+written in Python is called back for every cell painted, and each call waits for the
+interpreter's lock, which an import holds much of the time: a repaint of the table could hold
+the window a tenth of a second.)  The filters are one regular expression over a string each row
+carries: its quick-filter tags, then the names it is found by.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+import re
+
+from PySide6.QtCore import QModelIndex, QObject, QRegularExpression, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from lapdesk.core.text import fold
 from lapdesk.store import registry
 from lapdesk.store.connection import Store
 from lapdesk.store.contributions import list_contributions
 
-Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
+FilterRole = Qt.ItemDataRole.UserRole + 3
 
 STATUS_WORDS = {"state_party": "State Party", "signatory": "signatory", "observer": "observer"}
 KIND_WORDS = {"international_organisation": "organisation", "civil_society": "civil society",
@@ -79,11 +84,12 @@ def _cell(row: dict, column: int):
 
 HEADERS = ("Contributor", "Kind", "Group", "Received", "Lang.", "Files", "Attention",
            "Excerpts", "Reviewed")
+COUNT_COLUMNS = (7, 8)  # what a mapping changes
 
 
 def contribution_rows(store: Store) -> list[dict]:
-    """Every contribution as the table shows it, each row's cells and search text computed
-    here, on a reader lane: the GUI thread only swaps the list in."""
+    """Every contribution as the table shows it: each row's cells, its filter string and its
+    items are made here, on a reader lane; the GUI thread only puts them in the table."""
     aliases: dict[int, list[str]] = {}
     for name, contributor_id in registry.name_index(store):
         aliases.setdefault(contributor_id, []).append(name)
@@ -95,136 +101,119 @@ def contribution_rows(store: Store) -> list[dict]:
             [fold(row["_label"]), fold(row["title"] or "")]
             + [alias for p in row["contributors"] for alias in aliases.get(p["id"], [])]
         )
-        # Computed once, so that painting, sorting and filtering only look values up.
         row["_cells"] = [_cell(row, column) for column in range(len(HEADERS))]
+        row["_items"] = _items(row)
     return rows
 
 
-class ContributionsModel(QAbstractTableModel):
-    """One row per contribution, as :func:`contribution_rows` prepared them."""
+def _tags(row: dict) -> str:
+    """``|all|attention|kind:State Party|group:WEOG|language:en|``: what the quick filters
+    match (a tag between bars, so that no tag is found inside another)."""
+    tags = ["all", "attention" if row["_attention"] else "", "" if row["excerpts"] else
+            "unmapped", f"language:{row['language'] or '?'}"]
+    tags += [f"kind:{kind_word(p)}" for p in row["contributors"]]
+    tags += [f"group:{p['group']}" for p in row["contributors"] if p.get("group")]
+    return "|" + "|".join(tag for tag in tags if tag) + "|"
+
+
+def _filter_string(row: dict) -> str:
+    return f"{_tags(row)}\t{row['_search']}"
+
+
+def _fill(item: QStandardItem, row: dict, column: int) -> None:
+    text, key = row["_cells"][column]
+    item.setText(text)
+    item.setData(key, SortRole)
+    item.setData(row["id"], IdRole)
+    tip = ("Needs attention: " + "; ".join(row["_attention"]) if row["_attention"]
+           else ", ".join(f["name"] for f in row["files"]) or None)
+    item.setToolTip(tip or "")
+
+
+def _items(row: dict) -> list[QStandardItem]:
+    """The row's cells as Qt items (no object of Qt's that belongs to a thread)."""
+    items = []
+    for column in range(len(HEADERS)):
+        item = QStandardItem()
+        item.setEditable(False)
+        _fill(item, row, column)
+        items.append(item)
+    items[0].setData(_filter_string(row), FilterRole)
+    return items
+
+
+class ContributionsTable:
+    """The table the contributions pane shows: :attr:`items` (Qt's item model), :attr:`proxy`
+    (sorted and filtered, what the view shows) and :attr:`rows` (the rows as dicts, for the
+    window's counts and the export dialog)."""
 
     HEADERS = HEADERS
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[dict] = []
-        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+    def __init__(self, parent: QObject):
+        self.items = QStandardItemModel(0, len(HEADERS), parent)
+        self.items.setHorizontalHeaderLabels(list(HEADERS))
+        for column, tip in ((4, "Language"), (8, "Share of excerpts reviewed")):
+            self.items.horizontalHeaderItem(column).setToolTip(tip)
+        self.proxy = QSortFilterProxyModel(parent)
+        self.proxy.setSourceModel(self.items)
+        self.proxy.setSortRole(SortRole)
+        self.proxy.setFilterRole(FilterRole)
+        self.proxy.setFilterKeyColumn(0)
+        self.rows: list[dict] = []
+        self._row_of: dict[int, int] = {}
+        self._text = ""
+        self._quick: tuple[str, str] = ("all", "")
 
     def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        if self._sorted_by is not None:
-            self._rows.sort(key=self._sort_key(self._sorted_by[0]),
-                            reverse=self._sorted_by[1] == Qt.SortOrder.DescendingOrder)
-        self.endResetModel()
+        """Show these rows (as :func:`contribution_rows` made them), in one reset of the view."""
+        column, order = self.proxy.sortColumn(), self.proxy.sortOrder()
+        self.proxy.setSourceModel(None)  # one reset instead of a signal per row
+        self.items.setRowCount(0)
+        root = self.items.invisibleRootItem()
+        for number, row in enumerate(rows):
+            root.insertRow(number, row.pop("_items"))
+        self.rows = rows
+        self._row_of = {row["id"]: number for number, row in enumerate(rows)}
+        self.proxy.setSourceModel(self.items)
+        if column >= 0:
+            self.proxy.sort(column, order)
 
     def set_counts(self, counts: dict[int, tuple[int, int]]) -> None:
-        """After a mapping: update the excerpt and reviewed counts in place, row by row (a
-        full reload of thousands of rows would take longer than the edit itself)."""
-        for number, row in enumerate(self._rows):
+        """After a mapping: the excerpt and reviewed counts, in place, in the rows that
+        changed (a reload of thousands of rows would take longer than the edit itself)."""
+        for number, row in enumerate(self.rows):
             excerpts, reviewed = counts.get(row["id"], (0, 0))
             if (excerpts, reviewed) == (row["excerpts"], row["reviewed"]):
                 continue
             row["excerpts"], row["reviewed"] = excerpts, reviewed
             row["_cells"] = [_cell(row, column) for column in range(len(HEADERS))]
-            self.dataChanged.emit(self.index(number, 0), self.index(number, len(HEADERS) - 1))
-
-    @staticmethod
-    def _sort_key(column: int):
-        return lambda row: (row["_cells"][column][1], row["received"], row["id"])
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the rows themselves (one Python sort, not thousands of comparisons via Qt)."""
-        if not 0 <= column < len(self.HEADERS):
-            return
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        ids = [self._rows[i.row()]["id"] for i in before]
-        self._rows.sort(key=self._sort_key(column),
-                        reverse=order == Qt.SortOrder.DescendingOrder)
-        self._sorted_by = (column, order)
-        where = {row["id"]: n for n, row in enumerate(self._rows)}
-        self.changePersistentIndexList(
-            before, [self.index(where[i], old.column()) for i, old in zip(ids, before,
-                                                                          strict=True)])
-        self.layoutChanged.emit()
-
-    @property
-    def rows(self) -> list[dict]:
-        return self._rows
+            for column in COUNT_COLUMNS:
+                _fill(self.items.item(number, column), row, column)
+            self.items.item(number, 0).setData(_filter_string(row), FilterRole)
 
     def row_of(self, contribution_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r["id"] == contribution_id), -1)
+        """The row in :attr:`items` (not in the proxy) of a contribution, or -1."""
+        return self._row_of.get(contribution_id, -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return row["_cells"][index.column()][0]
-        if role == SortRole:
-            return row["_cells"][index.column()][1]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if row["_attention"]:
-                return "Needs attention: " + "; ".join(row["_attention"])
-            return ", ".join(f["name"] for f in row["files"]) or None
-        if role == IdRole:
-            return row["id"]
-        return None
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return {4: "Language", 8: "Share of excerpts reviewed"}.get(section)
-        return None
-
-
-class ContributionsFilter(QSortFilterProxyModel):
-    """Quick filters (attention, unmapped, a kind, a group, a language) and a text box that
-    matches contributor names in any of their registry aliases, accents and case aside."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setSortRole(SortRole)
-        self.setDynamicSortFilter(False)
-        self._text = ""
-        self._quick: tuple[str, str] = ("all", "")
+    def source_index(self, contribution_id: int) -> QModelIndex:
+        row = self.row_of(contribution_id)
+        return self.items.index(row, 0) if row >= 0 else QModelIndex()
 
     def set_text(self, text: str) -> None:
-        self.beginFilterChange()
+        """Only the rows found by ``text`` in any of their contributors' names (accents and
+        case aside)."""
         self._text = fold(text.strip())
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._apply()
 
     def set_quick(self, kind: str, value: str = "") -> None:
         """``kind`` is all, attention, unmapped, kind, group or language."""
-        self.beginFilterChange()
         self._quick = (kind, value)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._apply()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Let the table model sort its own rows; the filter keeps their order."""
-        self.sourceModel().sort(column, order)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        row = self.sourceModel().rows[source_row]
-        if self._text and self._text not in row["_search"]:
-            return False
+    def _apply(self) -> None:
         kind, value = self._quick
-        if kind == "attention":
-            return bool(row["_attention"])
-        if kind == "unmapped":
-            return not row["excerpts"]
-        if kind == "kind":
-            return any(kind_word(p) == value for p in row["contributors"])
-        if kind == "group":
-            return any(p.get("group") == value for p in row["contributors"])
-        if kind == "language":
-            return (row["language"] or "?") == value
-        return True
+        tag = f"{kind}:{value}" if value else kind
+        pattern = f"^(?=[^\t]*\\|{re.escape(tag)}\\|)"
+        if self._text:
+            pattern += f"(?=[^\t]*\t.*{re.escape(self._text)})"
+        self.proxy.setFilterRegularExpression(QRegularExpression(pattern))

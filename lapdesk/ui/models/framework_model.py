@@ -8,10 +8,12 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 
 from lapdesk.core.framework_tree import FrameworkTree
 from lapdesk.ui import colours
+from lapdesk.ui.models.one_call import OneCallPerCell
 
 Index = QModelIndex | QPersistentModelIndex
 KeyRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
+RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass(eq=False)
@@ -22,7 +24,7 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
 
 
-class FrameworkTreeModel(QAbstractItemModel):
+class FrameworkTreeModel(OneCallPerCell, QAbstractItemModel):
     """Columns: the node's title, the excerpts mapped to it (or below), their contributors."""
 
     HEADERS = ("Section / question", "Exc.", "From")
@@ -117,7 +119,7 @@ class FrameworkTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and row["kind"] == "section":
             return colours.swatch(node.section)
         if role == Qt.ItemDataRole.TextAlignmentRole and column:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT_ALIGNED
         if role == KeyRole:
             return row["key"]
         if role == KindRole:

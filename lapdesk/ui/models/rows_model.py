@@ -10,10 +10,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from lapdesk.ui.models.one_call import OneCallPerCell
+
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RowsTableModel(QAbstractTableModel):
+class RowsTableModel(OneCallPerCell, QAbstractTableModel):
     COLUMNS: tuple[str, ...] = ()
 
     def __init__(self, rows: list | None = None, parent=None):

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 from lapdesk.store import contributions
 from lapdesk.store.contributions import excerpt_counts
 from lapdesk.ui.models.contributions_model import (
-    ContributionsFilter,
-    ContributionsModel,
+    ContributionsTable,
     IdRole,
     contribution_rows,
     kind_word,
@@ -41,9 +40,8 @@ class ContributionsPane(QWidget):
         super().__init__(parent)
         self._service = service
         self._select_row_after_reload: int | None = None  # after a delete: the next row
-        self.model = ContributionsModel(self)
-        self.proxy = ContributionsFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = ContributionsTable(self)
+        self.proxy = self.model.proxy
 
         self.title = QLabel("Contributions", self)
         self.quick = QComboBox(self)
@@ -76,7 +74,7 @@ class ContributionsPane(QWidget):
         self.setTabOrder(self.filter_box, self.quick)
         self.setTabOrder(self.quick, self.table)
 
-        self.filter_box.textChanged.connect(self.proxy.set_text)
+        self.filter_box.textChanged.connect(self.model.set_text)
         self.quick.activated.connect(self._apply_quick)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.rows_query = LiveQuery(service, contribution_rows, tables=RELOAD_ON, parent=self)
@@ -110,7 +108,7 @@ class ContributionsPane(QWidget):
 
     def _apply_quick(self, position: int) -> None:
         kind, value = self.quick.itemData(position)
-        self.proxy.set_quick(kind, value)
+        self.model.set_quick(kind, value)
 
     def _rows_arrived(self, rows: list[dict]) -> None:
         current = self.current_id()
@@ -140,15 +138,15 @@ class ContributionsPane(QWidget):
         return index.data(IdRole) if index.isValid() else None
 
     def select_contribution(self, contribution_id: int, *, notify: bool = True) -> bool:
-        row = self.model.row_of(contribution_id)
-        if row < 0:
+        source = self.model.source_index(contribution_id)
+        if not source.isValid():
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.proxy.mapFromSource(source)
         if not index.isValid():  # filtered out: show everything again rather than hide it
             self.filter_box.clear()
             self.quick.setCurrentIndex(0)
-            self.proxy.set_quick("all")
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.model.set_quick("all")
+            index = self.proxy.mapFromSource(source)
         self.table.blockSignals(not notify)
         selection = self.table.selectionModel()
         selection.blockSignals(not notify)

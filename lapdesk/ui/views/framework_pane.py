@@ -78,8 +78,13 @@ class FrameworkPane(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Counts of up to four digits.  Not sized to their contents: that measures every row
+        # again at each count that changes, a tenth of a second per mapping.
+        width = max(self.fontMetrics().horizontalAdvance(text) for text in ("9999", "Exc.",
+                                                                             "From")) + 16
         for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
