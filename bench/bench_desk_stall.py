@@ -65,7 +65,7 @@ def measure(store_path: Path, corpus: Path) -> dict:
 
     app = QApplication([])
     store = open_store(store_path, lock=True)
-    ids = [row["id"] for row in contributions.list_contributions(store)]
+    ids = [row.id for row in contributions.list_contributions(store)]
     window = MainWindow(store)
     window.show()
     app.processEvents()

@@ -95,9 +95,9 @@ def lapdesk(paths: list[Path], scratch: Path) -> tuple[int, float, dict[str, str
         started = time.perf_counter()
         results = import_paths(store, paths)
         seconds = time.perf_counter() - started
-        texts = {Path(r["path"]).stem.split("-")[1]: c.text_of(store, r["contribution_id"])
+        texts = {Path(r.path).stem.split("-")[1]: c.text_of(store, r.contribution_id)
                  for r in results}
-    pages = sum(r["pages"] or 0 for r in results)
+    pages = sum(r.pages or 0 for r in results)
     return pages, seconds, texts
 
 

@@ -86,17 +86,17 @@ def build_demo(store: Store, *, folder: Path | None = None, progress: ProgressFn
     plan = load_plan(folder)
     results = import_paths(store, [folder / entry["file"] for entry in plan],
                            progress=progress, cancel=cancel)
-    by_name = {Path(r["path"]).name: r for r in results}
+    by_name = {Path(r.path).name: r for r in results}
     counts = {"excerpts": 0, "annotations": 0}
     unmatched: list[str] = []
     to_suggest: list[int] = []
     for entry in plan:
         result = by_name.get(entry["file"])
-        if not result or not result.get("contribution_id"):
+        if not result or not result.contribution_id:
             continue
-        _apply_entry(store, result["contribution_id"], entry, counts, unmatched)
+        _apply_entry(store, result.contribution_id, entry, counts, unmatched)
         if entry.get("suggest"):
-            to_suggest.append(result["contribution_id"])
+            to_suggest.append(result.contribution_id)
     for synthesis in load_syntheses(folder):
         framework.set_synthesis(store, synthesis["node"], synthesis["text"].strip())
     return {
@@ -105,8 +105,8 @@ def build_demo(store: Store, *, folder: Path | None = None, progress: ProgressFn
         "annotations": counts["annotations"],
         "suggestions": _leave_suggestions(store, to_suggest),
         "files": [
-            {"name": Path(r["path"]).name, "status": r["status"], "message": r["message"],
-             "contribution_id": r.get("contribution_id")}
+            {"name": Path(r.path).name, "status": r.status, "message": r.message,
+             "contribution_id": r.contribution_id}
             for r in results
         ],
         "unmatched": unmatched,

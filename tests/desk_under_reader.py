@@ -38,7 +38,7 @@ def main() -> int:
     store_path, work = Path(sys.argv[1]), Path(sys.argv[2])
     app = QApplication([sys.argv[0]])  # noqa: F841 - lives as long as the window
     store = open_store(store_path, lock=True)
-    contribution_id = contributions.list_contributions(store)[0]["id"]
+    contribution_id = contributions.list_contributions(store)[0].id
     window = MainWindow(store)
     window.show()
     safety = window.reliability

@@ -7,8 +7,8 @@ from lapdesk.store import intake, registry
 
 
 def attention(store, contribution_id):
-    return next(r for r in c.list_contributions(store)
-                if r["id"] == contribution_id)["needs_attention"]
+    return list(next(r for r in c.list_contributions(store)
+                     if r.id == contribution_id).needs_attention)
 
 
 def test_a_confident_known_readable_contribution_needs_nothing(store):

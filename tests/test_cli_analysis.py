@@ -36,8 +36,8 @@ def test_suggest_json_fields_and_accept(cli, store_path):
     assert {r["state"] for r in accepted.json()} == {"accepted"}
     with open_store(store_path) as store:
         made = excerpts.excerpts_of(store, cid)
-    assert [(e["nodes"], e["origin"]) for e in made] == [
-        (["stockpile_destruction"], "suggestion"), (["victim_assistance"], "suggestion")]
+    assert [(e.nodes, e.origin) for e in made] == [
+        (("stockpile_destruction",), "suggestion"), (("victim_assistance",), "suggestion")]
     text = cli("--store", store_path, "suggest", "--all")
     assert text.code == 0 and text.out.strip() == "No suggestion."
 
@@ -106,7 +106,7 @@ def test_resubmissions_list_and_mark(cli, store_path):
     marked = cli("--store", store_path, "resubmissions", "--mark", old, new, "--json")
     assert marked.code == 0 and marked.json()["superseded"] is True
     with open_store(store_path) as store:
-        assert contributions.contribution(store, old)["superseded_by"] == new
+        assert contributions.contribution(store, old).superseded_by == new
     assert cli("--store", store_path, "resubmissions", "--json").json() == []
     cleared = cli("--store", store_path, "resubmissions", "--unmark", old, "--json")
     assert cleared.code == 0 and cleared.json()["superseded"] is False

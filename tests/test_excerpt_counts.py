@@ -15,6 +15,6 @@ def test_excerpt_counts_match_list_contributions(store):
     excerpts.set_reviewed(store, kept)
     counts = contributions.excerpt_counts(store)
     assert counts == {first: (2, 1), second: (1, 0)}
-    listed = {r["id"]: (r["excerpts"], r["reviewed"])
-              for r in contributions.list_contributions(store) if r["excerpts"]}
+    listed = {r.id: (r.excerpts, r.reviewed)
+              for r in contributions.list_contributions(store) if r.excerpts}
     assert counts == listed

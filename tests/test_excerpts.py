@@ -30,19 +30,19 @@ def test_map_annotate_and_read_back(store, contribution):
                                start=start, end=start + len(PARAS[1]), stance="supports",
                                topic="One indicator per action", summary="indicators")
     shaped = excerpts.excerpt(store, change.result)
-    assert shaped["text"] == PARAS[1]
-    assert shaped["nodes"] == ["structure.q4", "structure.q5"]
-    assert shaped["annotations"][0]["stance"] == "supports"
-    assert shaped["annotations"][0]["topic"] == "One indicator per action"
-    assert shaped["annotations"][0]["author"] == "tester"
-    assert excerpts.excerpts_under(store, "structure.q5")[0]["id"] == change.result
+    assert shaped.text == PARAS[1]
+    assert shaped.nodes == ("structure.q4", "structure.q5")
+    assert shaped.annotations[0].stance == "supports"
+    assert shaped.annotations[0].topic == "One indicator per action"
+    assert shaped.annotations[0].author == "tester"
+    assert excerpts.excerpts_under(store, "structure.q5")[0].id == change.result
 
 
 def test_same_span_reuses_the_excerpt(store, contribution):
     first = excerpts.map_span(store, contribution, ["universalisation"], start=0, end=10).result
     second = excerpts.map_span(store, contribution, ["transparency"], start=0, end=10).result
     assert first == second
-    assert excerpts.excerpt(store, first)["nodes"] == ["universalisation", "transparency"]
+    assert excerpts.excerpt(store, first).nodes == ("universalisation", "transparency")
 
 
 def test_undo_and_redo_restore_everything(store, contribution):
@@ -53,14 +53,14 @@ def test_undo_and_redo_restore_everything(store, contribution):
     assert store.query_one("SELECT count(*) AS n FROM annotations")["n"] == 0
     undo(store, delete)
     restored = excerpts.excerpt(store, excerpt_id)
-    assert restored["nodes"] == ["universalisation"]
-    assert restored["annotations"][0]["stance"] == "opposes"
+    assert restored.nodes == ("universalisation",)
+    assert restored.annotations[0].stance == "opposes"
     undo(store, change)
     with pytest.raises(NotFoundError):
         excerpts.excerpt(store, excerpt_id)
     assert store.query_one("SELECT count(*) AS n FROM topics")["n"] == 0
     redo(store, change)
-    assert excerpts.excerpt(store, excerpt_id)["annotations"][0]["topic"] == "Something"
+    assert excerpts.excerpt(store, excerpt_id).annotations[0].topic == "Something"
 
 
 def test_every_change_is_audited(store, contribution):
@@ -95,10 +95,10 @@ def test_resize_and_update_annotation(store, contribution):
     excerpt_id = excerpts.map_span(store, contribution, ["universalisation"], start=0,
                                    end=20, stance="supports").result
     excerpts.resize_excerpt(store, excerpt_id, start=4, end=30)
-    assert excerpts.excerpt(store, excerpt_id)["text"] == PARAS[0][4:30]
-    annotation = excerpts.excerpt(store, excerpt_id)["annotations"][0]
-    change = excerpts.update_annotation(store, annotation["id"], stance="concern",
+    assert excerpts.excerpt(store, excerpt_id).text == PARAS[0][4:30]
+    annotation = excerpts.excerpt(store, excerpt_id).annotations[0]
+    change = excerpts.update_annotation(store, annotation.id, stance="concern",
                                         topic="Baselines")
-    assert excerpts.excerpt(store, excerpt_id)["annotations"][0]["stance"] == "concern"
+    assert excerpts.excerpt(store, excerpt_id).annotations[0].stance == "concern"
     undo(store, change)
-    assert excerpts.excerpt(store, excerpt_id)["annotations"][0]["stance"] == "supports"
+    assert excerpts.excerpt(store, excerpt_id).annotations[0].stance == "supports"

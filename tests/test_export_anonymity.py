@@ -95,7 +95,7 @@ def tempting(store) -> dict[str, int]:
 
 def withheld_ids(store, ids) -> set[int]:
     keys = ("angola", "icrc", "zambia", "austria")
-    return {p["id"] for k in keys for p in c.contributors_of(store, ids[k])}
+    return {p.id for k in keys for p in c.contributors_of(store, ids[k])}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

@@ -32,18 +32,18 @@ def test_an_attachment_keeps_its_real_name_beside_its_safe_one(store, tmp_path):
     mail = tmp_path / "france.eml"
     mail.write_bytes(samples.eml_bytes())
     result = import_paths(store, [mail])[0]
-    files = {f["name"]: f for f in c.files_of(store, result["contribution_id"])}
-    assert files["annexe.pdf"]["original_name"] == "../../annexe.pdf"
+    files = {f.name: f for f in c.files_of(store, result.contribution_id)}
+    assert files["annexe.pdf"].original_name == "../../annexe.pdf"
     forwarded = f"{samples.NESTED_SUBJECT.replace(':', '_')}.eml"
-    assert files[forwarded]["original_name"] == f"{samples.NESTED_SUBJECT}.eml"
-    assert files["Contribution France.docx"]["original_name"] == "Contribution France.docx"
+    assert files[forwarded].original_name == f"{samples.NESTED_SUBJECT}.eml"
+    assert files["Contribution France.docx"].original_name == "Contribution France.docx"
 
 
 def test_a_member_of_an_archive_keeps_its_path_as_its_real_name(store, tmp_path):
     archive = tmp_path / "bundle.zip"
     archive.write_bytes(samples.zip_bytes())
     result = import_paths(store, [archive])[0]
-    names = {f["name"]: f["original_name"] for f in c.files_of(store, result["contribution_id"])}
+    names = {f.name: f.original_name for f in c.files_of(store, result.contribution_id)}
     assert names["spain.txt"] == "notes/spain.txt"
     assert names["republic.pdf"] == "contributions/republic.pdf"
 
@@ -56,9 +56,9 @@ def test_each_file_is_named_and_hashed_once(store, tmp_path, monkeypatch):
     mail = tmp_path / "france.eml"
     mail.write_bytes(samples.eml_bytes())
     result = import_paths(store, [mail])[0]
-    stored = c.files_of(store, result["contribution_id"])
+    stored = c.files_of(store, result.contribution_id)
     assert len(stored) == 4  # the email, a Word file, a PDF, a forwarded email
-    assert sorted(named) == sorted(f["original_name"] for f in stored)
+    assert sorted(named) == sorted(f.original_name for f in stored)
     assert len(hashed) == 3  # the attachments; the email itself was hashed as it was read
 
 
@@ -72,11 +72,11 @@ def test_an_attachment_over_the_size_cap_is_capped_as_a_file_is(store, tmp_path)
     big.write_bytes(b"France " * 1000)
     limits = replace(Limits(), max_file_bytes=1000)
     inside, alone = import_paths(store, [bundle, big], limits=limits)
-    attachment = inside["attachments"][0]
-    assert attachment["status"] == alone["status"] == "too_large"
-    assert attachment["message"] == alone["message"]
-    assert "1000 bytes" in alone["message"] and "only its SHA-256 is kept" in alone["message"]
-    for digest in (attachment["sha256"], alone["sha256"]):
+    attachment = inside.attachments[0]
+    assert attachment.status == alone.status == "too_large"
+    assert attachment.message == alone.message
+    assert "1000 bytes" in alone.message and "only its SHA-256 is kept" in alone.message
+    for digest in (attachment.sha256, alone.sha256):
         assert store.query_one("SELECT kept FROM blobs WHERE sha256 = ?", (digest,))["kept"] == 0
 
 
@@ -107,7 +107,7 @@ def test_the_parent_never_detects_a_language_itself(store, tmp_path, monkeypatch
     monkeypatch.setattr(language, "detect_language", lambda text: pytest.fail("detected"))
     mail = tmp_path / "france.eml"
     mail.write_bytes(samples.eml_bytes())
-    assert import_paths(store, [mail])[0]["language"] == "en"
+    assert import_paths(store, [mail])[0].language == "en"
 
 
 def test_a_run_stops_at_any_step_and_the_importer_runs_again(store, tmp_path):
@@ -127,7 +127,7 @@ def test_a_run_stops_at_any_step_and_the_importer_runs_again(store, tmp_path):
         again = owner.run(store, paths)
         for _step in again:
             pass
-        assert [r["status"] for r in again.results] == ["duplicate"] * 2 + ["ok"] * 3
+        assert [r.status for r in again.results] == ["duplicate"] * 2 + ["ok"] * 3
 
 
 def test_the_importer_closes_the_workers_it_started_and_only_those(store, tmp_path):

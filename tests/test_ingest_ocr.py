@@ -153,20 +153,20 @@ def test_a_multi_page_scan_is_imported_with_its_contributor_language_and_confide
     path.write_bytes(scans.image_only_pdf_bytes(images))
     labels = []
     result, = import_paths(store, [path], progress=lambda done, total, name: labels.append(name))
-    assert result["status"] == "ok", result["message"]
-    assert result["ocr"] is True and result["ocr_confidence"] > 60
-    assert result["language"] == "es"
-    assert [p["name"] for p in result["contributors"]] == ["Mexico"]  # from the letterhead
+    assert result.status == "ok", result.message
+    assert result.ocr is True and result.ocr_confidence > 60
+    assert result.language == "es"
+    assert [p.name for p in result.contributors] == ["Mexico"]  # from the letterhead
     dated = store.query_one("SELECT dated, received, received_source FROM contributions"
-                            " WHERE id = ?", (result["contribution_id"],))
+                            " WHERE id = ?", (result.contribution_id,))
     assert dated == {"dated": scans.DATES["es"], "received": scans.DATES["es"],
                      "received_source": "letter"}  # from the scanned dateline
-    assert "reason" in result["contributors"][0]
+    assert "reason" in result.to_json()["contributors"][0]
     assert labels[-1] == "nota.pdf" and "nota.pdf: 3 of 3 pages read by OCR" in labels
     pages = store.query("SELECT page, confidence, problem FROM ocr_pages ORDER BY page")
     assert [p["page"] for p in pages] == [1, 2, 3] and all(not p["problem"] for p in pages)
     paragraphs = store.query("SELECT page FROM paragraphs WHERE file_id = ? ORDER BY idx",
-                             (result["file_id"],))
+                             (result.file_id,))
     assert [p["page"] for p in paragraphs] == sorted(p["page"] for p in paragraphs)
 
 

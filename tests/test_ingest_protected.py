@@ -37,8 +37,8 @@ def test_import_with_the_password_reads_it_and_keeps_no_trace_of_the_password(st
     path = tmp_path / "locked.docx"
     path.write_bytes(samples.docx_encrypted_bytes())
     result, = import_paths(store, [path], password=samples.DOCX_PASSWORD)
-    assert result["status"] == "ok" and result["chars"] > 100
-    assert [p["name"] for p in result["contributors"]] == ["France"]  # from its French text
+    assert result.status == "ok" and result.chars > 100
+    assert [p.name for p in result.contributors] == ["France"]  # from its French text
     dump = io.StringIO()  # the whole store as SQL, as sqlite3's iterdump gave it
     apsw.shell.Shell(stdout=dump, db=store.conn).process_command(".dump")
     dump = dump.getvalue()

@@ -112,7 +112,7 @@ def test_revisions_and_comments_are_stored_shown_and_searchable(store, tmp_path,
     path = tmp_path / name
     path.write_bytes(data)
     result, = import_paths(store, [path])
-    contribution = result["contribution_id"]
+    contribution = result.contribution_id
     text = text_of(store, contribution)
     revisions = revisions_of(store, contribution)
     assert {frozenset(r) for r in revisions} == {frozenset(
@@ -158,7 +158,7 @@ def test_deleting_a_contribution_and_undoing_it_keeps_its_revisions_and_comments
 
     name, data = files["python-docx"]
     (tmp_path / name).write_bytes(data)
-    contribution = import_paths(store, [tmp_path / name])[0]["contribution_id"]
+    contribution = import_paths(store, [tmp_path / name])[0].contribution_id
     before = (revisions_of(store, contribution), comments_of(store, contribution))
     change = delete_contribution(store, contribution)
     assert store.query_one("SELECT count(*) AS n FROM revisions")["n"] == 0

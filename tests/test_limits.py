@@ -104,16 +104,16 @@ def test_each_limit_through_an_import(store, tmp_path, case, name, make, limits,
     path = tmp_path / "in" / name
     path.write_bytes(data)
     result = import_paths(store, [path], limits=replace(Limits(), **limits), workers=1)[0]
-    assert result["status"] == status and words in result["message"]
-    assert result["sha256"] == c.sha256_of(data)
+    assert result.status == status and words in result.message
+    assert result.sha256 == c.sha256_of(data)
     # Logged, nothing half there: no text, and the original kept (or, too big to keep, its
     # hash and size) so that the team can see what arrived.
-    assert store.query("SELECT id FROM paragraphs WHERE file_id = ?", (result["file_id"],)) == []
+    assert store.query("SELECT id FROM paragraphs WHERE file_id = ?", (result.file_id,)) == []
     blob = store.query_one("SELECT size, length(data) AS stored FROM blobs WHERE sha256 = ?",
-                           (result["sha256"],))
+                           (result.sha256,))
     assert blob["size"] == len(data)
     assert blob["stored"] in (0, len(data))
-    assert "TOP-SECRET-CABLE" not in c.text_of(store, result["contribution_id"])
+    assert "TOP-SECRET-CABLE" not in c.text_of(store, result.contribution_id)
     assert check(store)["ok"]
 
 
@@ -126,7 +126,7 @@ def test_attachment_count(store, tmp_path):
     path = tmp_path / "views.eml"
     path.write_bytes(data)
     imported = import_paths(store, [path], limits=limits, workers=1)[0]
-    assert len(imported["attachments"]) == 2
+    assert len(imported.attachments) == 2
     assert check(store)["ok"]
 
 
@@ -135,13 +135,13 @@ def test_nesting_depth(store, tmp_path):
     path.write_bytes(_nested_email(depth=4))
     result = import_paths(store, [path], limits=replace(Limits(), max_depth=2), workers=1)[0]
     levels, node = [], result
-    while node.get("attachments"):
-        node = node["attachments"][0]
-        levels.append(node["status"])
+    while node.attachments:
+        node = node.attachments[0]
+        levels.append(node.status)
     # Two levels are opened; the third is kept as a file but not opened; nothing deeper.
     assert levels == ["ok", "ok", "unsupported"]
-    assert "nested" in node["message"]
-    assert "The innermost text." not in c.text_of(store, result["contribution_id"])
+    assert "nested" in node.message
+    assert "The innermost text." not in c.text_of(store, result.contribution_id)
     assert check(store)["ok"]
 
 
@@ -149,8 +149,8 @@ def test_extraction_time(store, tmp_path):
     path = tmp_path / "long.pdf"
     path.write_bytes(samples.pdf_bytes(repeat=40))
     result = import_paths(store, [path], limits=replace(Limits(), timeout_s=0.01), workers=1)[0]
-    assert result["status"] == "unreadable" and "too long" in result["message"]
-    assert c.blob(store, result["sha256"]) == path.read_bytes()
+    assert result.status == "unreadable" and "too long" in result.message
+    assert c.blob(store, result.sha256) == path.read_bytes()
     assert check(store)["ok"]
 
 

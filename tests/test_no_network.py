@@ -58,7 +58,7 @@ CHILD = textwrap.dedent("""
     app.exec()
     shown = window.reader.toPlainText()
     window.close()
-    print(json.dumps({"results": [r.get("status") for r in results], "shown": shown}))
+    print(json.dumps({"results": [r.status for r in results], "shown": shown}))
 """)
 
 

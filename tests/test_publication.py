@@ -67,7 +67,7 @@ def test_deciding_is_one_undoable_change(store):
     from lapdesk.store import changes
 
     changes.undo(store, change)
-    assert {c.contribution(store, i)["permission_to_publish"] for i in ids} == {None}
+    assert {c.contribution(store, i).permission_to_publish for i in ids} == {None}
 
 
 def test_an_undecided_contribution_is_anonymised_and_the_paper_says_so(store, tmp_path):
@@ -97,10 +97,10 @@ def test_an_older_store_s_yes_was_no_decision_and_its_no_stays(tmp_path):
     conn.close()
     with open_store(copy) as store:
         [row] = c.list_contributions(store)
-        assert row["permission_to_publish"] is None
-        assert (row["dated"], row["received_source"]) == (None, "logged")
+        assert row.permission_to_publish is None
+        assert (row.dated, row.received_source) == (None, "logged")
     with open_store(declined) as store:
-        assert c.list_contributions(store)[0]["permission_to_publish"] is False
+        assert c.list_contributions(store)[0].permission_to_publish is False
 
 
 def test_the_desk_shows_an_undecided_contribution_as_needing_attention(store, qtbot):
@@ -118,7 +118,7 @@ def test_the_desk_shows_an_undecided_contribution_as_needing_attention(store, qt
     settle(window)
     header.permission.activated.emit(header.permission.currentIndex())
     settle(window)
-    assert c.contribution(store, undecided)["permission_to_publish"] == 1
+    assert c.contribution(store, undecided).permission_to_publish == 1
     assert window.status_label.text().startswith("2 contributions · 0 need attention")
     window.open_contribution(decided)
     settle(window)

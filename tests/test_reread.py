@@ -27,7 +27,7 @@ AFTER = "Austria supports clear, measurable and time-bound actions on clearance.
 
 def passage(store, contribution_id, excerpt_id):
     e = excerpts.excerpt(store, excerpt_id)
-    return c.text_of(store, contribution_id)[e["start"]:e["end"]], e
+    return c.text_of(store, contribution_id)[e.start:e.end], e
 
 
 @ocr
@@ -40,9 +40,9 @@ def test_a_scan_read_later_takes_its_place_and_the_other_files_excerpts_follow(
     (folder / "c-annex.txt").write_text(AFTER + "\n")
     monkeypatch.setenv("LAPDESK_TESSDATA", str(tmp_path / "no-models"))  # OCR cannot run
     results = import_paths(store, [folder], together=True)
-    assert [r["status"] for r in results] == ["ok", "needs_ocr", "ok"]
-    contribution = results[0]["contribution_id"]
-    scan_id = results[1]["file_id"]
+    assert [r.status for r in results] == ["ok", "needs_ocr", "ok"]
+    contribution = results[0].contribution_id
+    scan_id = results[1].file_id
     text = c.text_of(store, contribution)
     first = excerpts.map_span(store, contribution, ["victim_assistance"],
                               start=text.index("victim"), end=text.index(" assistance.") + 11,
@@ -58,15 +58,15 @@ def test_a_scan_read_later_takes_its_place_and_the_other_files_excerpts_follow(
     assert result["chars_before"] == 0 and result["chars"] > 400
     assert passage(store, contribution, first)[0] == "victim assistance"
     moved, shape = passage(store, contribution, last)
-    assert moved == "clear, measurable and time-bound" and shape["annotations"]
-    assert [p["name"] for p in c.contributors_of(store, contribution)] == ["Austria"]
+    assert moved == "clear, measurable and time-bound" and shape.annotations
+    assert [p.name for p in c.contributors_of(store, contribution)] == ["Austria"]
     row = c.contribution(store, contribution)
-    assert (row["dated"], row["received_source"]) == (scans.DATES["en"], "letter")
+    assert (row.dated, row.received_source) == (scans.DATES["en"], "letter")
     assert search(store, "compliments")[0]["file_id"] == scan_id
     paragraphs = c.paragraphs_of(store, contribution)
     assert [p["index"] for p in paragraphs] == list(range(len(paragraphs)))
     assert [p["file_id"] for p in paragraphs] == sorted(
-        (p["file_id"] for p in paragraphs), key=[r["file_id"] for r in results].index)
+        (p["file_id"] for p in paragraphs), key=[r.file_id for r in results].index)
     assert integrity.check(store)["ok"]
     assert store.query_one("SELECT action FROM audit ORDER BY id DESC LIMIT 1")["action"] == \
         "Read b-letter.pdf again"
@@ -78,7 +78,7 @@ def test_reading_again_is_one_undoable_change(store, tmp_path):
     path.write_bytes(samples.docx_encrypted_bytes())
     (tmp_path / "z-annex.txt").write_text(AFTER + "\n")
     results = import_paths(store, [path, tmp_path / "z-annex.txt"], together=True)
-    contribution = results[0]["contribution_id"]
+    contribution = results[0].contribution_id
     excerpt = excerpts.map_span(store, contribution, ["clearance_rre"], start=0,
                                 end=len("Austria supports")).result
     before = c.text_of(store, contribution)
@@ -86,13 +86,13 @@ def test_reading_again_is_one_undoable_change(store, tmp_path):
     from lapdesk.store.rewrite import Reading, replace_file_text
 
     read = extract(samples.docx_encrypted_bytes(), "locked.docx", password="geneva")
-    change, _ = replace_file_text(store, results[0]["file_id"], Reading(
+    change, _ = replace_file_text(store, results[0].file_id, Reading(
         read.status, read.message, read.paragraphs))
     assert passage(store, contribution, excerpt)[0] == "Austria supports"
     undo(store, change)
     assert c.text_of(store, contribution) == before
     assert passage(store, contribution, excerpt)[0] == "Austria supports"
-    assert c.files_of(store, contribution)[0]["status"] == "encrypted"
+    assert c.files_of(store, contribution)[0].status == "encrypted"
     assert integrity.check(store)["ok"]
 
 
@@ -100,15 +100,15 @@ def test_a_protected_word_file_is_read_again_with_its_password(store, tmp_path):
     path = tmp_path / "locked.docx"
     path.write_bytes(samples.docx_encrypted_bytes())
     result, = import_paths(store, [path])
-    assert result["status"] == "encrypted"
+    assert result.status == "encrypted"
     assert unread_files(store) == [] and unread_files(store, with_password=True) == \
-        [result["file_id"]]
-    wrong, = reread(store, [result["file_id"]], password="lausanne")
+        [result.file_id]
+    wrong, = reread(store, [result.file_id], password="lausanne")
     assert not wrong["changed"] and wrong["status"] == "encrypted"
     assert "not the right one" in wrong["message"]
-    right, = reread(store, [result["file_id"]], password=samples.DOCX_PASSWORD)
+    right, = reread(store, [result.file_id], password=samples.DOCX_PASSWORD)
     assert right["changed"] and right["status"] == "ok"
-    assert samples.DOCX_BODY in c.text_of(store, result["contribution_id"])
+    assert samples.DOCX_BODY in c.text_of(store, result.contribution_id)
 
 
 def test_an_excerpt_that_would_lose_its_passage_stops_the_reread(store, tmp_path):
@@ -129,7 +129,7 @@ def test_an_excerpt_that_would_lose_its_passage_stops_the_reread(store, tmp_path
     with pytest.raises(UsageError, match=f"lose the passage of excerpt #{excerpt}"):
         reread(store, [file_id])
     assert c.text_of(store, contribution) == before
-    assert excerpts.excerpt(store, excerpt)["text"] == "Moved sentence. Other"
+    assert excerpts.excerpt(store, excerpt).text == "Moved sentence. Other"
 
 
 def test_the_cli_rereads_by_id_and_all_unread(tmp_path):

@@ -56,12 +56,12 @@ def test_mark_superseded_is_recorded_and_leaves_the_old_text_out_of_positions(st
                       stance="supports", topic="One indicator per action")
     assert len(views(store)) == 1
     change = resubmission.mark_superseded(store, old, new)
-    assert contributions.contribution(store, old)["superseded_by"] == new
+    assert contributions.contribution(store, old).superseded_by == new
     assert views(store) == []
     assert resubmission.proposals(store) == []  # already decided
-    assert contributions.contribution(store, old)["id"] == old  # kept in the store
+    assert contributions.contribution(store, old).id == old  # kept in the store
     undo(store, change)
-    assert contributions.contribution(store, old)["superseded_by"] is None
+    assert contributions.contribution(store, old).superseded_by is None
 
 
 def test_mark_superseded_refuses_nonsense(store):

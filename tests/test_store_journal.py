@@ -56,15 +56,15 @@ def _backup(store, folder):
 def _import_the_stores_folder(store, folder):
     (store.path.parent / "letter.txt").write_text(samples.FRENCH, encoding="utf-8")
     results = import_paths(store, [store.path.parent])
-    assert [Path(r["path"]).name for r in results] == ["letter.txt"]
+    assert [Path(r.path).name for r in results] == ["letter.txt"]
 
 
 def _import_a_link_to_the_store(store, folder):
     link = folder / "innocent-looking.db"
     os.link(store.path, link)
     results = import_paths(store, [link])
-    assert results[0]["status"] == "unreadable"
-    assert "store LAPDesk has open" in results[0]["message"]
+    assert results[0].status == "unreadable"
+    assert "store LAPDesk has open" in results[0].message
 
 
 def _export(store, folder):

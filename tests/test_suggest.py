@@ -35,7 +35,7 @@ def structured(store):
 def _by_paragraph(rows):
     result = {}
     for row in rows:
-        result.setdefault(row["paragraph"], []).append(row["node"])
+        result.setdefault(row.paragraph, []).append(row.node)
     return result
 
 
@@ -45,15 +45,15 @@ def test_headings_in_three_languages_place_the_paragraphs_under_them(store, stru
         2: ["stockpile_destruction"], 4: ["stockpile_destruction"],
         6: ["stockpile_destruction"], 8: ["victim_assistance"], 9: ["transparency"],
     }
-    by_index = {row["paragraph"]: row for row in rows}
-    assert by_index[4]["reason"] == "heading \u2018Destruction des stocks\u2019"
-    assert by_index[9]["reason"].startswith("heading \u2018Transparency\u2019")
+    by_index = {row.paragraph: row for row in rows}
+    assert by_index[4].reason == "heading \u2018Destruction des stocks\u2019"
+    assert by_index[9].reason.startswith("heading \u2018Transparency\u2019")
     row = by_index[2]
-    assert set(row) >= {"contribution_id", "file_id", "start", "end", "paragraph", "node",
+    assert set(row.to_json()) >= {"contribution_id", "file_id", "start", "end", "paragraph", "node",
                         "node_title", "confidence", "reason"}
-    assert 0 < row["confidence"] <= 1
+    assert 0 < row.confidence <= 1
     para = store.query("SELECT start, \"end\", text FROM paragraphs WHERE idx = 2")[0]
-    assert (row["start"], row["end"]) == (para["start"], para["end"])
+    assert (row.start, row.end) == (para["start"], para["end"])
 
 
 def test_prose_is_placed_by_its_terms_with_a_readable_reason(store):
@@ -70,7 +70,7 @@ def test_prose_is_placed_by_its_terms_with_a_readable_reason(store):
     assert {n.split(".")[0] for n in placed[2]} == {"clearance_rre"}
     assert "clearance_rre.q3" in placed[2]  # extension requests
     assert placed[3] == ["cooperation_assistance"]
-    reason = next(r["reason"] for r in rows if r["paragraph"] == 2)
+    reason = next(r.reason for r in rows if r.paragraph == 2)
     assert reason.startswith("terms: ") and "Article 4" in reason and "extension" in reason
 
 
@@ -102,13 +102,13 @@ def test_terms_match_word_starts_ignoring_case_and_accents():
 
 def test_accept_makes_excerpts_in_one_undoable_change(store, structured):
     rows = s.suggest(store, structured)
-    change = s.accept(store, [rows[0]["id"], rows[1]["id"]])
+    change = s.accept(store, [rows[0].id, rows[1].id])
     made = excerpts.excerpts_of(store, structured)
-    assert [(e["start"], e["nodes"], e["origin"]) for e in made] == [
-        (rows[0]["start"], ["stockpile_destruction"], "suggestion"),
-        (rows[1]["start"], ["stockpile_destruction"], "suggestion"),
+    assert [(e.start, e.nodes, e.origin) for e in made] == [
+        (rows[0].start, ("stockpile_destruction",), "suggestion"),
+        (rows[1].start, ("stockpile_destruction",), "suggestion"),
     ]
-    assert change.result == [e["id"] for e in made]
+    assert change.result == [e.id for e in made]
     assert len(s.suggestions(store, structured)) == len(rows) - 2
     undo(store, change)
     assert excerpts.excerpts_of(store, structured) == []
@@ -119,27 +119,27 @@ def test_accept_makes_excerpts_in_one_undoable_change(store, structured):
 
 def test_rejected_suggestions_are_not_made_again(store, structured):
     rows = s.suggest(store, structured)
-    s.reject(store, [rows[0]["id"]])
+    s.reject(store, [rows[0].id])
     again = s.suggest(store, structured)
     assert len(again) == len(rows) - 1
-    assert rows[0]["start"] not in {r["start"] for r in again}
-    assert s.suggestions(store, structured, state="rejected")[0]["id"] == rows[0]["id"]
+    assert rows[0].start not in {r.start for r in again}
+    assert s.suggestions(store, structured, state="rejected")[0].id == rows[0].id
 
 
 def test_accepted_suggestions_are_not_suggested_again(store, structured):
     rows = s.suggest(store, structured)
-    s.accept(store, [rows[0]["id"]])
-    assert rows[0]["start"] not in {r["start"] for r in s.suggest(store, structured)}
+    s.accept(store, [rows[0].id])
+    assert rows[0].start not in {r.start for r in s.suggest(store, structured)}
     with pytest.raises(UsageError):
-        s.reject(store, [rows[0]["id"]])
+        s.reject(store, [rows[0].id])
 
 
 def test_accept_above_a_confidence(store, structured):
     rows = s.suggest(store, structured)
-    threshold = sorted({r["confidence"] for r in rows})[-1]
+    threshold = sorted({r.confidence for r in rows})[-1]
     change = s.accept_above(store, structured, threshold)
-    assert len(change.result) == sum(1 for r in rows if r["confidence"] >= threshold)
-    assert all(r["confidence"] < threshold for r in s.suggestions(store, structured))
+    assert len(change.result) == sum(1 for r in rows if r.confidence >= threshold)
+    assert all(r.confidence < threshold for r in s.suggestions(store, structured))
     with pytest.raises(UsageError):
         s.accept_above(store, None, 1.5)
 
@@ -151,9 +151,9 @@ def test_unknown_suggestion_is_a_plain_error(store, structured):
 
 def test_manual_mappings_are_not_suggested_again(store, structured):
     rows = s.suggest(store, structured)
-    excerpts.map_span(store, structured, ["stockpile_destruction"], start=rows[0]["start"],
-                      end=rows[0]["end"])
-    assert rows[0]["start"] not in {r["start"] for r in s.suggest(store, structured)}
+    excerpts.map_span(store, structured, ["stockpile_destruction"], start=rows[0].start,
+                      end=rows[0].end)
+    assert rows[0].start not in {r.start for r in s.suggest(store, structured)}
 
 
 def test_a_question_sub_heading_places_paragraphs_in_that_question(store):
@@ -162,9 +162,9 @@ def test_a_question_sub_heading_places_paragraphs_in_that_question(store):
         "The number of survivors reached by services.",
     ])
     rows = s.suggest(store, contribution)
-    assert [(r["paragraph"], r["node"]) for r in rows] == [
+    assert [(r.paragraph, r.node) for r in rows] == [
         (1, "victim_assistance"), (3, "victim_assistance.q4")]
-    assert rows[1]["reason"] == "heading \u2018Victim Assistance \u203a Indicators\u2019"
+    assert rows[1].reason == "heading \u2018Victim Assistance \u203a Indicators\u2019"
 
 
 def test_the_lexicon_is_data_the_team_can_edit(store, tmp_path):
@@ -191,12 +191,12 @@ def test_suggestions_carry_a_stance_hint_never_applied(store):
         "La Suisse soutient un indicateur par action, avec une valeur de référence.",
         "Les stocks ont été détruits en 2019.",
     ], language="fr")
-    rows = {r["paragraph"]: r for r in s.suggest(store, contribution)}
-    assert rows[0]["stance_hint"] == {"stance": "supports", "confidence": 0.8,
+    rows = {r.paragraph: r for r in s.suggest(store, contribution)}
+    assert rows[0].stance_hint == {"stance": "supports", "confidence": 0.8,
                                       "cue": "soutient"}
-    assert rows[1]["stance_hint"] is None
-    change = s.accept(store, [rows[0]["id"]])
-    assert excerpts.excerpt(store, change.result[0])["annotations"] == []
+    assert rows[1].stance_hint is None
+    change = s.accept(store, [rows[0].id])
+    assert excerpts.excerpt(store, change.result[0]).annotations == ()
 
 
 def test_list_items_stay_in_their_section_and_sibling_headings_end_it(store):
@@ -231,4 +231,4 @@ def test_suggest_all_leaves_superseded_contributions_out(store, structured):
     newer = add_text_contribution(store, STRUCTURED, contributors=["Austria"])
     contributions.update_contribution(store, structured, superseded_by=newer)
     rows = s.suggest_all(store)
-    assert {r["contribution_id"] for r in rows} == {newer}
+    assert {r.contribution_id for r in rows} == {newer}

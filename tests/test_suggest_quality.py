@@ -35,8 +35,8 @@ def scored(request, tmp_path_factory):
             made: dict[int, set[str]] = {}
             nodes: dict[int, set[str]] = {}
             for row in suggest(store, contribution_id, suggester=suggester):
-                made.setdefault(row["paragraph"], set()).add(row["node"].split(".")[0])
-                nodes.setdefault(row["paragraph"], set()).add(row["node"])
+                made.setdefault(row.paragraph, set()).add(row.node.split(".")[0])
+                nodes.setdefault(row.paragraph, set()).add(row.node)
             tally = counts[item.kind]
             for index, paragraph in enumerate(item.paragraphs):
                 want, got = expected_sections(paragraph), made.get(index, set())

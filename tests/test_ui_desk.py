@@ -49,15 +49,15 @@ def test_ctrl_3_maps_the_selection_to_universalisation_and_highlights_it(desk, q
     qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     settle(window)
     [mapped] = excerpts.excerpts_of(store, austria)
-    assert mapped["text"] == "rate of ratification"
-    assert mapped["nodes"] == ["universalisation"]
+    assert mapped.text == "rate of ratification"
+    assert mapped.nodes == ("universalisation",)
     cursor = window.reader.document().find("rate of ratification")
     probe = QTextCursor(window.reader.document())
     probe.setPosition(cursor.selectionStart() + 2)
     assert probe.charFormat().background().color().isValid()
     assert probe.charFormat().background().style() != Qt.BrushStyle.NoBrush
     assert "◆ a Universalisation" in window.reader.toPlainText()  # a label, never colour alone
-    assert window.strip.excerpt_id == mapped["id"]
+    assert window.strip.excerpt_id == mapped.id
 
 
 def test_the_context_menu_maps(desk, store):
@@ -69,7 +69,7 @@ def test_the_context_menu_maps(desk, store):
     rate.trigger()
     settle(window)
     [mapped] = excerpts.excerpts_of(store, austria)
-    assert (mapped["text"], mapped["nodes"]) == ("regional workshops", ["universalisation.q3"])
+    assert (mapped.text, mapped.nodes) == ("regional workshops", ("universalisation.q3",))
 
 
 def test_dropping_the_selection_on_a_framework_node_maps_it(desk, store):
@@ -85,7 +85,7 @@ def test_dropping_the_selection_on_a_framework_node_maps_it(desk, store):
     tree.dropEvent(drop)
     settle(window)
     [mapped] = excerpts.excerpts_of(store, austria)
-    assert (mapped["text"], mapped["nodes"]) == ("regional workshops led", ["transparency"])
+    assert (mapped.text, mapped.nodes) == ("regional workshops led", ("transparency",))
 
 
 def test_undo_removes_the_mapping_and_redo_brings_it_back(desk, qtbot, store):
@@ -114,7 +114,7 @@ def test_ctrl_m_maps_to_a_node_chosen_by_typing(desk, qtbot, store):
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)
     settle(window)
     [mapped] = excerpts.excerpts_of(store, austria)
-    assert mapped["nodes"] == ["universalisation.q3"]
+    assert mapped.nodes == ("universalisation.q3",)
 
 
 def test_a_passage_maps_to_several_nodes_and_a_click_selects_its_excerpt(desk, qtbot, store):
@@ -126,7 +126,7 @@ def test_a_passage_maps_to_several_nodes_and_a_click_selects_its_excerpt(desk, q
     window.mapping.map_selection_to("cooperation_assistance")
     settle(window)
     [mapped] = excerpts.excerpts_of(store, austria)
-    assert mapped["nodes"] == ["universalisation.q3", "cooperation_assistance"]
+    assert mapped.nodes == ("universalisation.q3", "cooperation_assistance")
     window.select_excerpt(0)
     found = window.reader.document().find("workshops")
     cursor = QTextCursor(window.reader.document())
@@ -136,7 +136,7 @@ def test_a_passage_maps_to_several_nodes_and_a_click_selects_its_excerpt(desk, q
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton,
                      pos=rect.center())
     settle(window)
-    assert window.strip.excerpt_id == mapped["id"]
+    assert window.strip.excerpt_id == mapped.id
 
 
 def test_excerpt_actions_resize_review_unmap_and_delete_are_undoable(desk, store):
@@ -148,28 +148,28 @@ def test_excerpt_actions_resize_review_unmap_and_delete_are_undoable(desk, store
     select_text(window, "regional workshops led by the coordinators")
     window.mapping.resize_excerpt()
     settle(window)
-    assert excerpts.excerpt(store, mapped["id"])["text"] == \
+    assert excerpts.excerpt(store, mapped.id).text == \
         "regional workshops led by the coordinators"
     window.mapping.toggle_reviewed()
     settle(window)
-    assert excerpts.excerpt(store, mapped["id"])["reviewed"]
+    assert excerpts.excerpt(store, mapped.id).reviewed
     window.mapping.map_selection_to("transparency")  # a selection equal to the excerpt: one more place
     settle(window)
-    assert excerpts.excerpt(store, mapped["id"])["nodes"] == ["universalisation", "transparency"]
+    assert excerpts.excerpt(store, mapped.id).nodes == ("universalisation", "transparency")
     window.mapping.unmap_menu.aboutToShow.emit()
     [unmap_first, _] = window.mapping.unmap_menu.actions()
     assert unmap_first.text() == "Universalisation"
     unmap_first.trigger()
     settle(window)
-    assert excerpts.excerpt(store, mapped["id"])["nodes"] == ["transparency"]
+    assert excerpts.excerpt(store, mapped.id).nodes == ("transparency",)
     window.mapping.delete_excerpt()
     settle(window)
     assert excerpts.excerpts_of(store, austria) == []
     for _ in range(5):
         window.undo_action.trigger()
     settle(window)
-    restored = excerpts.excerpt(store, mapped["id"])
-    assert (restored["text"], restored["nodes"]) == ("regional workshops", ["universalisation"])
+    restored = excerpts.excerpt(store, mapped.id)
+    assert (restored.text, restored.nodes) == ("regional workshops", ("universalisation",))
 
 
 def test_alt_down_moves_to_the_next_contribution(desk, qtbot):
@@ -215,8 +215,8 @@ def test_offsets_survive_characters_qt_counts_twice(qtbot, store):
     window.mapping.map_selection_to("universalisation.q3")
     settle(window)
     [mapped] = excerpts.excerpts_of(store, cid)
-    assert mapped["text"] == "rate of accession"
-    window.select_excerpt(mapped["id"])
+    assert mapped.text == "rate of accession"
+    window.select_excerpt(mapped.id)
     settle(window)
     [selection] = window.reader.extraSelections()
     assert selection.cursor.selectedText() == "rate of accession"
@@ -243,13 +243,13 @@ def test_following_an_excerpt_from_the_section_view_opens_its_contribution(desk,
     window.show_section("universalisation")
     settle(window)
     [excerpt] = excerpts.excerpts_under(store, "universalisation")
-    link = f"excerpt:{france}:{excerpt['id']}"
+    link = f"excerpt:{france}:{excerpt.id}"
     assert link in window.section_view.listing.toHtml()
     window.section_view.listing.anchorClicked.emit(QUrl(link))  # the "open" link
     settle(window)
     assert window.centre.currentIndex() == 0
     assert window.reader.contribution_id == france
-    assert window.strip.excerpt_id == excerpt["id"]
+    assert window.strip.excerpt_id == excerpt.id
     assert window.contributions.current_id() == france
 
 
@@ -277,7 +277,7 @@ def test_a_click_on_a_section_label_selects_the_excerpt(desk, qtbot, store):
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton,
                      pos=window.reader.cursorRect(cursor).center())
     settle(window)
-    assert window.strip.excerpt_id == mapped["id"]
+    assert window.strip.excerpt_id == mapped.id
 
 
 def test_a_second_file_is_read_and_mapped_at_the_right_offsets(qtbot, store):
@@ -303,5 +303,5 @@ def test_a_second_file_is_read_and_mapped_at_the_right_offsets(qtbot, store):
     window.mapping.map_selection_to("clearance_rre")
     settle(window)
     [mapped] = excerpts.excerpts_of(store, cid)
-    assert c.text_of(store, cid)[mapped["start"]:mapped["end"]] == "must be faster"
-    assert window.reader.paragraph_label(mapped["start"]) == "¶3"
+    assert c.text_of(store, cid)[mapped.start:mapped.end] == "must be faster"
+    assert window.reader.paragraph_label(mapped.start) == "¶3"

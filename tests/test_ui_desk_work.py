@@ -58,15 +58,15 @@ def test_the_annotation_strip_saves_stance_topic_and_summary(desk, qtbot, store)
     qtbot.keyClicks(strip.summary, "Favours regional workshops")
     qtbot.keyClick(strip.summary, Qt.Key.Key_Return)
     settle(window)
-    [note] = excerpts.excerpt(store, excerpt_id)["annotations"]
-    assert (note["stance"], note["topic"], note["summary"]) == (
+    [note] = excerpts.excerpt(store, excerpt_id).annotations
+    assert (note.stance, note.topic, note.summary) == (
         "supports", "regional outreach", "Favours regional workshops")
     assert strip.author.text() == f"by {store.author}"  # who recorded the position
     assert "regional outreach" in [t["title"] for t in excerpts.topics(store)]
     window.undo_action.trigger()
     settle(window)
-    [note] = excerpts.excerpt(store, excerpt_id)["annotations"]
-    assert note["summary"] == ""
+    [note] = excerpts.excerpt(store, excerpt_id).annotations
+    assert note.summary == ""
     assert strip.summary.text() == ""
 
 
@@ -98,8 +98,8 @@ def test_one_excerpt_records_several_positions_edited_one_at_a_time(desk, qtbot,
     qtbot.keyClicks(strip.summary, "Workshops every year")
     qtbot.keyClick(strip.summary, Qt.Key.Key_Return)
     settle(window)
-    notes = excerpts.excerpt(store, excerpt_id)["annotations"]
-    assert [(n["stance"], n["topic"], n["summary"]) for n in notes] == [
+    notes = excerpts.excerpt(store, excerpt_id).annotations
+    assert [(n.stance, n.topic, n.summary) for n in notes] == [
         ("supports", "regional outreach", ""), ("proposes", None, "Workshops every year")]
     assert strip.position.currentText() == "2. proposes"  # the one just made stays in view
     # Back to the first: its fields show, and an edit changes it alone.
@@ -113,15 +113,15 @@ def test_one_excerpt_records_several_positions_edited_one_at_a_time(desk, qtbot,
     qtbot.keyClicks(strip.note, "check with the coordinators")
     qtbot.keyClick(strip.note, Qt.Key.Key_Return)
     settle(window)
-    notes = excerpts.excerpt(store, excerpt_id)["annotations"]
-    assert [n["note"] for n in notes] == ["check with the coordinators", ""]
+    notes = excerpts.excerpt(store, excerpt_id).annotations
+    assert [n.note for n in notes] == ["check with the coordinators", ""]
     strip.remove_position.click()  # removes the first; undo brings it back
     settle(window)
-    assert [n["stance"] for n in excerpts.excerpt(store, excerpt_id)["annotations"]] == [
+    assert [n.stance for n in excerpts.excerpt(store, excerpt_id).annotations] == [
         "proposes"]
     window.undo_action.trigger()
     settle(window)
-    assert len(excerpts.excerpt(store, excerpt_id)["annotations"]) == 2
+    assert len(excerpts.excerpt(store, excerpt_id).annotations) == 2
 
 
 def test_the_strip_offers_the_wordings_stance_and_applies_it_only_when_asked(desk, store):
@@ -133,10 +133,10 @@ def test_the_strip_offers_the_wordings_stance_and_applies_it_only_when_asked(des
     excerpt_id = map_text(window, french, "La France soutient", "universalisation")
     strip = window.strip
     assert not strip.hint.isHidden() and "supports" in strip.hint.text()
-    assert excerpts.excerpt(store, excerpt_id)["annotations"] == []  # never applied silently
+    assert excerpts.excerpt(store, excerpt_id).annotations == ()  # never applied silently
     strip.hint.click()
     settle(window)
-    assert excerpts.excerpt(store, excerpt_id)["annotations"][0]["stance"] == "supports"
+    assert excerpts.excerpt(store, excerpt_id).annotations[0].stance == "supports"
     assert strip.hint.isHidden()  # a stance is recorded: nothing more to suggest
 
 
@@ -206,7 +206,7 @@ def test_metadata_edits_are_undoable(desk, qtbot, store):
     qtbot.keyClicks(header.contributors, "Autriche, Ghana")
     header.contributors.editingFinished.emit()
     settle(window)
-    assert [p["name"] for p in contributions.contributors_of(store, ids["icrc"])] == [
+    assert [p.name for p in contributions.contributors_of(store, ids["icrc"])] == [
         "Austria", "Ghana"]
     header.language.setFocus()
     header.language.lineEdit().selectAll()
@@ -218,12 +218,12 @@ def test_metadata_edits_are_undoable(desk, qtbot, store):
     header.received.editingFinished.emit()
     settle(window)
     row = contributions.contribution(store, ids["icrc"])
-    assert (row["language"], row["received"]) == ("fr", "2020-06-09")
+    assert (row.language, row.received) == ("fr", "2020-06-09")
     for _ in range(3):
         window.undo_action.trigger()
         settle(window)
     row = contributions.contribution(store, ids["icrc"])
-    assert (row["language"], row["received"]) == ("en", "2020-06-07")
+    assert (row.language, row.received) == ("en", "2020-06-07")
     assert contributions.contributors_of(store, ids["icrc"]) == []
     assert header.language.currentText() == "en"
 
@@ -297,18 +297,18 @@ def test_a_suggestion_is_underlined_and_enter_accepts_it_delete_rejects(desk, qt
     first, second = window.reader.suggestions
     probe = window.reader.document().find("Ghana")
     assert probe.charFormat().underlineStyle().name == "DashUnderline"
-    window.select_suggestion(first["id"])
+    window.select_suggestion(first.id)
     assert "Enter accepts" in window.strip.summary_label.text()
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_Return)
     settle(window)
     [made] = excerpts.excerpts_of(store, ids["ghana"])
-    assert (made["text"], made["nodes"]) == ("Ghana", ["universalisation"])
-    window.select_suggestion(second["id"])
+    assert (made.text, made.nodes) == ("Ghana", ("universalisation",))
+    window.select_suggestion(second.id)
     qtbot.keyClick(window.reader, Qt.Key.Key_Delete)
     settle(window)
     assert suggest.suggestions(store, ids["ghana"]) == []
-    assert suggest.suggestions(store, ids["ghana"], state="rejected")[0]["id"] == second["id"]
+    assert suggest.suggestions(store, ids["ghana"], state="rejected")[0].id == second.id
     window.undo_action.trigger()
     settle(window)
     assert len(suggest.suggestions(store, ids["ghana"])) == 1
@@ -349,7 +349,7 @@ def test_closing_the_window_keeps_what_is_being_typed(desk, qtbot, store):
     window.strip.summary.setFocus()
     qtbot.keyClicks(window.strip.summary, "More workshops")
     window.close()
-    assert excerpts.excerpt(store, excerpt_id)["annotations"][0]["summary"] == "More workshops"
+    assert excerpts.excerpt(store, excerpt_id).annotations[0].summary == "More workshops"
     window = open_desk(qtbot, store)  # a closed window has let its store go: open another
     window.show_section("transparency")
     settle(window)
@@ -383,7 +383,7 @@ def test_the_framework_is_edited_from_the_desk_and_every_edit_undoes(desk, store
     settle(window)
     assert window.centre.currentIndex() == 0  # the section view of what is gone closes
     assert "transparency" not in [s["key"] for s in framework.sections(store)]
-    assert excerpts.excerpts_of(store, ids["ghana"])[0]["nodes"] == []
+    assert excerpts.excerpts_of(store, ids["ghana"])[0].nodes == ()
     for _ in range(5):
         window.undo_action.trigger()
         settle(window)
@@ -400,11 +400,11 @@ def test_deleting_a_contribution_moves_on_and_undo_brings_it_back(desk, store):
     settle(window)
     window.contributions.delete_current()
     settle(window)
-    assert [r["id"] for r in contributions.list_contributions(store)] == [ids["austria"],
+    assert [r.id for r in contributions.list_contributions(store)] == [ids["austria"],
                                                                         ids["icrc"]]
     assert window.reader.contribution_id == ids["icrc"]
     assert "Undo brings it back" in window.statusBar().currentMessage()
     window.undo_action.trigger()
     settle(window)
-    assert excerpts.excerpts_of(store, ids["ghana"])[0]["text"] == "regional workshops"
+    assert excerpts.excerpts_of(store, ids["ghana"])[0].text == "regional workshops"
     assert window.contributions.proxy.rowCount() == 3

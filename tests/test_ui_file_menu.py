@@ -69,7 +69,7 @@ def test_settings_dialog_saves_to_the_store_and_the_user(qtbot, store, monkeypat
                                 end=5).result
     window.service.apply(excerpts.annotate, excerpt, stance="supports")
     settle(window)
-    assert excerpts.excerpt(store, excerpt)["annotations"][0]["author"] == "AB"
+    assert excerpts.excerpt(store, excerpt).annotations[0].author == "AB"
 
 
 def test_recent_stores_newest_first_without_duplicates(tmp_path):

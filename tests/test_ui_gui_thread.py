@@ -101,7 +101,7 @@ def test_no_sql_runs_on_the_gui_thread_while_the_desk_is_worked_during_an_import
                 window.mapping.map_selection_to("universalisation.q3")
             else:
                 if window.strip.excerpt_id is None and window.reader.excerpts:
-                    window.select_excerpt(window.reader.excerpts[0]["id"])
+                    window.select_excerpt(window.reader.excerpts[0].id)
                 if window.strip.excerpt_id is None:
                     return
                 window.strip.summary.setText(f"Regional outreach, round {step[0]}")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 import lapdesk.ui.import_flow as import_flow
 from lapdesk.core.paths import resource
+from lapdesk.core.records import ContributorRef, ImportedFile, ImportResult
 from lapdesk.ui.import_flow import drop_hint
 from lapdesk.ui.models.import_summary_model import (
     ContributionIdRole,
@@ -62,11 +63,12 @@ def test_files_and_a_folder_dropped_on_the_reader_are_imported(
         drop(window.reader.viewport(), url_mime([*files, folder_files[0].parent]))
     results = finished.args[0]
     assert window.statusBar().currentMessage() == ""
-    assert sorted(Path(r["path"]).name for r in results) == [
+    assert sorted(Path(r.path).name for r in results) == [
         "01_Austria_note_verbale.docx", "04_Ghana_email.eml", "05_Philippines_letter.txt"]
-    assert {r["status"] for r in results} == {"ok"}
+    assert {r.status for r in results} == {"ok"}
     qtbot.waitUntil(lambda: len(window.contributions.model.rows) == 3)
-    names = {c["name"] for row in window.contributions.model.rows for c in row["contributors"]}
+    names = {c.name for row in window.contributions.model.rows
+             for c in row.contribution.contributors}
     assert {"Austria", "Ghana", "Philippines"} <= names
     summary = importer.summary_dialog
     assert summary.isVisible() and summary.model.rowCount() == 3
@@ -154,15 +156,20 @@ def test_a_drop_without_files_explains_how_to_save_the_email(
 
 
 def test_import_summary_model_passes_the_model_tester(qtmodeltester):
+    def person(name, confidence):
+        return ContributorRef(id=1, name=name, kind="state", status="state_party",
+                              confidence=confidence)
+
+    scan = ImportedFile(file_id=9, name="views.pdf", sha256="0" * 64, size=10,
+                        media_type="application/pdf", status="needs_ocr",
+                        message="The PDF is scanned.", pages=1, chars=0, ocr=False,
+                        ocr_confidence=None)
     results = [
-        {"path": "/x/a.eml", "status": "ok", "message": "", "contribution_id": 1,
-         "contributors": [{"name": "Ghana", "confidence": 0.9}],
-         "attachments": [{"name": "views.pdf", "status": "needs_ocr",
-                          "message": "The PDF is scanned."}]},
-        {"path": "/x/b.docx", "status": "ok", "message": "", "contribution_id": 2,
-         "contributors": [], "language": "en"},
-        {"path": "/x/c.pdf", "status": "ok", "message": "", "contribution_id": 3,
-         "language": "fr", "contributors": [{"name": "Chad", "confidence": 0.4}]},
+        ImportResult("/x/a.eml", contribution_id=1, contributors=(person("Ghana", 0.9),),
+                     attachments=(scan,)),
+        ImportResult("/x/b.docx", contribution_id=2, language="en"),
+        ImportResult("/x/c.pdf", contribution_id=3, language="fr",
+                     contributors=(person("Chad", 0.4),)),
     ]
     model = ImportSummaryModel(results)
     assert model.rowCount() == 4
@@ -203,14 +210,14 @@ def test_a_revised_contribution_is_offered_as_superseding_the_earlier_one(
         settle(window)
     summary = importer.summary_dialog
     [revision] = summary.revisions
-    old_id, new_id = revision["old_id"], finished.args[0][0]["contribution_id"]
+    old_id, new_id = revision["old_id"], finished.args[0][0].contribution_id
     assert revision["new_id"] == new_id and "Austria_LAP_rev1.txt" in summary.revisions_label.text()
     summary.supersede_button.click()
     settle(window)
-    assert contributions.contribution(store, old_id)["superseded_by"] == new_id
+    assert contributions.contribution(store, old_id).superseded_by == new_id
     window.service.undo_stack.undo()
     settle(window)
-    assert contributions.contribution(store, old_id)["superseded_by"] is None
+    assert contributions.contribution(store, old_id).superseded_by is None
 
 
 def test_workers_start_when_files_are_dragged_in_and_serve_the_drop(
@@ -229,7 +236,7 @@ def test_workers_start_when_files_are_dragged_in_and_serve_the_drop(
     with qtbot.waitSignal(importer.import_finished, timeout=60_000) as finished:
         importer.start_import([str(files[0])])
         settle(window)
-    assert importer.warm_importer is None and finished.args[0][0]["status"] == "ok"
+    assert importer.warm_importer is None and finished.args[0][0].status == "ok"
     qtbot.waitUntil(lambda: pool.worker_pids() == [], timeout=10_000)  # let go after it
 
 

@@ -62,13 +62,13 @@ def _type_into(qtbot, line, text: str) -> None:
 HEADER_FIELDS = {
     # field: (widget getter, typed text, what Austria holds afterwards)
     "contributors": (lambda w: w.header.contributors, "Brazil, Argentina",
-                     lambda s, cid: [p["name"] for p in contributions.contributors_of(s, cid)],
+                     lambda s, cid: [p.name for p in contributions.contributors_of(s, cid)],
                      ["Brazil", "Argentina"]),
     "received": (lambda w: w.header.received, "9 June 2020",
-                 lambda s, cid: contributions.contribution(s, cid)["received"][:10],
+                 lambda s, cid: contributions.contribution(s, cid).received[:10],
                  "2020-06-09"),
     "language": (lambda w: w.header.language.lineEdit(), "fr",
-                 lambda s, cid: contributions.contribution(s, cid)["language"], "fr"),
+                 lambda s, cid: contributions.contribution(s, cid).language, "fr"),
 }
 
 
@@ -110,8 +110,8 @@ def test_a_half_typed_position_stays_with_its_excerpt(desk, qtbot, store, field,
     WAYS[way](window, austria, ghana, excerpt)
     settle(window)
     assert window.header.contribution_id == ghana
-    [position] = excerpts.excerpt(store, excerpt)["annotations"]
-    assert position[field] == "regional outreach"
+    [position] = excerpts.excerpt(store, excerpt).annotations
+    assert getattr(position, field) == "regional outreach"
     assert STRIP_FIELDS[field](window).text() == ""  # nothing of Austria's shown for Ghana
     assert excerpts.excerpts_of(store, ghana) == []
 
@@ -128,5 +128,5 @@ def test_typing_survives_a_change_made_elsewhere_meanwhile(desk, qtbot, store):
     assert window.strip.summary.text() == "Favours regional"
     QTest.keyClick(window.strip.summary, Qt.Key.Key_Return)
     settle(window)
-    [position] = excerpts.excerpt(store, excerpt)["annotations"]
-    assert position["summary"] == "Favours regional"
+    [position] = excerpts.excerpt(store, excerpt).annotations
+    assert position.summary == "Favours regional"

@@ -9,6 +9,7 @@ from desk_helpers import open_desk, settle
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from samples import revisions as rv
 
+from lapdesk.core.records import StoredFile
 from lapdesk.ingest.pipeline import import_paths
 from lapdesk.store import contributions as c
 from lapdesk.store import excerpts
@@ -22,7 +23,7 @@ def tracked(store, tmp_path):
     path = tmp_path / "tracked.docx"
     path.write_bytes(rv.tracked_docx_bytes())
     result, = import_paths(store, [path])
-    return result["contribution_id"]
+    return result.contribution_id
 
 
 @pytest.fixture
@@ -79,7 +80,7 @@ def test_selections_still_map_to_the_text_itself(window, store, tracked):
     assert text[span[0]:span[1]] == "States Parties shall clear all"
     excerpt = excerpts.map_span(store, tracked, ["clearance_rre"], start=span[0],
                                 end=span[1]).result
-    assert excerpts.excerpt(store, excerpt)["text"] == "States Parties shall clear all"
+    assert excerpts.excerpt(store, excerpt).text == "States Parties shall clear all"
     window.service.notify({"excerpts", "mappings"})
     settle(window)
     window.reader.select_span(*span)
@@ -96,7 +97,10 @@ def test_pages_read_by_ocr_are_marked_with_their_confidence(qapp):
     reading = Reading(ocr_pages=[{"file_id": 1, "page": 1, "confidence": 91.4, "problem": ""},
                                  {"file_id": 1, "page": 2, "confidence": None,
                                   "problem": "no text"}])
-    layout = build(paragraphs, [{"file_id": 1, "name": "scan.pdf"}], [], {}, font=QFont(),
+    scan = StoredFile(file_id=1, name="scan.pdf", sha256="0" * 64, size=10,
+                      media_type="application/pdf", status="ok", message="", pages=2, chars=40,
+                      ocr=True, ocr_confidence=91.4)
+    layout = build(paragraphs, [scan], [], {}, font=QFont(),
                    reading=reading)
     shown = layout.document.toPlainText()
     assert "— page 1 · read by OCR, confidence 91% —" in shown

@@ -38,7 +38,7 @@ def locked(store, tmp_path):
 def test_enter_password_above_the_reader_opens_the_file_in_place(
         qtbot, store, locked, monkeypatch, private_settings):
     window = open_desk(qtbot, store)
-    window.open_contribution(locked["contribution_id"])
+    window.open_contribution(locked.contribution_id)
     settle(window)
     header = window.header
     assert header.password_button.isVisible()
@@ -50,7 +50,7 @@ def test_enter_password_above_the_reader_opens_the_file_in_place(
     settle(window)
     assert asked == ["Password of locked.docx (it is not kept):"]
     assert samples.DOCX_BODY in window.reader.toPlainText()
-    assert c.files_of(store, locked["contribution_id"])[0]["status"] == "ok"
+    assert c.files_of(store, locked.contribution_id)[0].status == "ok"
     qtbot.waitUntil(lambda: not header.password_button.isVisible())
     assert window.statusBar().currentMessage() == "1 file read."
 
@@ -58,7 +58,7 @@ def test_enter_password_above_the_reader_opens_the_file_in_place(
 def test_a_wrong_password_says_so_and_changes_nothing(
         qtbot, store, locked, monkeypatch, private_settings):
     window = open_desk(qtbot, store)
-    window.open_contribution(locked["contribution_id"])
+    window.open_contribution(locked.contribution_id)
     settle(window)
     answer_password(monkeypatch, "lausanne")
     rereader = window.rereader
@@ -66,7 +66,7 @@ def test_a_wrong_password_says_so_and_changes_nothing(
     with qtbot.waitSignal(rereader.last_op.finished, timeout=60000):
         pass
     assert window.statusBar().currentMessage() == "0 files read; 1 still not read."
-    assert c.files_of(store, locked["contribution_id"])[0]["status"] == "encrypted"
+    assert c.files_of(store, locked.contribution_id)[0].status == "encrypted"
     assert window.header.password_button.isVisible()
 
 
@@ -94,7 +94,7 @@ def test_the_import_summary_offers_enter_password_for_a_protected_file(
     rereader = window.rereader
     with qtbot.waitSignal(rereader.last_op.finished, timeout=60000):
         pass
-    file_id = next(r["file_id"] for r in summary.model.rows if r.get("status") == "encrypted")
+    file_id = next(r.file_id for r in summary.model.rows if r.status == "encrypted")
     assert store.query_one("SELECT status FROM files WHERE id = ?", (file_id,))["status"] == "ok"
 
 
@@ -105,7 +105,7 @@ def test_read_scans_now_reads_the_scans_logged_before_ocr_could(
     path.write_bytes(scans.scan_pdf_bytes("es"))
     monkeypatch.setenv("LAPDESK_TESSDATA", str(tmp_path / "no-models"))
     result, = import_paths(store, [path])
-    assert result["status"] == "needs_ocr"
+    assert result.status == "needs_ocr"
     monkeypatch.delenv("LAPDESK_TESSDATA")
     window = open_desk(qtbot, store)
     rereader = window.rereader
@@ -116,7 +116,7 @@ def test_read_scans_now_reads_the_scans_logged_before_ocr_could(
     with qtbot.waitSignal(rereader.last_op.finished, timeout=120000):
         pass
     assert window.statusBar().currentMessage() == "1 file read (1 by OCR)."
-    assert c.files_of(store, result["contribution_id"])[0]["status"] == "ok"
-    assert [p["name"] for p in c.contributors_of(store, result["contribution_id"])] == \
+    assert c.files_of(store, result.contribution_id)[0].status == "ok"
+    assert [p.name for p in c.contributors_of(store, result.contribution_id)] == \
         ["Mexico"]
     qtbot.waitUntil(lambda: not action.isEnabled())

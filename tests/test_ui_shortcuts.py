@@ -57,16 +57,16 @@ def test_no_key_is_bound_twice(window):
 
 def test_redo_works_by_keyboard(window, store, qtbot):
     [row] = contributions.list_contributions(store)
-    window.service.apply(contributions.update_contribution, row["id"], notes="to redo")
+    window.service.apply(contributions.update_contribution, row.id, notes="to redo")
     settle(window)
     window.reader.setFocus()
     QTest.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     settle(window)
-    assert contributions.contribution(store, row["id"])["notes"] == ""
+    assert contributions.contribution(store, row.id).notes == ""
     QTest.keyClick(window.reader, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     settle(window)
-    assert contributions.contribution(store, row["id"])["notes"] == "to redo"
+    assert contributions.contribution(store, row.id).notes == "to redo"
     assert "Ctrl+Shift+Z" in window.redo_action.shortcut().toString()
 
 

@@ -43,7 +43,7 @@ def test_apply_pushes_an_undoable_command_and_announces_tables(qtbot, store, ser
     assert excerpts.excerpts_of(store, cid) == []
     with qtbot.waitSignal(service.changed, timeout=10000):
         service.undo_stack.redo()
-    assert [e["id"] for e in excerpts.excerpts_of(store, cid)] == made
+    assert [e.id for e in excerpts.excerpts_of(store, cid)] == made
 
 
 def test_a_user_error_becomes_one_sentence_not_an_exception(qtbot, store, service):
@@ -77,7 +77,7 @@ def test_long_work_runs_on_the_writer_lane_with_progress(qtbot, store, service):
         pass
     qtbot.waitUntil(lambda: task.done)
     assert seen["thread"] == "lapdesk-writer"
-    assert contributions.contribution(store, task.result)["title"] == "by the lane"
+    assert contributions.contribution(store, task.result).title == "by the lane"
     assert announced.args[0] == {"contributions"}
     assert reports[-1] == (3, 3, "step 3")  # the last report is never lost to throttling
 
@@ -165,7 +165,7 @@ def test_a_write_on_a_read_only_desk_is_refused(qtbot, store):
 
 def test_a_live_query_follows_the_tables_it_shows(qtbot, store, service):
     cid = add_text_contribution(store, ["Austria."], name="first.txt")
-    live = LiveQuery(service, lambda s: [r["title"] for r in contributions.list_contributions(s)],
+    live = LiveQuery(service, lambda s: [r.title for r in contributions.list_contributions(s)],
                      tables={"contributions"})
     qtbot.waitUntil(lambda: live.loaded, timeout=10000)
     assert live.result == ["first.txt"]

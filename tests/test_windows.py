@@ -110,7 +110,7 @@ def test_a_store_a_contribution_and_an_export_deeper_than_260_characters(tmp_pat
     with open_store(store_path, lock=True) as store:
         assert lock_path_for(store.path).exists()
         result = import_paths(store, [source])[0]
-        assert result["status"] == "ok", result
+        assert result.status == "ok", result
     out = folder / "working-paper.docx"
     exported = cli("--store", store_path, "export", "--out", out, "--json")
     assert exported.code == 0, exported.err

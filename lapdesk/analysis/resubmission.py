@@ -18,7 +18,7 @@ import re
 from lapdesk.core.errors import UsageError
 from lapdesk.core.text import fold
 from lapdesk.store.changes import Change, record
-from lapdesk.store.contributions import contribution, text_of
+from lapdesk.store.contributions import contribution, require, text_of
 from lapdesk.store.database import Store
 
 SHINGLE = 3
@@ -64,7 +64,7 @@ def candidates(store: Store, contribution_id: int, *, threshold: float = THRESHO
         " JOIN contribution_contributors cc ON cc.contribution_id = co.id AND cc.chosen = 1"
         f" WHERE cc.contributor_id IN ({marks}) AND co.id != ? AND co.superseded_by IS NULL"
         " AND (co.received < ? OR (co.received = ? AND co.id < ?))",
-        (*sorted(people), contribution_id, newer["received"], newer["received"],
+        (*sorted(people), contribution_id, newer.received, newer.received,
          contribution_id),
     )
     text = text_of(store, contribution_id)
@@ -90,12 +90,12 @@ def proposals(store: Store, *, threshold: float = THRESHOLD) -> list[dict]:
 
 def mark_superseded(store: Store, old_id: int, new_id: int | None) -> Change:
     """Mark ``old_id`` superseded by ``new_id`` (``None`` clears the mark); undoable."""
-    contribution(store, old_id)
+    require(store, old_id)
     if new_id is not None:
         newer = contribution(store, new_id)
         if new_id == old_id:
             raise UsageError("A contribution cannot supersede itself.")
-        if newer["superseded_by"] == old_id:
+        if newer.superseded_by == old_id:
             raise UsageError(f"Contribution {new_id} is itself superseded by {old_id}.")
         label = f"Mark contribution {old_id} superseded by {new_id}"
     else:

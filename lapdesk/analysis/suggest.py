@@ -16,9 +16,10 @@ from lapdesk.analysis.lexicon import load_lexicon
 from lapdesk.analysis.stance import stance_hint
 from lapdesk.analysis.suggester import Suggester
 from lapdesk.core.errors import NotFoundError, UsageError
+from lapdesk.core.records import Suggestion
 from lapdesk.store import framework
 from lapdesk.store.changes import Change, record
-from lapdesk.store.contributions import contribution, paragraphs_of
+from lapdesk.store.contributions import contribution, paragraphs_of, require
 from lapdesk.store.database import Store
 from lapdesk.store.excerpts import map_span
 
@@ -36,13 +37,14 @@ def suggester_for(store: Store) -> Suggester:
     return Suggester(framework.nodes(store), load_lexicon())
 
 
-def suggest(store: Store, contribution_id: int, *, suggester: Suggester | None = None) -> list[dict]:
+def suggest(store: Store, contribution_id: int, *,
+            suggester: Suggester | None = None) -> list[Suggestion]:
     """Compute and keep the contribution's suggestions; returns the pending ones.
 
     :returns: ``{id, contribution_id, file_id, start, end, paragraph, node, node_title,
         confidence, reason, state}`` dicts in text order (``paragraph`` is its index).
     """
-    contribution(store, contribution_id)
+    require(store, contribution_id)
     suggester = suggester or suggester_for(store)
     paragraphs = [p for p in paragraphs_of(store, contribution_id)
                   if p["part"] in ("body", "table")]
@@ -78,7 +80,7 @@ def suggest(store: Store, contribution_id: int, *, suggester: Suggester | None =
     return suggestions(store, contribution_id)
 
 
-def suggest_all(store: Store, *, include_superseded: bool = False) -> list[dict]:
+def suggest_all(store: Store, *, include_superseded: bool = False) -> list[Suggestion]:
     """:func:`suggest` for every contribution (superseded ones only if asked)."""
     where = "" if include_superseded else " WHERE superseded_by IS NULL"
     suggester = suggester_for(store)
@@ -89,7 +91,7 @@ def suggest_all(store: Store, *, include_superseded: bool = False) -> list[dict]
 
 
 def suggestions(store: Store, contribution_id: int | None = None, *,
-                state: str | None = "pending") -> list[dict]:
+                state: str | None = "pending") -> list[Suggestion]:
     """Stored suggestions (of one contribution, or all), in text order."""
     where, params = [], []
     if contribution_id is not None:
@@ -104,16 +106,17 @@ def suggestions(store: Store, contribution_id: int | None = None, *,
     return _with_stance_hints(store, rows)
 
 
-def _with_stance_hints(store: Store, rows: list[dict]) -> list[dict]:
+def _with_stance_hints(store: Store, rows: list[dict]) -> list[Suggestion]:
     """Each suggestion with the stance its wording hints at, for the user to take or leave."""
     languages: dict[int, str | None] = {}
+    found = []
     for row in rows:
         if row["contribution_id"] not in languages:
             languages[row["contribution_id"]] = contribution(
-                store, row["contribution_id"])["language"]
-        row["stance_hint"] = stance_hint(row.pop("paragraph_text") or "",
-                                         languages[row["contribution_id"]])
-    return rows
+                store, row["contribution_id"]).language
+        hint = stance_hint(row.pop("paragraph_text") or "", languages[row["contribution_id"]])
+        found.append(Suggestion(**row, stance_hint=hint))
+    return found
 
 
 def _rows(store: Store, suggestion_ids: Iterable[int]) -> list[dict]:
@@ -168,4 +171,4 @@ def accept_above(store: Store, contribution_id: int | None, min_confidence: floa
     if not 0.0 <= min_confidence <= 1.0:
         raise UsageError("The minimum confidence must be between 0 and 1.")
     pending = suggestions(store, contribution_id)
-    return accept(store, [r["id"] for r in pending if r["confidence"] >= min_confidence])
+    return accept(store, [r.id for r in pending if r.confidence >= min_confidence])

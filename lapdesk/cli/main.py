@@ -189,10 +189,17 @@ def _back_up_after_write(store) -> None:
         print(f"lapdesk: warning: {error}", file=sys.stderr)
 
 
+def _as_json(value):
+    """A record (:mod:`lapdesk.core.records`) as its ``to_json`` gives it; anything else
+    JSON cannot hold (a date, a path) as its text."""
+    to_json = getattr(value, "to_json", None)
+    return to_json() if callable(to_json) else str(value)
+
+
 def _print(module: ModuleType, result, as_json: bool) -> None:
     if as_json:
         # One write: json.dump() writes each token on its own, 4 times slower on a pipe.
-        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2, default=str) + "\n")
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2, default=_as_json) + "\n")
     else:
         render = getattr(module, "render", None)
         text = render(result) if render else json.dumps(result, ensure_ascii=False, indent=2)

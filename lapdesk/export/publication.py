@@ -6,15 +6,19 @@ libraries.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 
-def publication_warnings(contributions: list[dict]) -> list[str]:
-    """What anonymity the paper will apply, in sentences the GUI shows before it writes.
+
+def publication_warnings(permissions: Iterable[bool | None]) -> list[str]:
+    """What anonymity the paper will apply, in sentences the GUI shows before it writes, from
+    the permission to publish of each contribution it lists.
 
     Only an explicit yes names a contributor: a contribution nobody has decided on yet is
     attributed anonymously like one whose author declined.
     """
-    undecided = sum(1 for c in contributions if c["permission_to_publish"] is None)
-    declined = sum(1 for c in contributions if c["permission_to_publish"] is False)
+    permissions = list(permissions)
+    undecided = sum(1 for p in permissions if p is None)
+    declined = sum(1 for p in permissions if p is False)
     notes = []
     if undecided == 1:
         notes.append("1 contribution has no decision on publication: it will be anonymised.")

@@ -134,7 +134,8 @@ def _dated(store: Store) -> dict[int, str]:
 
 def gather(store: Store, options: ExportOptions) -> PaperData:
     sections = selected_sections(store, options.sections)
-    contributions = [c for c in list_contributions(store) if not c["superseded_by"]]
+    # The paper numbers and re-sorts what it lists: it works on the contributions' JSON.
+    contributions = [c.to_json() for c in list_contributions(store) if not c.superseded_by]
     anonymity = Anonymity.decide(contributions, anonymise=options.anonymise)
     french = registry.french_names(store)
     names = french if options.lang == "fr" else {}

@@ -32,10 +32,6 @@ class Table:
     rows: list[list]
 
 
-def _names(people: list[dict]) -> str:
-    return "; ".join(p["name"] for p in people)
-
-
 def contributions_table(store: Store) -> Table:
     """One row per contribution: who, when, on time, follow-up, permission, progress."""
     deadline = settings.get(store, "deadline")[:10]
@@ -45,21 +41,20 @@ def contributions_table(store: Store) -> Table:
               "Reminder on", "Permission to publish", "Superseded by", "Notes"]
     rows = []
     for item in list_contributions(store):
-        people = item["contributors"]
-        received = (item["received"] or "")[:10]
+        people = item.contributors
+        received = (item.received or "")[:10]
         rows.append([
-            item["id"], received,
+            item.id, received,
             ("yes" if received <= deadline else "no") if received and deadline else "",
-            _names(people),
-            "; ".join(dict.fromkeys(p["group"] for p in people if p["group"])),
-            "; ".join(dict.fromkeys(p["kind"] for p in people)),
-            item["language"] or "", item["channel"], item["title"],
-            "; ".join(f["name"] for f in item["files"]), item["status"], item["excerpts"],
-            item["reviewed"],
-            "; ".join(filter(None, (follow[p["id"]]["acknowledged_on"] for p in people))),
-            "; ".join(filter(None, (follow[p["id"]]["reminder_on"] for p in people))),
-            {True: "yes", False: "no", None: "not decided"}[item["permission_to_publish"]],
-            item["superseded_by"] or "", item["notes"],
+            "; ".join(p.name for p in people),
+            "; ".join(dict.fromkeys(p.group for p in people if p.group)),
+            "; ".join(dict.fromkeys(p.kind for p in people)),
+            item.language or "", item.channel, item.title,
+            "; ".join(f.name for f in item.files), item.status, item.excerpts, item.reviewed,
+            "; ".join(filter(None, (follow[p.id]["acknowledged_on"] for p in people))),
+            "; ".join(filter(None, (follow[p.id]["reminder_on"] for p in people))),
+            {True: "yes", False: "no", None: "not decided"}[item.permission_to_publish],
+            item.superseded_by or "", item.notes,
         ])
     return Table("Contributions", header, rows)
 

@@ -159,7 +159,7 @@ def _warnings(data: PaperData, *, anonymise: bool) -> list[str]:
     """What the person exporting should know before circulating the paper."""
     notes = []
     if not anonymise:
-        notes.extend(publication_warnings(data.contributions))
+        notes.extend(publication_warnings(c["permission_to_publish"] for c in data.contributions))
     unidentified = sum(1 for c in data.contributions if not c["contributors"])
     if unidentified:
         notes.append(f"{unidentified} contribution(s) have no identified contributor.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lapdesk.core.names import safe_name
+from lapdesk.core.records import ContributorRef
 from lapdesk.ingest.extracted import Extracted, Limits, too_large_message
 from lapdesk.ingest.sources import Source
 
@@ -57,7 +58,7 @@ class Input:
     node: FileNode | None = None
     duplicate_of: dict | None = None  # the stored file it repeats
     contribution_id: int | None = None
-    contributors: list[dict] = field(default_factory=list)
+    contributors: list[ContributorRef] = field(default_factory=list)
     language: str | None = None
 
     @property

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from email.utils import parseaddr
 from pathlib import PurePath
 
+from lapdesk.core.statuses import CONFIRM_BELOW  # below it the desk asks to confirm
 from lapdesk.ingest.name_index import DetectionIndex, normalise
-from lapdesk.store.attention import CONFIRM_BELOW  # below it the desk asks to confirm
 
 __all__ = ["CONFIRM_BELOW", "DetectionIndex", "detect_contributors", "normalise"]
 

@@ -17,6 +17,7 @@ from datetime import date
 
 from lapdesk.core.errors import NotFoundError
 from lapdesk.core.progress import CancelToken, ProgressFn, no_progress
+from lapdesk.core.records import ContributorRef
 from lapdesk.core.text import Paragraph
 from lapdesk.ingest.detect import DetectionIndex, detect_contributors
 from lapdesk.ingest.extracted import Extracted, Limits
@@ -141,8 +142,7 @@ def _apply(store: Store, row: dict, extracted: Extracted, index: DetectionIndex)
             "ocr": extracted.ocr, "ocr_confidence": extracted.ocr_confidence,
             "pages": extracted.pages, "chars": replaced.chars,
             "excerpts_moved": replaced.excerpts_moved,
-            "contributors": [{k: p[k] for k in ("id", "name", "kind", "status", "confidence",
-                                                "reason")}
+            "contributors": [p.to_json(ContributorRef.DETECTED)
                              for p in c.contributors_of(store, contribution_id)]}
 
 
@@ -153,13 +153,13 @@ def _detect_again(rec: Recorder, contribution_id: int, index: DetectionIndex,
     store = rec.store
     contribution = c.contribution(store, contribution_id)
     texts = [p["text"] for p in c.paragraphs_of(store, contribution_id)]
-    if contribution["language"] is None and texts:
+    if contribution.language is None and texts:
         language = detect_language(language_sample(Paragraph(text) for text in texts))
         if language:
             rec.update("contributions", {"id": contribution_id}, {"language": language})
-    if dated is not None and contribution["dated"] is None:
+    if dated is not None and contribution.dated is None:
         changes = {"dated": dated.isoformat()}
-        if contribution["received_source"] == "logged":  # as an import would have set it
+        if contribution.received_source == "logged":  # as an import would have set it
             changes.update(received=dated.isoformat(), received_source="letter")
         rec.update("contributions", {"id": contribution_id}, changes)
     current = store.query("SELECT * FROM contribution_contributors WHERE contribution_id = ?",
@@ -168,8 +168,8 @@ def _detect_again(rec: Recorder, contribution_id: int, index: DetectionIndex,
         return
     files = c.files_of(store, contribution_id)
     candidates = detect_contributors(
-        index, paragraphs=texts, sender=contribution["sender"],
-        file_name=(files[0]["original_name"] or files[0]["name"]) if files else "")
+        index, paragraphs=texts, sender=contribution.sender,
+        file_name=(files[0].original_name or files[0].name) if files else "")
     for row in current:
         rec.delete("contribution_contributors", {"contribution_id": contribution_id,
                                                  "contributor_id": row["contributor_id"]})

@@ -17,8 +17,6 @@ from lapdesk.store.changes import audit
 from lapdesk.store.database import Store
 from lapdesk.store.marks import add_marks
 
-CONTRIBUTOR_FIELDS = ("id", "name", "kind", "status", "confidence", "reason")
-
 
 def write_unit(store: Store, unit: Unit, plan: Plan | None) -> None:
     """Store the unit's new files under one new contribution, in one transaction, then note
@@ -43,13 +41,13 @@ def write_unit(store: Store, unit: Unit, plan: Plan | None) -> None:
                   files=[str(item.source.path) for item in stored])
     for item in stored:
         item.contribution_id = contribution_id
-        item.contributors = contributor_shapes(store, contribution_id)
+        item.contributors = c.contributors_of(store, contribution_id)
         item.language = plan.language
     for item in unit.inputs:
         if item.duplicate_of is not None:  # its first copy's contribution, language, people
             item.contribution_id = item.duplicate_of["contribution_id"]
-            item.language = c.contribution(store, item.contribution_id)["language"]
-            item.contributors = contributor_shapes(store, item.contribution_id)
+            item.language = c.contribution(store, item.contribution_id).language
+            item.contributors = c.contributors_of(store, item.contribution_id)
 
 
 def _add_tree(store: Store, contribution_id: int, node: FileNode, parent_id: int | None) -> None:
@@ -72,10 +70,3 @@ def _add_tree(store: Store, contribution_id: int, node: FileNode, parent_id: int
               ocr_pages=extracted.ocr_pages)
     for child in node.children:
         _add_tree(store, contribution_id, child, node.file_id)
-
-
-def contributor_shapes(store: Store, contribution_id: int) -> list[dict]:
-    """The chosen contributors in the shared shape ``{id, name, kind, status, confidence,
-    reason}``."""
-    return [{key: row[key] for key in CONTRIBUTOR_FIELDS}
-            for row in c.contributors_of(store, contribution_id)]

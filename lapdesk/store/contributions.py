@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 
 from lapdesk.core.errors import NotFoundError, UsageError
+from lapdesk.core.records import Contribution, ContributorRef, StoredFile
+from lapdesk.core.statuses import attention_reasons
 from lapdesk.core.text import (
     FILE_SEPARATOR,
     PARAGRAPH_SEPARATOR,
     next_file_start,
 )
 from lapdesk.store import registry
-from lapdesk.store.attention import attention_reasons
 from lapdesk.store.changes import Change, record
 from lapdesk.store.database import Store
 
@@ -31,41 +33,64 @@ def sha256_of(data: bytes) -> str:
 
 # --- reading -------------------------------------------------------------------------------
 
-def contribution(store: Store, contribution_id: int) -> dict:
-    row = store.query_one("SELECT * FROM contributions WHERE id = ?", (contribution_id,))
-    if row is None:
+def contribution(store: Store, contribution_id: int) -> Contribution:
+    """One contribution as :func:`list_contributions` gives it.
+
+    :raises NotFoundError: there is no contribution of that number.
+    """
+    require(store, contribution_id)
+    return _listing(store, contribution_id)[0]
+
+
+def require(store: Store, contribution_id: int) -> None:
+    """Check that the contribution exists, before a change that names it is recorded.
+
+    :raises NotFoundError: there is no contribution of that number.
+    """
+    if store.query_one("SELECT 1 FROM contributions WHERE id = ?", (contribution_id,)) is None:
         raise NotFoundError(f"There is no contribution number {contribution_id}.")
-    return row
 
 
-def contributors_of(store: Store, contribution_id: int, *, chosen_only: bool = True) -> list[dict]:
-    """The contribution's contributors in the shared shape ``{id, name, kind, status,
-    confidence, reason}``, in the order detection or the user gave them."""
+_CONTRIBUTOR_COLUMNS = (
+    "c.id, c.key, c.name, c.kind, c.status, c.iso3, c.regional_group AS \"group\","
+    " cc.confidence, cc.reason, cc.confirmed, cc.chosen")
+
+
+def _contributor(row: dict) -> ContributorRef:
+    return ContributorRef(
+        id=row["id"], key=row["key"], name=row["name"], kind=row["kind"],
+        status=row["status"], iso3=row["iso3"], group=row["group"],
+        confidence=row["confidence"], reason=row["reason"], confirmed=bool(row["confirmed"]),
+        chosen=bool(row["chosen"]))
+
+
+def contributors_of(store: Store, contribution_id: int, *,
+                    chosen_only: bool = True) -> list[ContributorRef]:
+    """The contribution's contributors, in the order detection or the user gave them (with
+    ``chosen_only=False``, detection's other candidates after them)."""
     rows = store.query(
-        "SELECT c.id, c.key, c.name, c.kind, c.status, c.iso3, c.regional_group AS \"group\","
-        " cc.confidence, cc.reason, cc.confirmed, cc.chosen FROM contribution_contributors cc"
+        f"SELECT {_CONTRIBUTOR_COLUMNS} FROM contribution_contributors cc"
         " JOIN contributors c ON c.id = cc.contributor_id WHERE cc.contribution_id = ?"
         + (" AND cc.chosen = 1" if chosen_only else "")
         + " ORDER BY cc.chosen DESC, cc.position, c.name",
         (contribution_id,),
     )
-    for row in rows:
-        row["confirmed"] = bool(row["confirmed"])
-        row["chosen"] = bool(row["chosen"])
-    return rows
+    return [_contributor(row) for row in rows]
 
 
-def files_of(store: Store, contribution_id: int) -> list[dict]:
-    """The contribution's files in the shared shape (``file_id, name, sha256, ...``)."""
-    rows = store.query(
-        "SELECT id AS file_id, name, original_name, sha256, size, media_type, status, message,"
-        " pages, chars, ocr, ocr_confidence, parent_id, text_start FROM files"
-        " WHERE contribution_id = ? ORDER BY position, id",
-        (contribution_id,),
-    )
-    for row in rows:
-        row["ocr"] = bool(row["ocr"])
-    return rows
+_FILE_COLUMNS = ("id AS file_id, name, original_name, sha256, size, media_type, status, message,"
+                 " pages, chars, ocr, ocr_confidence, parent_id, text_start")
+
+
+def _file(row: dict) -> StoredFile:
+    return StoredFile(**{**row, "ocr": bool(row["ocr"])})
+
+
+def files_of(store: Store, contribution_id: int) -> list[StoredFile]:
+    """The contribution's files, each after the file that holds it."""
+    rows = store.query(f"SELECT {_FILE_COLUMNS} FROM files WHERE contribution_id = ?"
+                       " ORDER BY position, id", (contribution_id,))
+    return [_file(row) for row in rows]
 
 
 def paragraphs_of(store: Store, contribution_id: int) -> list[dict]:
@@ -81,16 +106,16 @@ def text_of(store: Store, contribution_id: int) -> str:
     pieces: list[str] = []
     offset = 0
     for file in files_of(store, contribution_id):
-        if file["text_start"] < 0:
+        if not file.read:
             continue
         texts = [
             r["text"] for r in store.query(
-                "SELECT text FROM paragraphs WHERE file_id = ? ORDER BY idx", (file["file_id"],)
+                "SELECT text FROM paragraphs WHERE file_id = ? ORDER BY idx", (file.file_id,)
             )
         ]
-        pieces.append(" " * (file["text_start"] - offset))  # keeps offsets exact if a gap exists
+        pieces.append(" " * (file.text_start - offset))  # keeps offsets exact if a gap exists
         pieces.append(PARAGRAPH_SEPARATOR.join(texts) + FILE_SEPARATOR)
-        offset = next_file_start(file["text_start"], texts)
+        offset = next_file_start(file.text_start, texts)
     return "".join(pieces)
 
 
@@ -103,53 +128,58 @@ def blob(store: Store, sha256: str) -> bytes:
     return row["data"]
 
 
-def derived_status(row: dict) -> str:
+def derived_status(*, superseded_by: int | None, excerpts: int, reviewed: int) -> str:
     """new, mapped, reviewed or superseded, from the counts a listing computes."""
-    if row.get("superseded_by"):
+    if superseded_by:
         return "superseded"
-    if row["excerpts"] and row["reviewed"] == row["excerpts"]:
+    if excerpts and reviewed == excerpts:
         return "reviewed"
-    return "mapped" if row["excerpts"] else "new"
+    return "mapped" if excerpts else "new"
 
 
-def list_contributions(store: Store) -> list[dict]:
-    """Every contribution with what the table and the CLI show (the CLI's shape), including
-    ``needs_attention``: the reasons a person must look at it (:mod:`lapdesk.store.attention`)."""
+def list_contributions(store: Store) -> list[Contribution]:
+    """Every contribution, in the order received, with what the table and the CLI show,
+    ``needs_attention`` included (:mod:`lapdesk.core.statuses`)."""
+    return _listing(store, None)
+
+
+def _listing(store: Store, only: int | None) -> list[Contribution]:
+    """Every contribution, or only the one numbered ``only``."""
+    params = () if only is None else (only,)
     rows = store.query(
         "SELECT c.*,"
         " (SELECT count(*) FROM excerpts e WHERE e.contribution_id = c.id) AS excerpts,"
         " (SELECT count(*) FROM excerpts e WHERE e.contribution_id = c.id AND e.reviewed = 1)"
-        "   AS reviewed"
-        " FROM contributions c ORDER BY c.received, c.id"
-    )
-    file_rows: dict[int, list[dict]] = {}
+        "   AS reviewed FROM contributions c" + ("" if only is None else " WHERE c.id = ?")
+        + " ORDER BY c.received, c.id", params)
+    file_rows: dict[int, list[StoredFile]] = {}
     for f in store.query(
-        "SELECT contribution_id, id AS file_id, name, sha256, size, media_type, status, message,"
-        " pages, chars, ocr, ocr_confidence FROM files ORDER BY position, id"
+        f"SELECT contribution_id, {_FILE_COLUMNS} FROM files"
+        + ("" if only is None else " WHERE contribution_id = ?") + " ORDER BY position, id",
+        params,
     ):
-        f["ocr"] = bool(f["ocr"])
-        file_rows.setdefault(f.pop("contribution_id"), []).append(f)
-    people: dict[int, list[dict]] = {}
+        file_rows.setdefault(f.pop("contribution_id"), []).append(_file(f))
+    people: dict[int, list[ContributorRef]] = {}
     for p in store.query(
-        "SELECT cc.contribution_id, c.id, c.name, c.kind, c.status, c.regional_group AS"
-        " \"group\", cc.confidence, cc.reason, cc.confirmed FROM contribution_contributors cc"
+        f"SELECT cc.contribution_id, {_CONTRIBUTOR_COLUMNS} FROM contribution_contributors cc"
         " JOIN contributors c ON c.id = cc.contributor_id WHERE cc.chosen = 1"
-        " ORDER BY cc.position, c.name"
+        + ("" if only is None else " AND cc.contribution_id = ?")
+        + " ORDER BY cc.position, c.name", params,
     ):
-        people.setdefault(p.pop("contribution_id"), []).append(p)
+        people.setdefault(p.pop("contribution_id"), []).append(_contributor(p))
     result = []
     for row in rows:
-        result.append({
-            "id": row["id"], "title": row["title"], "received": row["received"],
-            "channel": row["channel"], "status": derived_status(row),
-            "language": row["language"], "sender": row["sender"], "subject": row["subject"],
-            "contributors": people.get(row["id"], []), "files": file_rows.get(row["id"], []),
-            "excerpts": row["excerpts"], "reviewed": row["reviewed"],
-            "permission_to_publish": publication(row),
-            "superseded_by": row["superseded_by"], "notes": row["notes"],
-            "dated": row["dated"], "received_source": row["received_source"],
-        })
-        result[-1]["needs_attention"] = attention_reasons(result[-1])
+        listed = Contribution(
+            id=row["id"], title=row["title"], received=row["received"], channel=row["channel"],
+            status=derived_status(superseded_by=row["superseded_by"], excerpts=row["excerpts"],
+                                  reviewed=row["reviewed"]),
+            language=row["language"], sender=row["sender"], subject=row["subject"],
+            contributors=tuple(people.get(row["id"], ())),
+            files=tuple(file_rows.get(row["id"], ())), excerpts=row["excerpts"],
+            reviewed=row["reviewed"], permission_to_publish=publication(row),
+            superseded_by=row["superseded_by"], notes=row["notes"], dated=row["dated"],
+            received_source=row["received_source"])
+        result.append(replace(listed, needs_attention=tuple(attention_reasons(listed))))
     return result
 
 
@@ -192,7 +222,7 @@ def update_contribution(store: Store, contribution_id: int, **fields) -> Change:
         raise UsageError(f"{fields['received_source']!r} is not where a date can come from.")
     if "permission_to_publish" in fields and fields["permission_to_publish"] is not None:
         fields["permission_to_publish"] = int(bool(fields["permission_to_publish"]))
-    contribution(store, contribution_id)
+    require(store, contribution_id)
     with record(store, f"Edit contribution {contribution_id}", id=contribution_id) as rec:
         rec.update("contributions", {"id": contribution_id}, fields)
     return rec.change
@@ -201,7 +231,7 @@ def update_contribution(store: Store, contribution_id: int, **fields) -> Change:
 def set_chosen_contributors(store: Store, contribution_id: int,
                             contributor_ids: Sequence[int]) -> Change:
     """Make exactly these registry entries the contribution's contributors (user-confirmed)."""
-    contribution(store, contribution_id)
+    require(store, contribution_id)
     with record(store, f"Change the contributors of contribution {contribution_id}",
                 id=contribution_id, contributors=list(contributor_ids)) as rec:
         existing = {
@@ -230,7 +260,7 @@ def delete_contribution(store: Store, contribution_id: int) -> Change:
     """Remove a contribution with its files, paragraphs and excerpts (undoable; blobs stay)."""
     row = contribution(store, contribution_id)
     with record(store, f"Delete contribution {contribution_id}", id=contribution_id,
-                title=row["title"]) as rec:
+                title=row.title) as rec:
         for excerpt in store.query(
             "SELECT id FROM excerpts WHERE contribution_id = ?", (contribution_id,)
         ):
@@ -262,7 +292,7 @@ def set_publication(store: Store, contribution_ids: Sequence[int],
     """Decide permission to publish for several contributions in one undoable change
     (``None``: back to "not yet decided").  ``change.result`` lists the ids it changed."""
     for contribution_id in contribution_ids:
-        contribution(store, contribution_id)  # NotFoundError before anything is written
+        require(store, contribution_id)  # NotFoundError before anything is written
     value = None if permission is None else int(permission)
     word = {None: "not yet decided", 1: "may be published", 0: "may not be published"}[value]
     with record(store, f"Publication: {word}", ids=list(contribution_ids)) as rec:
@@ -294,6 +324,6 @@ def set_contributors_by_names(store: Store, contribution_id: int,
                                 "there first.")
         if found["id"] not in ids:
             ids.append(found["id"])
-    if ids == [p["id"] for p in contributors_of(store, contribution_id)]:
+    if ids == [p.id for p in contributors_of(store, contribution_id)]:
         return Change("Contributors unchanged")
     return set_chosen_contributors(store, contribution_id, ids)

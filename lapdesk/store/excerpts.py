@@ -10,9 +10,10 @@ from collections.abc import Sequence
 
 from lapdesk.core.clock import now_iso
 from lapdesk.core.errors import NotFoundError, UsageError
+from lapdesk.core.records import Annotation, Excerpt
 from lapdesk.store import framework
 from lapdesk.store.changes import Change, Recorder, record
-from lapdesk.store.contributions import contribution, text_of
+from lapdesk.store.contributions import require, text_of
 from lapdesk.store.database import Store
 
 STANCES = ("supports", "opposes", "proposes", "concern", "question", "neutral")
@@ -26,7 +27,7 @@ def excerpt_row(store: Store, excerpt_id: int) -> dict:
 
 
 def _span_text(store: Store, contribution_id: int, start: int, end: int) -> str:
-    contribution(store, contribution_id)
+    require(store, contribution_id)
     text = text_of(store, contribution_id)
     if not 0 <= start < end <= len(text):
         raise UsageError(
@@ -192,8 +193,8 @@ def delete_annotation(store: Store, annotation_id: int) -> Change:
 
 # --- reading -------------------------------------------------------------------------------
 
-def _shape(store: Store, rows: list[dict]) -> list[dict]:
-    """Excerpt rows in the shared shape ``{id, start, end, text, nodes, reviewed, annotations}``."""
+def _shape(store: Store, rows: list[dict]) -> list[Excerpt]:
+    """Excerpt rows as records, with the keys of their nodes and their positions."""
     if not rows:
         return []
     ids = [r["id"] for r in rows]
@@ -204,36 +205,34 @@ def _shape(store: Store, rows: list[dict]) -> list[dict]:
         f" WHERE m.excerpt_id IN ({marks}) ORDER BY n.id", tuple(ids)
     ):
         nodes.setdefault(m["excerpt_id"], []).append(m["key"])
-    notes: dict[int, list[dict]] = {}
+    notes: dict[int, list[Annotation]] = {}
     for a in store.query(
         f"SELECT a.id, a.excerpt_id, a.stance, t.title AS topic, a.summary, a.note, a.tags,"
         f" a.author, a.updated_at FROM annotations a LEFT JOIN topics t ON t.id = a.topic_id"
         f" WHERE a.excerpt_id IN ({marks}) ORDER BY a.id", tuple(ids)
     ):
-        notes.setdefault(a.pop("excerpt_id"), []).append(a)
+        notes.setdefault(a.pop("excerpt_id"), []).append(Annotation(**a))
     return [
-        {
-            "id": r["id"], "contribution_id": r["contribution_id"], "start": r["start"],
-            "end": r["end"], "text": r["text"], "nodes": nodes.get(r["id"], []),
-            "reviewed": bool(r["reviewed"]), "origin": r["origin"],
-            "annotations": notes.get(r["id"], []),
-        }
+        Excerpt(id=r["id"], contribution_id=r["contribution_id"], start=r["start"],
+                end=r["end"], text=r["text"], nodes=tuple(nodes.get(r["id"], ())),
+                reviewed=bool(r["reviewed"]), origin=r["origin"],
+                annotations=tuple(notes.get(r["id"], ())))
         for r in rows
     ]
 
 
-def excerpt(store: Store, excerpt_id: int) -> dict:
+def excerpt(store: Store, excerpt_id: int) -> Excerpt:
     return _shape(store, [excerpt_row(store, excerpt_id)])[0]
 
 
-def excerpts_of(store: Store, contribution_id: int) -> list[dict]:
+def excerpts_of(store: Store, contribution_id: int) -> list[Excerpt]:
     rows = store.query(
         "SELECT * FROM excerpts WHERE contribution_id = ? ORDER BY start, id", (contribution_id,)
     )
     return _shape(store, rows)
 
 
-def excerpts_under(store: Store, node_key: str) -> list[dict]:
+def excerpts_under(store: Store, node_key: str) -> list[Excerpt]:
     """Every excerpt mapped to a node (not its descendants), in contribution order."""
     node = framework.node(store, node_key)
     rows = store.query(

@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from lapdesk.analysis import resubmission
+from lapdesk.core.records import ImportResult
 from lapdesk.ui.dialogs.import_progress import ImportProgressDialog
 from lapdesk.ui.dialogs.import_summary import ImportSummaryDialog
 from lapdesk.ui.service.store_service import StoreService
@@ -83,17 +84,17 @@ def drop_hint(mime: QMimeData) -> str:
     return f"Drop to import {' and '.join(parts)}."
 
 
-def revisions_among(store, results: list[dict]) -> list[dict]:
+def revisions_among(store, results: list[ImportResult]) -> list[dict]:
     """Earlier contributions that a newly logged one looks like a revision of (the same
     contributor, very close text): ``[{old_id, new_id, similarity, ...}]`` for the summary."""
     found = []
     for result in results:
-        if result.get("status") == "duplicate" or not result.get("contribution_id"):
+        if result.status == "duplicate" or not result.contribution_id:
             continue
-        for older in resubmission.candidates(store, result["contribution_id"]):
+        for older in resubmission.candidates(store, result.contribution_id):
             found.append({"old_id": older["contribution_id"], "old_title": older["title"],
                           "old_received": older["received"], "similarity": older["similarity"],
-                          "new_id": result["contribution_id"], "new_name": Path(result["path"]).name})
+                          "new_id": result.contribution_id, "new_name": Path(result.path).name})
     return found
 
 
@@ -104,7 +105,7 @@ class ImportFlow(QObject):
         summary (the window's way of showing a contribution).
     """
 
-    import_finished = Signal(list)  # the pipeline's results, one dict per input file
+    import_finished = Signal(list)  # the import's results, one per input file
     no_files_dropped = Signal(str)  # the explanation shown
 
     def __init__(self, window: QMainWindow, service: StoreService, *,

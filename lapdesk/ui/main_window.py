@@ -127,7 +127,8 @@ class MainWindow(QMainWindow):
         self.importer = ImportFlow(self, service, open_contribution=self.open_contribution,
                                    enter_password=self.rereader.enter_password)
         self.exporter = ExportFlow(self, service, catalogue,
-                                   contributions=lambda: self.contributions.model.rows)
+                                   contributions=lambda: [
+                                       r.contribution for r in self.contributions.model.rows])
         self.search = SearchPanel(service, self)
         self.search_dock = self._dock("Search results", "search-dock", self.search)
         self.registry = RegistryView(service, self)
@@ -325,33 +326,33 @@ class MainWindow(QMainWindow):
     def _reader_shown(self) -> None:
         """The reader has drawn its contribution: follow the excerpt that was asked for."""
         wanted = self._excerpt_to_show
-        chosen = next((e for e in self.reader.excerpts if e["id"] == wanted), None)
+        chosen = next((e for e in self.reader.excerpts if e.id == wanted), None)
         if chosen is None:
             return
-        self.reader.scroll_to_offset(chosen["start"])
+        self.reader.scroll_to_offset(chosen.start)
         self.select_excerpt(wanted)
 
     def select_excerpt(self, excerpt_id: int) -> None:
         """Follow an excerpt in the reader and the strip (``0``: none).  One the reader has
         not drawn yet (just made, or in a contribution being opened) is followed as soon as it
         has."""
-        chosen = next((e for e in self.reader.excerpts if e["id"] == excerpt_id), None)
+        chosen = next((e for e in self.reader.excerpts if e.id == excerpt_id), None)
         if excerpt_id and chosen is None:
             self._excerpt_to_show = excerpt_id
             return
         self._excerpt_to_show = None
-        self.reader.set_selected_excerpt(chosen["id"] if chosen else None)
-        where = self.reader.paragraph_label(chosen["start"]) if chosen else ""
-        self.strip.show_excerpt(chosen["id"] if chosen else None, where=where)
+        self.reader.set_selected_excerpt(chosen.id if chosen else None)
+        where = self.reader.paragraph_label(chosen.start) if chosen else ""
+        self.strip.show_excerpt(chosen.id if chosen else None, where=where)
         self.mapping.update()
 
     def select_suggestion(self, suggestion_id: int) -> None:
-        chosen = next((s for s in self.reader.suggestions if s["id"] == suggestion_id), None)
+        chosen = next((s for s in self.reader.suggestions if s.id == suggestion_id), None)
         if chosen is None:
             return
         self.reader.set_selected_suggestion(suggestion_id)
-        self.strip.show_suggestion({**chosen, "text": self.reader.span_text(chosen)},
-                                   where=self.reader.paragraph_label(chosen["start"]))
+        self.strip.show_suggestion(chosen, text=self.reader.span_text(chosen),
+                                   where=self.reader.paragraph_label(chosen.start))
         self.mapping.update()
 
     def show_section(self, node_key: str) -> None:

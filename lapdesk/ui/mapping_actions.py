@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from lapdesk.analysis import suggest
+from lapdesk.core.records import Excerpt
 from lapdesk.store import excerpts
 from lapdesk.ui.catalogue import Catalogue
 from lapdesk.ui.service.store_service import StoreService
@@ -151,9 +152,9 @@ class MappingActions(QObject):
             self.service.apply(suggest.reject, [chosen])
             self.window.select_excerpt(0)
 
-    def _selected(self) -> dict | None:
+    def _selected(self) -> Excerpt | None:
         return next((e for e in self.reader.excerpts
-                     if e["id"] == self.reader.selected_excerpt), None)
+                     if e.id == self.reader.selected_excerpt), None)
 
     def resize_excerpt(self) -> None:
         span = self.reader.selected_span()
@@ -166,7 +167,7 @@ class MappingActions(QObject):
     def toggle_reviewed(self) -> None:
         chosen = self._selected()
         if chosen is not None:
-            self.service.apply(excerpts.set_reviewed, chosen["id"], not chosen["reviewed"])
+            self.service.apply(excerpts.set_reviewed, chosen.id, not chosen.reviewed)
 
     def delete_excerpt(self) -> None:
         if self.reader.selected_excerpt is not None:
@@ -177,8 +178,8 @@ class MappingActions(QObject):
         self.unmap_menu.clear()
         chosen = self._selected()
         tree = self.catalogue.framework
-        for key in chosen["nodes"] if chosen else []:
+        for key in chosen.nodes if chosen else ():
             node = tree.node(key)
             self.unmap_menu.addAction(
                 (node["short_title"] or node["title"]).replace("&", "&&"),
-                lambda key=key, eid=chosen["id"]: self.service.apply(excerpts.unmap, eid, key))
+                lambda key=key, eid=chosen.id: self.service.apply(excerpts.unmap, eid, key))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapdesk.core.statuses import kind_label
 from lapdesk.core.text import fold
 from lapdesk.store import registry
 from lapdesk.store.connection import Store
@@ -40,19 +41,7 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Contributor", "Received", "Kind", "Group", "Acknowledged", "Reminder")
 RowRole = Qt.ItemDataRole.UserRole + 1
 REFRESH_ON = {"contributors", "contributor_aliases", "contribution_contributors", "contributions"}
-STATUS_WORDS = {"state_party": "State Party", "signatory": "Signatory", "observer": "Observer",
-                "other": ""}
-KIND_WORDS = {"international_organisation": "International organisation",
-              "civil_society": "Civil society", "other": "Other"}
 RECEIVED_FILTERS = ("Everyone expected", "Received", "Not yet received")
-
-
-def kind_label(row: dict) -> str:
-    """"State Party", "Signatory", "Observer State", "International organisation"…"""
-    if row["kind"] == "state":
-        return {"observer": "Observer State"}.get(row["status"],
-                                                 STATUS_WORDS.get(row["status"]) or "State")
-    return KIND_WORDS.get(row["kind"], row["kind"])
 
 
 def registry_rows(store: Store) -> list[dict]:
@@ -73,7 +62,7 @@ def registry_rows(store: Store) -> list[dict]:
         rows.append({**entry, "contributions": got["n"] if got else 0,
                      "first_contribution_id": got["first_id"] if got else None,
                      "first_received": (got["first"] or "")[:10] if got else "",
-                     "kind_label": kind_label(entry)})
+                     "kind_label": kind_label(entry["kind"], entry["status"])})
     return rows
 
 

@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 from lapdesk.core.errors import UsageError
+from lapdesk.core.records import ImportResult
 from lapdesk.ingest.extracted import MB, Limits
 
 NAME = "import"
@@ -29,7 +30,7 @@ def prepare(args):
     return args.importer
 
 
-def run(args, store) -> list[dict]:
+def run(args, store) -> list[ImportResult]:
     run = args.importer.run(store, args.paths, together=args.together)
     for _step in run:
         pass
@@ -45,14 +46,14 @@ def _limits(args) -> Limits:
     return replace(Limits(), max_file_bytes=int(args.max_size * MB))
 
 
-def render(results: list[dict]) -> str:
+def render(results: list[ImportResult]) -> str:
     from lapdesk.ingest.import_results import describe
 
     lines = [describe(result) for result in results]
-    logged = sum(1 for r in results if r["file_id"] is not None)
-    new = len({r["contribution_id"] for r in results
-               if r["contribution_id"] is not None and r["status"] != "duplicate"})
-    duplicates = sum(1 for r in results if r["status"] == "duplicate")
+    logged = sum(1 for r in results if r.logged)
+    new = len({r.contribution_id for r in results
+               if r.contribution_id is not None and r.status != "duplicate"})
+    duplicates = sum(1 for r in results if r.status == "duplicate")
     lines.append(f"{logged} of {len(results)} files logged: {_count(new, 'new contribution')}, "
                  f"{_count(duplicates, 'duplicate')}.")
     return "\n".join(lines)
@@ -62,7 +63,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def exit_code(results: list[dict]) -> int:
+def exit_code(results: list[ImportResult]) -> int:
     from lapdesk.ingest.import_results import exit_code as import_exit_code
 
     return import_exit_code(results)

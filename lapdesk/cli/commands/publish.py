@@ -28,14 +28,14 @@ def configure(parser) -> None:
 def run(args, store) -> list[dict]:
     if bool(args.contribution_ids) == bool(args.all):
         raise UsageError("Name the contributions (ID...) or give --all, not both.")
-    ids = ([row["id"] for row in c.list_contributions(store)] if args.all
+    ids = ([row.id for row in c.list_contributions(store)] if args.all
            else args.contribution_ids)
     permission = None if args.decision == "none" else args.decision
     changed = set(c.set_publication(store, ids, permission).result)
-    return [{"id": row["id"], "title": row["title"],
-             "contributors": [p["name"] for p in row["contributors"]],
-             "permission_to_publish": row["permission_to_publish"]}
-            for row in c.list_contributions(store) if row["id"] in changed]
+    return [{"id": row.id, "title": row.title,
+             "contributors": [p.name for p in row.contributors],
+             "permission_to_publish": row.permission_to_publish}
+            for row in c.list_contributions(store) if row.id in changed]
 
 
 def render(result: list[dict]) -> str:

@@ -26,7 +26,7 @@ def run(args, store) -> list[dict]:
     for hit in hits:
         cid = hit["contribution_id"]
         if cid not in names:
-            names[cid] = [p["name"] for p in contributors_of(store, cid)]
+            names[cid] = [p.name for p in contributors_of(store, cid)]
         hit["contributors"] = names[cid]
     return hits
 

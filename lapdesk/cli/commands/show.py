@@ -17,18 +17,17 @@ def configure(parser) -> None:
 
 def run(args, store) -> dict:
     row = c.contribution(store, args.contribution_id)  # NotFoundError for a wrong id
-    listed = next(r for r in c.list_contributions(store) if r["id"] == row["id"])
+    cid = row.id
     return {
-        **listed,
-        "contributors": c.contributors_of(store, row["id"]),
-        "candidates": c.contributors_of(store, row["id"], chosen_only=False),
-        "files": c.files_of(store, row["id"]),
-        "paragraphs": [{k: p[k] for k in PARAGRAPH_FIELDS}
-                       for p in c.paragraphs_of(store, row["id"])],
-        "excerpts": excerpts_of(store, row["id"]),
-        "revisions": revisions_of(store, row["id"]),
-        "comments": comments_of(store, row["id"]),
-        "ocr_pages": ocr_pages_of(store, row["id"]),
+        **row.to_json(),
+        "contributors": [p.to_json() for p in c.contributors_of(store, cid)],
+        "candidates": [p.to_json() for p in c.contributors_of(store, cid, chosen_only=False)],
+        "files": [f.to_json() for f in c.files_of(store, cid)],
+        "paragraphs": [{k: p[k] for k in PARAGRAPH_FIELDS} for p in c.paragraphs_of(store, cid)],
+        "excerpts": [e.to_json() for e in excerpts_of(store, cid)],
+        "revisions": revisions_of(store, cid),
+        "comments": comments_of(store, cid),
+        "ocr_pages": ocr_pages_of(store, cid),
     }
 
 

@@ -1,7 +1,10 @@
 """``lapdesk suggest``: suggested mappings for one or every contribution, optionally accepted."""
 
+from dataclasses import replace
+
 from lapdesk.analysis import suggest
 from lapdesk.core.errors import UsageError
+from lapdesk.core.records import Suggestion
 
 NAME = "suggest"
 HELP = ("suggest where a contribution's paragraphs map (headings, terms); with --accept, map "
@@ -19,7 +22,7 @@ def configure(parser) -> None:
                         help="with --accept: the lowest confidence accepted, 0 to 1")
 
 
-def run(args, store) -> list[dict]:
+def run(args, store) -> list[Suggestion]:
     if (args.contribution_id is None) == (not args.all):
         raise UsageError("Name one contribution, or use --all.")
     if args.min_confidence is not None and not args.accept:
@@ -34,22 +37,22 @@ def run(args, store) -> list[dict]:
         rows = suggest.suggest(store, args.contribution_id)
     if not args.accept:
         return rows
-    wanted = [r["id"] for r in rows if r["confidence"] >= args.min_confidence]
+    wanted = [r.id for r in rows if r.confidence >= args.min_confidence]
     suggest.accept(store, wanted)
     accepted = set(wanted)
-    return [{**r, "state": "accepted" if r["id"] in accepted else r["state"]} for r in rows]
+    return [replace(r, state="accepted") if r.id in accepted else r for r in rows]
 
 
-def render(rows: list[dict]) -> str:
+def render(rows: list[Suggestion]) -> str:
     if not rows:
         return "No suggestion."
     lines = []
     for row in rows:
-        mark = "+" if row["state"] == "accepted" else " "
-        lines.append(f"{mark} {row['contribution_id']:>4} ¶{row['paragraph']:<3} "
-                     f"{row['start']}-{row['end']:<7} {row['node']:<28} "
-                     f"{row['confidence']:.2f}  {row['reason']}")
-    accepted = sum(1 for r in rows if r["state"] == "accepted")
+        mark = "+" if row.state == "accepted" else " "
+        lines.append(f"{mark} {row.contribution_id:>4} ¶{row.paragraph:<3} "
+                     f"{row.start}-{row.end:<7} {row.node:<28} "
+                     f"{row.confidence:.2f}  {row.reason}")
+    accepted = sum(1 for r in rows if r.state == "accepted")
     if accepted:
         lines.append(f"Accepted {accepted} suggestion(s) as excerpts.")
     return "\n".join(lines)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapdesk.core.records import Contribution
 from lapdesk.export.options import ExportOptions
 from lapdesk.export.paper_date import dated_after_meeting
 from lapdesk.export.publication import publication_warnings
@@ -48,7 +49,7 @@ class ExportDialog(QDialog):
     """The export's choices, from what the desk holds in memory: the settings and framework
     (:class:`~lapdesk.ui.catalogue.Catalogue`) and the contributions listed."""
 
-    def __init__(self, catalogue: Catalogue, contributions: list[dict], *,
+    def __init__(self, catalogue: Catalogue, contributions: list[Contribution], *,
                  out: Path | None = None, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Export the working paper")
@@ -122,7 +123,7 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         # Said before anything is written: who will not be named, and why.
         self.publication_note = QLabel(" ".join(publication_warnings(
-            [c for c in contributions if not c["superseded_by"]])), self)
+            c.permission_to_publish for c in contributions if not c.superseded_by)), self)
         self.publication_note.setObjectName("export-publication-note")
         self.publication_note.setWordWrap(True)
         self.publication_note.setVisible(bool(self.publication_note.text()))

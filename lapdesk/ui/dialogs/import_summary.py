@@ -16,7 +16,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from lapdesk.ui.models.import_summary_model import ContributionIdRole, ImportSummaryModel
+from lapdesk.core.records import ImportResult
+from lapdesk.ui.models.import_summary_model import (
+    ContributionIdRole,
+    ImportSummaryModel,
+    SummaryRow,
+)
 
 RESIZE_PRECISION_ROWS = 40
 
@@ -45,7 +50,7 @@ class ImportSummaryDialog(QDialog):
     supersede_chosen = Signal(list)  # the revisions the user confirmed
     password_requested = Signal(int, str)  # a protected file's id and name
 
-    def __init__(self, results: list[dict], *, cancelled: bool = False,
+    def __init__(self, results: list[ImportResult], *, cancelled: bool = False,
                  revisions: list[dict] = (), parent=None):
         super().__init__(parent)
         self.setWindowTitle("Import summary")
@@ -78,7 +83,7 @@ class ImportSummaryDialog(QDialog):
                                                  QDialogButtonBox.ButtonRole.ActionRole)
         self.password_button.setEnabled(False)
         self.password_button.clicked.connect(self._ask_password)
-        self.password_button.setVisible(any(r.get("status") == "encrypted" and r.get("file_id")
+        self.password_button.setVisible(any(r.status == "encrypted" and r.file_id
                                             for r in self.model.rows))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         layout = QVBoxLayout(self)
@@ -102,9 +107,9 @@ class ImportSummaryDialog(QDialog):
         self.revisions_label.setText(self.revisions_label.text()
                                      + "\nMarked superseded (Edit > Undo takes it back).")
 
-    def _encrypted_row(self) -> dict | None:
+    def _encrypted_row(self) -> SummaryRow | None:
         row = self.model.row_at(self.table.currentIndex())
-        return row if row and row.get("status") == "encrypted" and row.get("file_id") else None
+        return row if row and row.status == "encrypted" and row.file_id else None
 
     def _row_changed(self, *_indexes) -> None:
         self.password_button.setEnabled(self._encrypted_row() is not None)
@@ -112,8 +117,7 @@ class ImportSummaryDialog(QDialog):
     def _ask_password(self) -> None:
         row = self._encrypted_row()
         if row is not None:
-            name = (row.get("name") or row.get("path") or "").replace("\\", "/")
-            self.password_requested.emit(int(row["file_id"]), name.rsplit("/", 1)[-1])
+            self.password_requested.emit(row.file_id, row.name)
 
     def open_row(self, index: QModelIndex) -> None:
         contribution_id = self.model.data(index, ContributionIdRole)

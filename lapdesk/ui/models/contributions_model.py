@@ -11,10 +11,13 @@ carries: its quick-filter tags, then the names it is found by.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QModelIndex, QObject, QRegularExpression, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
+from lapdesk.core.records import Contribution
+from lapdesk.core.statuses import kind_label
 from lapdesk.core.text import fold
 from lapdesk.store import registry
 from lapdesk.store.connection import Store
@@ -24,20 +27,9 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 FilterRole = Qt.ItemDataRole.UserRole + 3
 
-STATUS_WORDS = {"state_party": "State Party", "signatory": "signatory", "observer": "observer"}
-KIND_WORDS = {"international_organisation": "organisation", "civil_society": "civil society",
-              "other": "other"}
 
-
-def kind_word(person: dict) -> str:
-    """The team's word for a contributor's kind: State Party, signatory, organisation..."""
-    if person["kind"] == "state":
-        return STATUS_WORDS.get(person["status"], "State")
-    return KIND_WORDS.get(person["kind"], "other")
-
-
-def contributor_label(row: dict) -> str:
-    people = [p["name"] for p in row["contributors"]]
+def contributor_label(contribution: Contribution) -> str:
+    people = [p.name for p in contribution.contributors]
     if not people:
         return "Unknown contributor"
     if len(people) > 2:
@@ -45,41 +37,62 @@ def contributor_label(row: dict) -> str:
     return " and ".join(people)
 
 
-def status_words(rows: list[dict]) -> str:
+@dataclass(slots=True)
+class ListedRow:
+    """A contribution as the table lists it: the record, and what the table derives from it
+    (its label, the names it is found by, its cells and their items), made once."""
+
+    contribution: Contribution
+    label: str
+    search: str  # the folded names and title the filter field finds it by
+    cells: list[tuple[str, object]] = field(default_factory=list)
+    items: list[QStandardItem] = field(default_factory=list)
+
+    @property
+    def id(self) -> int:
+        return self.contribution.id
+
+    @property
+    def attention(self) -> tuple[str, ...]:
+        return self.contribution.needs_attention
+
+
+def status_words(rows: list[ListedRow]) -> str:
     """"14 contributions · 3 need attention · 61 % mapped" for the toolbar."""
     total = len(rows)
-    attention = sum(bool(r["_attention"]) for r in rows)
-    mapped = round(100 * sum(bool(r["excerpts"]) for r in rows) / total) if total else 0
+    attention = sum(bool(r.attention) for r in rows)
+    mapped = round(100 * sum(bool(r.contribution.excerpts) for r in rows) / total) if total else 0
     noun = "contribution" if total == 1 else "contributions"
     verb = "needs" if attention == 1 else "need"
     return f"{total} {noun} · {attention} {verb} attention · {mapped} % mapped"
 
 
-def _cell(row: dict, column: int):
+def _cell(row: ListedRow, column: int):
     """(shown text, sort key) of one cell."""
-    first = row["contributors"][0] if row["contributors"] else None
+    c = row.contribution
+    first = c.contributors[0] if c.contributors else None
     if column == 0:
-        mark = "⚠ " if row["_attention"] else ""
-        return mark + row["_label"], fold(row["_label"])
+        mark = "⚠ " if row.attention else ""
+        return mark + row.label, fold(row.label)
     if column == 1:
-        text = kind_word(first) if first else "–"
+        text = kind_label(first.kind, first.status) if first else "–"
         return text, text
     if column == 2:
-        text = (first or {}).get("group") or "–"
+        text = (first.group if first else None) or "–"
         return text, text
     if column == 3:
-        return row["received"][:10], row["received"]
+        return c.received[:10], c.received
     if column == 4:
-        return row["language"] or "?", row["language"] or ""
+        return c.language or "?", c.language or ""
     if column == 5:
-        return str(len(row["files"])), len(row["files"])
+        return str(len(c.files)), len(c.files)
     if column == 6:
-        text = ", ".join(row["_attention"]) or "–"
-        return text, len(row["_attention"])
+        text = ", ".join(row.attention) or "–"
+        return text, len(row.attention)
     if column == 7:
-        return (str(row["excerpts"]) if row["excerpts"] else "–"), row["excerpts"]
-    share = round(100 * row["reviewed"] / row["excerpts"]) if row["excerpts"] else 0
-    return (f"{share} %" if row["excerpts"] else "–"), share
+        return (str(c.excerpts) if c.excerpts else "–"), c.excerpts
+    share = round(100 * c.reviewed / c.excerpts) if c.excerpts else 0
+    return (f"{share} %" if c.excerpts else "–"), share
 
 
 HEADERS = ("Contributor", "Kind", "Group", "Received", "Lang.", "Files", "Attention",
@@ -87,50 +100,51 @@ HEADERS = ("Contributor", "Kind", "Group", "Received", "Lang.", "Files", "Attent
 COUNT_COLUMNS = (7, 8)  # what a mapping changes
 
 
-def contribution_rows(store: Store) -> list[dict]:
+def contribution_rows(store: Store) -> list[ListedRow]:
     """Every contribution as the table shows it: each row's cells, its filter string and its
     items are made here, on a reader lane; the GUI thread only puts them in the table."""
     aliases: dict[int, list[str]] = {}
     for name, contributor_id in registry.name_index(store):
         aliases.setdefault(contributor_id, []).append(name)
-    rows = list_contributions(store)
-    for row in rows:
-        row["_attention"] = row["needs_attention"]
-        row["_label"] = contributor_label(row)
-        row["_search"] = " | ".join(
-            [fold(row["_label"]), fold(row["title"] or "")]
-            + [alias for p in row["contributors"] for alias in aliases.get(p["id"], [])]
-        )
-        row["_cells"] = [_cell(row, column) for column in range(len(HEADERS))]
-        row["_items"] = _items(row)
+    rows = []
+    for contribution in list_contributions(store):
+        label = contributor_label(contribution)
+        search = " | ".join(
+            [fold(label), fold(contribution.title or "")]
+            + [alias for p in contribution.contributors for alias in aliases.get(p.id, [])])
+        row = ListedRow(contribution, label, search)
+        row.cells = [_cell(row, column) for column in range(len(HEADERS))]
+        row.items = _items(row)
+        rows.append(row)
     return rows
 
 
-def _tags(row: dict) -> str:
+def _tags(row: ListedRow) -> str:
     """``|all|attention|kind:State Party|group:WEOG|language:en|``: what the quick filters
     match (a tag between bars, so that no tag is found inside another)."""
-    tags = ["all", "attention" if row["_attention"] else "", "" if row["excerpts"] else
-            "unmapped", f"language:{row['language'] or '?'}"]
-    tags += [f"kind:{kind_word(p)}" for p in row["contributors"]]
-    tags += [f"group:{p['group']}" for p in row["contributors"] if p.get("group")]
+    c = row.contribution
+    tags = ["all", "attention" if row.attention else "", "" if c.excerpts else "unmapped",
+            f"language:{c.language or '?'}"]
+    tags += [f"kind:{kind_label(p.kind, p.status)}" for p in c.contributors]
+    tags += [f"group:{p.group}" for p in c.contributors if p.group]
     return "|" + "|".join(tag for tag in tags if tag) + "|"
 
 
-def _filter_string(row: dict) -> str:
-    return f"{_tags(row)}\t{row['_search']}"
+def _filter_string(row: ListedRow) -> str:
+    return f"{_tags(row)}\t{row.search}"
 
 
-def _fill(item: QStandardItem, row: dict, column: int) -> None:
-    text, key = row["_cells"][column]
+def _fill(item: QStandardItem, row: ListedRow, column: int) -> None:
+    text, key = row.cells[column]
     item.setText(text)
     item.setData(key, SortRole)
-    item.setData(row["id"], IdRole)
-    tip = ("Needs attention: " + "; ".join(row["_attention"]) if row["_attention"]
-           else ", ".join(f["name"] for f in row["files"]) or None)
+    item.setData(row.id, IdRole)
+    tip = ("Needs attention: " + "; ".join(row.attention) if row.attention
+           else ", ".join(f.name for f in row.contribution.files) or None)
     item.setToolTip(tip or "")
 
 
-def _items(row: dict) -> list[QStandardItem]:
+def _items(row: ListedRow) -> list[QStandardItem]:
     """The row's cells as Qt items (no object of Qt's that belongs to a thread)."""
     items = []
     for column in range(len(HEADERS)):
@@ -144,8 +158,8 @@ def _items(row: dict) -> list[QStandardItem]:
 
 class ContributionsTable:
     """The table the contributions pane shows: :attr:`items` (Qt's item model), :attr:`proxy`
-    (sorted and filtered, what the view shows) and :attr:`rows` (the rows as dicts, for the
-    window's counts and the export dialog)."""
+    (sorted and filtered, what the view shows) and :attr:`rows` (for the window's counts and
+    the export dialog)."""
 
     HEADERS = HEADERS
 
@@ -159,21 +173,22 @@ class ContributionsTable:
         self.proxy.setSortRole(SortRole)
         self.proxy.setFilterRole(FilterRole)
         self.proxy.setFilterKeyColumn(0)
-        self.rows: list[dict] = []
+        self.rows: list[ListedRow] = []
         self._row_of: dict[int, int] = {}
         self._text = ""
         self._quick: tuple[str, str] = ("all", "")
 
-    def set_rows(self, rows: list[dict]) -> None:
+    def set_rows(self, rows: list[ListedRow]) -> None:
         """Show these rows (as :func:`contribution_rows` made them), in one reset of the view."""
         column, order = self.proxy.sortColumn(), self.proxy.sortOrder()
         self.proxy.setSourceModel(None)  # one reset instead of a signal per row
         self.items.setRowCount(0)
         root = self.items.invisibleRootItem()
         for number, row in enumerate(rows):
-            root.insertRow(number, row.pop("_items"))
+            root.insertRow(number, row.items)
+            row.items = []  # the table owns them now
         self.rows = rows
-        self._row_of = {row["id"]: number for number, row in enumerate(rows)}
+        self._row_of = {row.id: number for number, row in enumerate(rows)}
         self.proxy.setSourceModel(self.items)
         if column >= 0:
             self.proxy.sort(column, order)
@@ -182,11 +197,12 @@ class ContributionsTable:
         """After a mapping: the excerpt and reviewed counts, in place, in the rows that
         changed (a reload of thousands of rows would take longer than the edit itself)."""
         for number, row in enumerate(self.rows):
-            excerpts, reviewed = counts.get(row["id"], (0, 0))
-            if (excerpts, reviewed) == (row["excerpts"], row["reviewed"]):
+            excerpts, reviewed = counts.get(row.id, (0, 0))
+            c = row.contribution
+            if (excerpts, reviewed) == (c.excerpts, c.reviewed):
                 continue
-            row["excerpts"], row["reviewed"] = excerpts, reviewed
-            row["_cells"] = [_cell(row, column) for column in range(len(HEADERS))]
+            row.contribution = replace(c, excerpts=excerpts, reviewed=reviewed)
+            row.cells = [_cell(row, column) for column in range(len(HEADERS))]
             for column in COUNT_COLUMNS:
                 _fill(self.items.item(number, column), row, column)
             self.items.item(number, 0).setData(_filter_string(row), FilterRole)

@@ -6,78 +6,81 @@ contribution whose sender was not recognised) say so in words, not only by colou
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QModelIndex, Qt
 
-from lapdesk.store.attention import CONFIRM_BELOW
+from lapdesk.core.records import ContributorRef, ImportedFile, ImportResult
+from lapdesk.core.statuses import FILE_STATUS_WORDS, import_caveat
 from lapdesk.ui.models.rows_model import RowsTableModel
 
 ContributionIdRole = Qt.ItemDataRole.UserRole + 1
 NeedsAttentionRole = Qt.ItemDataRole.UserRole + 2
 
-STATUS_WORDS = {
-    "ok": "Logged",
-    "needs_ocr": "Needs OCR (scanned, no text)",
-    "encrypted": "Encrypted",
-    "unreadable": "Unreadable",
-    "empty": "Empty",
-    "duplicate": "Duplicate",
-    "unsupported": "Not a supported format",
-    "too_large": "Too large",
-    "failed": "Failed",
-}
 COLUMNS = ("File", "Outcome", "Contributor", "Message")
 
 
-def _logged_caveat(row: dict) -> str:
-    """What is left to settle on a file logged fine (the rules of :mod:`lapdesk.store.attention`)."""
-    people = row.get("contributors") or []
-    if not people:
-        return "contributor unknown"
-    if any(not p.get("confirmed") and (p.get("confidence") or 0) < CONFIRM_BELOW
-           for p in people if isinstance(p, dict)):
-        return "contributor to confirm"
-    if not row.get("depth") and row.get("contribution_id") and not row.get("language"):
-        return "language unknown"
-    return ""
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    """One line of the summary: an input file (``depth`` 0) or an attachment found in one
+    (which belongs to the contribution of what held it, with the same contributors)."""
+
+    result: ImportResult  # the input's result (an attachment's: the input that held it)
+    name: str
+    status: str
+    message: str
+    file_id: int | None
+    depth: int = 0
+
+    @property
+    def contribution_id(self) -> int | None:
+        return self.result.contribution_id
+
+    @property
+    def contributors(self) -> tuple[ContributorRef, ...]:
+        return self.result.contributors
+
+    @property
+    def caveat(self) -> str:
+        """What is left to settle on a file logged fine ("" if nothing)."""
+        if self.status != "ok":
+            return ""
+        return import_caveat(self.result, attachment=bool(self.depth))
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.status != "ok" or bool(self.caveat)
+
+    @property
+    def outcome(self) -> str:
+        words = FILE_STATUS_WORDS.get(self.status, self.status.capitalize())
+        return f"{words} — {self.caveat}" if self.caveat else words
 
 
-def needs_attention(row: dict) -> bool:
-    return row.get("status") != "ok" or bool(_logged_caveat(row))
-
-
-def outcome(row: dict) -> str:
-    words = STATUS_WORDS.get(row.get("status", ""), str(row.get("status", "")).capitalize())
-    caveat = _logged_caveat(row) if row.get("status") == "ok" else ""
-    return f"{words} — {caveat}" if caveat else words
-
-
-def contributor_names(row: dict) -> str:
-    names = [c.get("name", "") if isinstance(c, dict) else str(c)
-             for c in row.get("contributors") or []]
-    return ", ".join(n for n in names if n)
-
-
-def flatten(results: list[dict], *, depth: int = 0) -> list[dict]:
-    """Files and the attachments found in them, each attachment right after what held it.
-
-    An attachment belongs to the contribution of what held it, with the same contributors.
-    """
-    rows: list[dict] = []
+def flatten(results: list[ImportResult]) -> list[SummaryRow]:
+    """Files and the attachments found in them, each attachment right after what held it."""
+    rows: list[SummaryRow] = []
     for result in results:
-        rows.append({**result, "depth": depth})
-        nested = [
-            {**a, "contribution_id": result.get("contribution_id"),
-             "contributors": result.get("contributors") or []}
-            for a in result.get("attachments") or [] if isinstance(a, dict)
-        ]
-        rows.extend(flatten(nested, depth=depth + 1))
+        rows.append(SummaryRow(result, result.path.replace("\\", "/").rsplit("/", 1)[-1],
+                               result.status, result.message, result.file_id))
+        rows.extend(_attachments(result, result.attachments, depth=1))
+    return rows
+
+
+def _attachments(result: ImportResult, found: tuple[ImportedFile, ...], *,
+                 depth: int) -> list[SummaryRow]:
+    rows = []
+    for attachment in found:
+        rows.append(SummaryRow(result, attachment.name, attachment.status, attachment.message,
+                               attachment.file_id, depth))
+        rows.extend(_attachments(result, attachment.attachments, depth=depth + 1))
     return rows
 
 
 class ImportSummaryModel(RowsTableModel):
     COLUMNS = COLUMNS
 
-    def __init__(self, results: list[dict], parent=None):
+    def __init__(self, results: list[ImportResult], parent=None):
         super().__init__(flatten(results), parent)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -87,25 +90,22 @@ class ImportSummaryModel(RowsTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
-                name = row.get("name") or row.get("path") or ""
-                name = name.replace("\\", "/").rsplit("/", 1)[-1]
-                return "    " * row["depth"] + ("↳ " if row["depth"] else "") + name
+                return "    " * row.depth + ("↳ " if row.depth else "") + row.name
             if column == 1:
-                flag = "⚠ " if needs_attention(row) else "✓ "
-                return flag + outcome(row)
+                return ("⚠ " if row.needs_attention else "✓ ") + row.outcome
             if column == 2:
-                return contributor_names(row) or "—"
+                return ", ".join(p.name for p in row.contributors) or "—"
             if column == 3:
-                return row.get("message") or ""
+                return row.message
         if role == ContributionIdRole:
-            return row.get("contribution_id")
+            return row.contribution_id
         if role == NeedsAttentionRole:
-            return needs_attention(row)
+            return row.needs_attention
         return None
 
     def counts(self) -> tuple[int, int]:
         """(files logged as new, files that need attention); a duplicate is not logged again."""
-        attention = sum(1 for row in self.rows if needs_attention(row))
-        logged = sum(1 for row in self.rows if row.get("contribution_id")
-                     and row.get("status") != "duplicate" and not row["depth"])
+        attention = sum(1 for row in self.rows if row.needs_attention)
+        logged = sum(1 for row in self.rows if row.contribution_id
+                     and row.status != "duplicate" and not row.depth)
         return logged, attention

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from lapdesk.analysis.stance import stance_hint
 from lapdesk.core.errors import NotFoundError
+from lapdesk.core.records import Annotation, Excerpt, Suggestion
 from lapdesk.store import excerpts
 from lapdesk.store.excerpts import STANCES
 from lapdesk.ui.catalogue import Catalogue
@@ -33,7 +34,7 @@ from lapdesk.ui.service.store_service import StoreService
 REFRESH_ON = {"excerpts", "mappings", "annotations", "topics"}
 
 
-def excerpt_data(store, excerpt_id: int) -> dict | None:
+def excerpt_data(store, excerpt_id: int) -> Excerpt | None:
     """The excerpt with its nodes and positions (``None`` once it is gone)."""
     try:
         return excerpts.excerpt(store, excerpt_id)
@@ -53,10 +54,10 @@ class AnnotationStrip(QWidget):
         self._service = service
         self._catalogue = catalogue
         self.excerpt_id: int | None = None
-        self._row: dict | None = None  # the excerpt as loaded
+        self._row: Excerpt | None = None  # the excerpt as loaded
         self._where = ""
-        self._annotation: dict | None = None
-        self._annotations: list[dict] = []
+        self._annotation: Annotation | None = None
+        self._annotations: tuple[Annotation, ...] = ()
         self._position = 0  # which of the excerpt's positions is edited (len = a new one)
         self._loading = False
 
@@ -198,7 +199,7 @@ class AnnotationStrip(QWidget):
         else:
             self.query.retarget(excerpt_id)
 
-    def _arrived(self, row: dict | None) -> None:
+    def _arrived(self, row: Excerpt | None) -> None:
         if self.query.args != (self.excerpt_id,):
             return
         switching = self._row is None
@@ -209,14 +210,14 @@ class AnnotationStrip(QWidget):
         self._load(keep_typing=not switching)
         self.loaded.emit(self.excerpt_id)
 
-    def show_suggestion(self, row: dict, *, where: str = "") -> None:
-        """Say what the analysis suggests for a passage and how to decide on it."""
+    def show_suggestion(self, row: Suggestion, *, text: str = "", where: str = "") -> None:
+        """Say what the analysis suggests for a passage (``text``) and how to decide on it."""
         self.show_excerpt(None)
-        text = " ".join(row["text"].split()) if row.get("text") else ""
+        text = " ".join(text.split())
         quoted = f"   “{text[:80]}”" if text else ""
         self.summary_label.setText(
-            f"Suggestion {where} → {row['node_title']} ({round(100 * row['confidence'])} %, "
-            f"{row['reason'] or 'analysis'}): Enter accepts, Delete rejects.{quoted}")
+            f"Suggestion {where} → {row.node_title} ({round(100 * row.confidence)} %, "
+            f"{row.reason or 'analysis'}): Enter accepts, Delete rejects.{quoted}")
 
     def _load(self, *, keep_typing: bool = False) -> None:
         self._loading = True
@@ -226,7 +227,7 @@ class AnnotationStrip(QWidget):
                        self.position)
             for widget in editors:
                 widget.setEnabled(row is not None)
-            self._annotations = row["annotations"] if row is not None else []
+            self._annotations = row.annotations if row is not None else ()
             self._position = min(self._position, len(self._annotations))
             self._annotation = (self._annotations[self._position]
                                 if self._position < len(self._annotations) else None)
@@ -244,22 +245,22 @@ class AnnotationStrip(QWidget):
                 self.reviewed.setChecked(False)
                 return
             tree = self._catalogue.framework
-            titles = [tree.label(key) for key in row["nodes"] if tree.has(key)]
-            text = " ".join(row["text"].split())
+            titles = [tree.label(key) for key in row.nodes if tree.has(key)]
+            text = " ".join(row.text.split())
             quoted = text if len(text) <= 90 else text[:87] + "…"
             where = f"{self._where} " if self._where else ""
             self.summary_label.setText(
                 f"Excerpt {where}→ {'; '.join(titles) or 'not mapped'}   “{quoted}”")
-            note = self._annotation or {}
+            note = self._annotation
             # Who recorded the position; for a new one, who is about to (this user).
-            self.author.setText(f"by {note.get('author') or self._service.author}")
-            self.stance.setCurrentText(note.get("stance", "neutral"))
+            self.author.setText(f"by {(note and note.author) or self._service.author}")
+            self.stance.setCurrentText(note.stance if note else "neutral")
             # A store change while the user types leaves the typing alone (it is saved when
             # the field is left, or before another excerpt is shown).
             for field, line in self._lines.items():
                 if not (keep_typing and line.isModified()):
-                    line.setText(note.get(field) or "")
-            self.reviewed.setChecked(row["reviewed"])
+                    line.setText(_value(note, field) or "")
+            self.reviewed.setChecked(row.reviewed)
         finally:
             self._loading = False
 
@@ -273,8 +274,8 @@ class AnnotationStrip(QWidget):
                 return  # nothing to record yet
             self._position = len(self._annotations)  # the new one, once it is there
             self._service.apply(excerpts.annotate, self.excerpt_id, **{field: value})
-        elif (self._annotation.get(field) or None) != (value or None):
-            self._service.apply(excerpts.update_annotation, self._annotation["id"],
+        elif (_value(self._annotation, field) or None) != (value or None):
+            self._service.apply(excerpts.update_annotation, self._annotation.id,
                                 **{field: value})
 
     def commit_pending(self) -> None:
@@ -282,9 +283,8 @@ class AnnotationStrip(QWidget):
         in one change (saving them one by one would reload the strip after the first)."""
         if self._loading or self._row is None or not self.isVisible():
             return
-        note = self._annotation or {}
         pending = {field: typed for field, typed in self._typed().items()
-                   if (note.get(field) or None) != (typed or None)}
+                   if (_value(self._annotation, field) or None) != (typed or None)}
         if not pending:
             return
         for field in pending:
@@ -293,7 +293,7 @@ class AnnotationStrip(QWidget):
             self._position = len(self._annotations)  # the new one, once it is there
             self._service.apply(excerpts.annotate, self.excerpt_id, **pending)
         else:
-            self._service.apply(excerpts.update_annotation, self._annotation["id"], **pending)
+            self._service.apply(excerpts.update_annotation, self._annotation.id, **pending)
 
     def _typed(self) -> dict[str, str | None]:
         return {field: line.text().strip() or None if field == "topic" else line.text()
@@ -303,8 +303,8 @@ class AnnotationStrip(QWidget):
         """"1. supports — regional outreach", ..., "New position"; the edited one shown."""
         self.position.clear()
         for number, note in enumerate(self._annotations, start=1):
-            topic = f" — {note['topic']}" if note.get("topic") else ""
-            self.position.addItem(f"{number}. {note['stance']}{topic}")
+            topic = f" — {note.topic}" if note.topic else ""
+            self.position.addItem(f"{number}. {note.stance}{topic}")
         self.position.addItem("New position" if self._annotations else "First position")
         self.position.setCurrentIndex(self._position)
         self.remove_position.setEnabled(self._annotation is not None)
@@ -316,12 +316,12 @@ class AnnotationStrip(QWidget):
 
     def _remove_position(self) -> None:
         if self._annotation is not None:
-            self._service.apply(excerpts.delete_annotation, self._annotation["id"])
+            self._service.apply(excerpts.delete_annotation, self._annotation.id)
 
-    def _show_hint(self, row: dict | None) -> None:
+    def _show_hint(self, row: Excerpt | None) -> None:
         """Offer the stance the wording suggests when the excerpt has no stance yet."""
-        recorded = row and any(note["stance"] != "neutral" for note in row["annotations"])
-        self._hint = None if row is None or recorded else stance_hint(row["text"])
+        recorded = row and any(note.stance != "neutral" for note in row.annotations)
+        self._hint = None if row is None or recorded else stance_hint(row.text)
         if self._hint:
             self.hint.setText(f"Wording suggests: {self._hint['stance']} (“{self._hint['cue']}”)"
                               " — use it")
@@ -335,3 +335,8 @@ class AnnotationStrip(QWidget):
     def _reviewed_toggled(self, on: bool) -> None:
         if not self._loading and self._row is not None:
             self._service.apply(excerpts.set_reviewed, self.excerpt_id, on)
+
+
+def _value(note: Annotation | None, field: str) -> str | None:
+    """A field of the position being edited (nothing, for a position not recorded yet)."""
+    return getattr(note, field) if note is not None else None

@@ -27,13 +27,12 @@ from PySide6.QtWidgets import (
 
 from lapdesk.core.errors import NotFoundError
 from lapdesk.core.open_policy import is_executable_name, private_copy
+from lapdesk.core.statuses import FILE_STATUS_SHORT, kind_label
 from lapdesk.store import contributions, held
 from lapdesk.store.contributions import CHANNELS
 from lapdesk.ui.catalogue import Catalogue
-from lapdesk.ui.models.contributions_model import kind_word
 from lapdesk.ui.service.live import LiveQuery
 from lapdesk.ui.service.store_service import StoreService
-from lapdesk.ui.views.reader_document import FILE_STATUS_WORDS
 from lapdesk.ui.widgets.date_field import DateField
 
 LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh", "de", "pt")
@@ -218,32 +217,32 @@ class ContributionHeader(QWidget):
             row, people = data["row"], data["people"]
             self._row, self._people = row, people
             first = people[0] if people else None
-            who = ", ".join(p["name"] for p in people) or "Unknown contributor"
-            facts = [who] + ([kind_word(first)] if first else []) + (
-                [first["group"]] if first and first.get("group") else [])
+            who = ", ".join(p.name for p in people) or "Unknown contributor"
+            facts = [who] + ([kind_label(first.kind, first.status)] if first else []) + (
+                [first.group] if first and first.group else [])
             self.heading.setText(" · ".join(facts))
             # A store change while the user types in a field leaves the typing alone; showing
             # another contribution never does.
             if switching or not self.contributors.isModified():
-                self.contributors.setText(", ".join(p["name"] for p in people))
+                self.contributors.setText(", ".join(p.name for p in people))
             if switching or not self.received.isModified():
-                self.received.setDate(QDate.fromString(row["received"][:10], "yyyy-MM-dd"))
-            self.received_source.setText(RECEIVED_SOURCE_WORDS.get(row["received_source"], ""))
-            self.language.setCurrentText(row["language"] or "")
-            self.channel.setCurrentText(row["channel"])
+                self.received.setDate(QDate.fromString(row.received[:10], "yyyy-MM-dd"))
+            self.received_source.setText(RECEIVED_SOURCE_WORDS.get(row.received_source, ""))
+            self.language.setCurrentText(row.language or "")
+            self.channel.setCurrentText(row.channel)
             self.permission.setCurrentIndex(
-                [value for _label, value in PUBLICATION_CHOICES].index(row["permission_to_publish"]))
+                [value for _label, value in PUBLICATION_CHOICES].index(row.permission_to_publish))
             self._files = data["files"]
             self.files.clear()
             for file in self._files:
-                status = FILE_STATUS_WORDS.get(file["status"], file["status"])
-                message = f": {file['message']}" if file["message"] and file["status"] != "ok" else ""
-                self.files.addItem(f"{file['name']}  {status}{message}")
+                status = FILE_STATUS_SHORT.get(file.status, file.status)
+                message = f": {file.message}" if file.message and file.status != "ok" else ""
+                self.files.addItem(f"{file.name}  {status}{message}")
             has_files = bool(self._files)
             self.open_button.setEnabled(has_files)
             self.save_button.setEnabled(has_files)
             encrypted = next((i for i, f in enumerate(self._files)
-                              if f["status"] == "encrypted"), None)
+                              if f.status == "encrypted"), None)
             if encrypted is not None:
                 self.files.setCurrentIndex(encrypted)  # what needs attention shows first
         finally:
@@ -253,12 +252,12 @@ class ContributionHeader(QWidget):
 
     def _show_password_button(self) -> None:
         file = self._chosen_file()
-        self.password_button.setVisible(file is not None and file["status"] == "encrypted")
+        self.password_button.setVisible(file is not None and file.status == "encrypted")
 
     def _ask_password(self) -> None:
         file = self._chosen_file()
-        if file is not None and file["status"] == "encrypted":
-            self.password_requested.emit(file["file_id"], file["name"])
+        if file is not None and file.status == "encrypted":
+            self.password_requested.emit(file.file_id, file.name)
 
     # --- edits ----------------------------------------------------------------------------
 
@@ -275,12 +274,12 @@ class ContributionHeader(QWidget):
         typed = self.received.value()
         if self._row is None or typed is None:
             return  # no date (the field says so): nothing is saved
-        if typed.isoformat() != self._row["received"][:10]:
+        if typed.isoformat() != self._row.received[:10]:
             self._update(received=typed.isoformat())
 
     def _language_edited(self) -> None:
         typed = self.language.currentText().strip() or None
-        if self._row is not None and typed != self._row["language"]:
+        if self._row is not None and typed != self._row.language:
             self._update(language=typed)
 
     def _contributors_edited(self) -> None:
@@ -288,7 +287,7 @@ class ContributionHeader(QWidget):
             return
         self.contributors.setModified(False)  # what it holds is being saved now
         names = [n.strip() for n in self.contributors.text().split(",") if n.strip()]
-        if names != [p["name"] for p in self._people]:
+        if names != [p.name for p in self._people]:
             self._service.apply(contributions.set_contributors_by_names, self.contribution_id,
                                 names)
 
@@ -303,7 +302,7 @@ class ContributionHeader(QWidget):
         file = self._chosen_file()
         if file is None:
             return
-        name = file["original_name"] or file["name"] or "original"
+        name = file.original_name or file.name or "original"
         if is_executable_name(name):
             answer = QMessageBox.warning(
                 self, "Open original",
@@ -313,7 +312,7 @@ class ContributionHeader(QWidget):
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Open:
                 return
-        self._service.read(contributions.blob, file["sha256"],
+        self._service.read(contributions.blob, file.sha256,
                            then=lambda data: self._open_copy(data, name))
 
     def _open_copy(self, data: bytes, name: str) -> None:
@@ -343,7 +342,7 @@ class ContributionHeader(QWidget):
         file = self._chosen_file()
         if file is None:
             return
-        target, _ = QFileDialog.getSaveFileName(self, "Save original as", file["name"])
+        target, _ = QFileDialog.getSaveFileName(self, "Save original as", file.name)
         if target:
             self.write_original(Path(target))
 
@@ -354,7 +353,7 @@ class ContributionHeader(QWidget):
         if held.is_held(target):
             self._service.error.emit(held.held_message(target) + " Choose another name.")
             return
-        self._service.read(contributions.blob, file["sha256"],
+        self._service.read(contributions.blob, file.sha256,
                            then=lambda data: self._write(target, data))
 
     def _write(self, target: Path, data: bytes) -> None:

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapdesk.core.statuses import kind_label
 from lapdesk.store import contributions
 from lapdesk.store.contributions import excerpt_counts
 from lapdesk.ui.models.contributions_model import (
     ContributionsTable,
     IdRole,
+    ListedRow,
     contribution_rows,
-    kind_word,
 )
 from lapdesk.ui.service.live import LiveQuery
 from lapdesk.ui.service.store_service import StoreService
@@ -90,15 +91,15 @@ class ContributionsPane(QWidget):
         chosen = self.quick.currentData()
         self.quick.clear()
         self.quick.addItem(f"All contributions ({len(rows)})", ("all", ""))
-        self.quick.addItem(f"Needs attention ({sum(bool(r['_attention']) for r in rows)})",
+        self.quick.addItem(f"Needs attention ({sum(bool(r.attention) for r in rows)})",
                            ("attention", ""))
-        self.quick.addItem(f"Not yet mapped ({sum(not r['excerpts'] for r in rows)})",
+        self.quick.addItem(f"Not yet mapped ({sum(not r.contribution.excerpts for r in rows)})",
                            ("unmapped", ""))
-        people = [p for r in rows for p in r["contributors"]]
+        people = [p for r in rows for p in r.contribution.contributors]
         for label, kind, values in (
-            ("Kind", "kind", {kind_word(p) for p in people}),
-            ("Group", "group", {p["group"] for p in people if p.get("group")}),
-            ("Language", "language", {r["language"] or "?" for r in rows}),
+            ("Kind", "kind", {kind_label(p.kind, p.status) for p in people}),
+            ("Group", "group", {p.group for p in people if p.group}),
+            ("Language", "language", {r.contribution.language or "?" for r in rows}),
         ):
             for value in sorted(values):
                 self.quick.addItem(f"{label}: {value}", (kind, value))
@@ -110,7 +111,7 @@ class ContributionsPane(QWidget):
         kind, value = self.quick.itemData(position)
         self.model.set_quick(kind, value)
 
-    def _rows_arrived(self, rows: list[dict]) -> None:
+    def _rows_arrived(self, rows: list[ListedRow]) -> None:
         current = self.current_id()
         self.model.set_rows(rows)
         self._fill_quick()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit
 from lapdesk.analysis import suggest
 from lapdesk.core.errors import NotFoundError
 from lapdesk.core.framework_tree import FrameworkTree
+from lapdesk.core.records import Excerpt, Suggestion
 from lapdesk.store import contributions, excerpts, marks
 from lapdesk.ui import colours
 from lapdesk.ui.catalogue import Catalogue
@@ -44,8 +45,7 @@ def reader_data(store, contribution_id: int) -> dict | None:
         "files": contributions.files_of(store, contribution_id),
         "text": contributions.text_of(store, contribution_id),
         "excerpts": excerpts.excerpts_of(store, contribution_id),
-        "suggestions": [{**row, "suggested": True, "nodes": [row["node"]]}
-                        for row in suggest.suggestions(store, contribution_id)],
+        "suggestions": suggest.suggestions(store, contribution_id),
         # What the reader marks beside the text: tracked changes, comments, OCR'd pages.
         "reading": Reading(marks.revisions_of(store, contribution_id),
                            marks.comments_of(store, contribution_id),
@@ -111,8 +111,8 @@ class Reader(QTextEdit):
         self.setAccessibleName("Contribution text")
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.contribution_id: int | None = None
-        self.excerpts: list[dict] = []
-        self.suggestions: list[dict] = []
+        self.excerpts: list[Excerpt] = []
+        self.suggestions: list[Suggestion] = []
         self.selected_excerpt: int | None = None
         self.selected_suggestion: int | None = None
         self._text = ""
@@ -164,9 +164,9 @@ class Reader(QTextEdit):
         keep_scroll = self._data is not None
         self._data = data
         self._rebuild(keep_scroll=keep_scroll)
-        if self.selected_excerpt not in {e["id"] for e in self.excerpts}:
+        if self.selected_excerpt not in {e.id for e in self.excerpts}:
             self.selected_excerpt = None
-        if self.selected_suggestion not in {s["id"] for s in self.suggestions}:
+        if self.selected_suggestion not in {s.id for s in self.suggestions}:
             self.selected_suggestion = None
         self._show_selected_excerpt()
         self._apply_pending_view()
@@ -227,13 +227,13 @@ class Reader(QTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
-    def span_text(self, span: dict) -> str:
+    def span_text(self, span: Excerpt | Suggestion) -> str:
         """The text of a span as shown (for a suggestion, which does not carry it)."""
         if self._layout is None:
             return ""
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._layout.position_of(span["start"]))
-        cursor.setPosition(self._layout.position_of(span["end"]), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self._layout.position_of(span.start))
+        cursor.setPosition(self._layout.position_of(span.end), QTextCursor.MoveMode.KeepAnchor)
         return cursor.selection().toPlainText()
 
     def scroll_to_offset(self, offset: int) -> None:
@@ -248,10 +248,10 @@ class Reader(QTextEdit):
         number = self._layout.paragraph_number(offset) if self._layout else None
         return f"¶{number}" if number else ""
 
-    def excerpt_at(self, offset: int) -> dict | None:
+    def excerpt_at(self, offset: int) -> Excerpt | None:
         """The shortest excerpt covering ``offset``."""
-        covering = [e for e in self.excerpts if e["start"] <= offset < e["end"]]
-        return min(covering, key=lambda e: e["end"] - e["start"]) if covering else None
+        covering = [e for e in self.excerpts if e.start <= offset < e.end]
+        return min(covering, key=lambda e: e.end - e.start) if covering else None
 
     # --- the selected excerpt ----------------------------------------------------------------
 
@@ -265,24 +265,24 @@ class Reader(QTextEdit):
         self.selected_excerpt = None
         self._show_selected_excerpt()
 
-    def suggestion_at(self, offset: int) -> dict | None:
-        covering = [s for s in self.suggestions if s["start"] <= offset < s["end"]]
-        return min(covering, key=lambda s: s["end"] - s["start"]) if covering else None
+    def suggestion_at(self, offset: int) -> Suggestion | None:
+        covering = [s for s in self.suggestions if s.start <= offset < s.end]
+        return min(covering, key=lambda s: s.end - s.start) if covering else None
 
     def _show_selected_excerpt(self) -> None:
         """Outline the selected excerpt or suggestion with a stronger tint."""
-        chosen = next((e for e in self.excerpts if e["id"] == self.selected_excerpt), None) or \
-            next((e for e in self.suggestions if e["id"] == self.selected_suggestion), None)
+        chosen = next((e for e in self.excerpts if e.id == self.selected_excerpt), None) or \
+            next((e for e in self.suggestions if e.id == self.selected_suggestion), None)
         if chosen is None or self._layout is None:
             self.setExtraSelections([])
             return
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._layout.position_of(chosen["start"]))
-        cursor.setPosition(self._layout.position_of(chosen["end"]),
+        cursor.setPosition(self._layout.position_of(chosen.start))
+        cursor.setPosition(self._layout.position_of(chosen.end),
                            QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
-        mark = self._marks.get(chosen["nodes"][0]) if chosen["nodes"] else None
+        mark = self._marks.get(chosen.nodes[0]) if chosen.nodes else None
         selection.format.setBackground(colours.tint(mark.position if mark else 99, strength=0.6))
         selection.format.setFontUnderline(True)
         self.setExtraSelections([selection])
@@ -301,13 +301,13 @@ class Reader(QTextEdit):
         labelled = self._layout.label_paragraph(position)
         if labelled is not None:  # a click on "◆ a Universalisation": its paragraph's last excerpt
             inside = [e for e in self.excerpts
-                      if e["start"] < labelled[1] and e["end"] > labelled[0]]
+                      if e.start < labelled[1] and e.end > labelled[0]]
             clicked = inside[-1] if inside else None
         suggested = None if clicked else self.suggestion_at(offset)
         if suggested:
-            self.suggestion_clicked.emit(suggested["id"])
+            self.suggestion_clicked.emit(suggested.id)
         else:
-            self.excerpt_clicked.emit(clicked["id"] if clicked else 0)
+            self.excerpt_clicked.emit(clicked.id if clicked else 0)
 
     def contextMenuEvent(self, event) -> None:
         menu = self.createStandardContextMenu(event.pos())

@@ -27,13 +27,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
+from lapdesk.core.records import Excerpt, StoredFile, Suggestion
+from lapdesk.core.statuses import FILE_STATUS_SHORT
 from lapdesk.core.text import python_offset, utf16_offset
 from lapdesk.ui import colours
 from lapdesk.ui.views import reader_marks
-
-FILE_STATUS_WORDS = {"ok": "✓", "needs_ocr": "needs OCR", "encrypted": "encrypted",
-                     "unreadable": "unreadable", "empty": "empty", "duplicate": "duplicate",
-                     "unsupported": "unsupported", "too_large": "too large"}
 
 
 @dataclass
@@ -145,7 +143,7 @@ def _palette_colour(role: QPalette.ColorRole) -> QColor:
     return QApplication.palette().color(role)
 
 
-def build(paragraphs: list[dict], files: list[dict], excerpts: list[dict],
+def build(paragraphs: list[dict], files: list[StoredFile], excerpts: list[Excerpt | Suggestion],
           marks: dict[str, SectionMark], *, font: QFont, parent=None,
           reading: reader_marks.Reading | None = None) -> ReaderLayout:
     """A new document for a contribution: paragraphs with ¶ numbers, headings, page markers,
@@ -170,7 +168,7 @@ def build(paragraphs: list[dict], files: list[dict], excerpts: list[dict],
     centred.setAlignment(Qt.AlignmentFlag.AlignHCenter)
     centred.setTopMargin(4)
     centred.setBottomMargin(4)
-    file_names = {f["file_id"]: f for f in files}
+    file_names = {f.file_id: f.name for f in files}
     reading = reading or reader_marks.Reading()
     deletions = reading.deletions_by_paragraph()
     struck = reader_marks.struck_format(muted)
@@ -188,11 +186,10 @@ def build(paragraphs: list[dict], files: list[dict], excerpts: list[dict],
 
     for paragraph in paragraphs:
         if len(files) > 1 and paragraph["file_id"] != last_file:
-            file = file_names.get(paragraph["file_id"], {})
             new_block(centred)
             heading = QTextCharFormat(muted)
             heading.setFontWeight(QFont.Weight.Bold)
-            cursor.insertText(f"— {file.get('name', 'file')} —", heading)
+            cursor.insertText(f"— {file_names.get(paragraph['file_id'], 'file')} —", heading)
             last_file, last_page = paragraph["file_id"], None
         page = paragraph["page"]
         if page is not None and page != last_page:
@@ -230,15 +227,15 @@ def build(paragraphs: list[dict], files: list[dict], excerpts: list[dict],
     return layout
 
 
-def _no_text_message(files: list[dict]) -> str:
+def _no_text_message(files: list[StoredFile]) -> str:
     if not files:
         return "This contribution has no files yet."
-    problems = [f"{f['name']}: {f['message'] or FILE_STATUS_WORDS.get(f['status'], f['status'])}"
+    problems = [f"{f.name}: {f.message or FILE_STATUS_SHORT.get(f.status, f.status)}"
                 for f in files]
     return "There is no text to read. " + "; ".join(problems)
 
 
-def _mark_excerpts(layout: ReaderLayout, excerpts: list[dict],
+def _mark_excerpts(layout: ReaderLayout, excerpts: list[Excerpt | Suggestion],
                    marks: dict[str, SectionMark]) -> None:
     """Tint each excerpt with its (first) section's colour and end each paragraph that holds
     excerpts with their section labels, so colour is never the only cue."""
@@ -247,26 +244,26 @@ def _mark_excerpts(layout: ReaderLayout, excerpts: list[dict],
     labels: dict[int, list[SectionMark]] = {}
     cursor = QTextCursor(layout.document)
     for excerpt in excerpts:
-        sections = [marks[k] for k in excerpt["nodes"] if k in marks]
+        sections = [marks[k] for k in excerpt.nodes if k in marks]
         if not sections:
             continue
         highlight = QTextCharFormat()
         highlight.setBackground(colours.tint(sections[0].position))
         highlight.setToolTip(", ".join(f"{m.label}. {m.title}" for m in sections))
-        if excerpt.get("suggested"):
+        if excerpt.suggested:
             highlight = QTextCharFormat()
             highlight.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
             highlight.setUnderlineColor(colours.base_colour(sections[0].position))
             highlight.setToolTip(
-                f"Suggested: {excerpt.get('node_title') or sections[0].title}"
-                f" ({excerpt.get('reason') or 'by the analysis'}). Click it, then press Enter "
+                f"Suggested: {excerpt.node_title or sections[0].title}"
+                f" ({excerpt.reason or 'by the analysis'}). Click it, then press Enter "
                 "to accept or Delete to reject.")
-        cursor.setPosition(layout.position_of(excerpt["start"]))
-        cursor.setPosition(layout.position_of(excerpt["end"]), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(layout.position_of(excerpt.start))
+        cursor.setPosition(layout.position_of(excerpt.end), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(highlight)
-        if excerpt.get("suggested"):
+        if excerpt.suggested:
             continue
-        for placed in layout.paragraphs_between(excerpt["start"], excerpt["end"])[-1:]:
+        for placed in layout.paragraphs_between(excerpt.start, excerpt.end)[-1:]:
             shown = labels.setdefault(placed.block, [])
             shown.extend(m for m in sections if m not in shown)
     for block_number, sections in labels.items():

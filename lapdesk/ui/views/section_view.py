@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lapdesk.core.records import Excerpt
 from lapdesk.store import contributions, excerpts, framework
 from lapdesk.store.registry import attribution_rank
 from lapdesk.ui import colours
@@ -38,21 +39,21 @@ REFRESH_ON = {"excerpts", "mappings", "annotations", "topics", "contribution_con
               "framework_nodes", "contributions", "contributors"}
 
 
-def grouped_excerpts(store, node_key: str) -> list[tuple[str, list[dict]]]:
+def grouped_excerpts(store, node_key: str) -> list[tuple[str, list[Excerpt]]]:
     """(contributors' names, excerpts) for every contribution with excerpts under the node,
     in the order of attribution of each contribution's first contributor."""
-    seen: dict[int, dict] = {}
+    seen: dict[int, Excerpt] = {}
     for key in framework.descendant_keys(store, node_key):
         for row in excerpts.excerpts_under(store, key):
-            seen.setdefault(row["id"], row)
-    by_contribution: dict[int, list[dict]] = {}
-    for row in sorted(seen.values(), key=lambda r: (r["contribution_id"], r["start"])):
-        by_contribution.setdefault(row["contribution_id"], []).append(row)
+            seen.setdefault(row.id, row)
+    by_contribution: dict[int, list[Excerpt]] = {}
+    for row in sorted(seen.values(), key=lambda r: (r.contribution_id, r.start)):
+        by_contribution.setdefault(row.contribution_id, []).append(row)
     groups = []
     for contribution_id, rows in by_contribution.items():
         people = contributions.contributors_of(store, contribution_id)
-        name = ", ".join(p["name"] for p in people) or f"Unknown contributor ({contribution_id})"
-        rank = (attribution_rank(people[0]["kind"], people[0]["status"]), name.casefold()) \
+        name = ", ".join(p.name for p in people) or f"Unknown contributor ({contribution_id})"
+        rank = (attribution_rank(people[0].kind, people[0].status), name.casefold()) \
             if people else (9, name.casefold())
         groups.append((rank, name, rows))
     groups.sort(key=lambda g: g[0])
@@ -176,15 +177,15 @@ class SectionView(QWidget):
             parts.append(f"<h3>{html.escape(name)}</h3>")
             for row in rows:
                 chips = " ".join(
-                    f"<b>[{STANCE_CHIPS.get(a['stance'], a['stance'])}]</b>"
-                    + (f" <i>{html.escape(a['topic'])}</i>" if a["topic"] else "")
-                    + (f" — {html.escape(a['summary'])}" if a["summary"] else "")
-                    for a in row["annotations"]) or "<i>no position recorded yet</i>"
-                reviewed = " ✓ reviewed" if row["reviewed"] else ""
+                    f"<b>[{STANCE_CHIPS.get(a.stance, a.stance)}]</b>"
+                    + (f" <i>{html.escape(a.topic)}</i>" if a.topic else "")
+                    + (f" — {html.escape(a.summary)}" if a.summary else "")
+                    for a in row.annotations) or "<i>no position recorded yet</i>"
+                reviewed = " ✓ reviewed" if row.reviewed else ""
                 parts.append(
                     f"<p>{chips}{reviewed}<br/>"
-                    f"<span style='background-color:{tint}'>“{html.escape(row['text'])}”</span>"
-                    f" <a href='excerpt:{row['contribution_id']}:{row['id']}'>open</a></p>")
+                    f"<span style='background-color:{tint}'>“{html.escape(row.text)}”</span>"
+                    f" <a href='excerpt:{row.contribution_id}:{row.id}'>open</a></p>")
         if not groups:
             parts.append("<p>Nothing is mapped here yet. Select a passage in a contribution and "
                          "drag it onto this section, or press Ctrl+1 … Ctrl+9.</p>")
