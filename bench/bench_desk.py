@@ -111,10 +111,14 @@ def measure(path: Path) -> dict:
     window = MainWindow(store)
     window.show()
     QTest.qWaitForWindowExposed(window)
+    # Usable: the list of contributions and the first one in the reader; the counts beside
+    # the framework and the overview's charts may still be arriving.
     until(lambda: len(window.contributions.model.rows) == CONTRIBUTIONS
-          and window.reader.contribution_id is not None and not window.service.busy)
+          and window.reader.contribution_id is not None)
     shown_ms = (time.time() - process_start_time()) * 1000
     shown_cpu_ms = time.process_time() * 1000  # what the figure costs on a quiet machine
+    until(lambda: not window.service.busy)
+    loaded_ms = (time.time() - process_start_time()) * 1000
 
     drawn: list[int] = []
     window.reader.shown.connect(drawn.append)
@@ -139,18 +143,20 @@ def measure(path: Path) -> dict:
         switches.append((time.perf_counter() - started) * 1000)
         switch_cpu.append((time.process_time() - cpu) * 1000)
 
-    maps, map_cpu, undos = [], [], []
+    maps, map_cpu, undos, shown_maps = [], [], [], []
     for _ in range(3):
         before = len(window.reader.excerpts)
         window.reader.setTextCursor(window.reader.document().find("Regional workshops"))
         started, cpu = time.perf_counter(), time.process_time()
         window.mapping.map_selection_to("universalisation")
-        until(lambda: len(window.reader.excerpts) == before + 1 and not window.service.busy)
+        until(lambda n=before + 1: len(window.reader.excerpts) == n)
+        shown_maps.append((time.perf_counter() - started) * 1000)
+        until(lambda: not window.service.busy)
         maps.append((time.perf_counter() - started) * 1000)
         map_cpu.append((time.process_time() - cpu) * 1000)
         started = time.perf_counter()
         window.undo_action.trigger()
-        until(lambda: len(window.reader.excerpts) == before and not window.service.busy)
+        until(lambda n=before: len(window.reader.excerpts) == n and not window.service.busy)
         undos.append((time.perf_counter() - started) * 1000)
 
     box = window.contributions.filter_box
@@ -168,10 +174,10 @@ def measure(path: Path) -> dict:
             key_cpu.append((time.process_time() - cpu) * 1000)
         QTest.keyClick(box, Qt.Key.Key_Escape)
     rss, peak = rss_mb()
-    return {"shown_ms": shown_ms, "shown_cpu_ms": shown_cpu_ms, "switch_ms": switches,
+    return {"shown_ms": shown_ms, "shown_cpu_ms": shown_cpu_ms, "loaded_ms": loaded_ms, "switch_ms": switches,
             "switch_cpu_ms": switch_cpu, "key_ms": keys, "key_cpu_ms": key_cpu, "rss_mb": rss,
             "peak_mb": peak, "load": os.getloadavg()[0], "map_ms": maps, "map_cpu_ms": map_cpu,
-            "undo_ms": undos}
+            "map_shown_ms": shown_maps, "undo_ms": undos}
 
 
 def main() -> None:
@@ -188,13 +194,17 @@ def main() -> None:
     print(f"desk: load average {figures['load']:.1f} on {os.cpu_count()} cores while measuring "
           f"(wall-clock figures grow with it; CPU figures much less)")
     print(f"desk: window shown and usable {figures['shown_ms']:.0f} ms from process start, "
-          f"{figures['shown_cpu_ms']:.0f} ms of CPU (target < 1500)")
+          f"{figures['shown_cpu_ms']:.0f} ms of CPU (target < 1500); everything read by "
+          f"{figures.get('loaded_ms', figures['shown_ms']):.0f} ms")
     print(f"desk: switch to a {BIG_PAGES}-page contribution: median "
           f"{median(figures['switch_ms']):.0f} ms, worst {max(figures['switch_ms']):.0f} ms, "
           f"median CPU {median(figures['switch_cpu_ms']):.0f} ms (target < 150)")
-    print(f"desk: map a passage of the {BIG_PAGES}-page contribution (Ctrl+1..9): median "
-          f"{median(figures['map_ms']):.0f} ms, CPU {median(figures['map_cpu_ms']):.0f} ms; undo it: median {median(figures['undo_ms']):.0f}"
-          f" ms (everything refreshed)")
+    shown_map = (f"in the reader after {median(figures['map_shown_ms']):.0f} ms, "
+                 if "map_shown_ms" in figures else "")
+    print(f"desk: map a passage of the {BIG_PAGES}-page contribution (Ctrl+1..9): {shown_map}"
+          f"everything refreshed after median {median(figures['map_ms']):.0f} ms, CPU "
+          f"{median(figures['map_cpu_ms']):.0f} ms; undo it: median "
+          f"{median(figures['undo_ms']):.0f} ms")
     print(f"desk: filter keystroke: median {median(figures['key_ms']):.1f} ms, worst "
           f"{max(figures['key_ms']):.1f} ms, median CPU {median(figures['key_cpu_ms']):.1f} ms "
           f"over {len(figures['key_ms'])} keys (target < 50)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lapdesk.core.records import Contribution, ContributorRef, ImportResult
+from lapdesk.core.records import Contribution, ContributorRef, ImportResult, StoredFile
 
 # A chosen contributor below this confidence is a guess the user should confirm.
 CONFIRM_BELOW = 0.6
@@ -67,20 +67,29 @@ def contributor_reasons(people: Sequence[ContributorRef]) -> list[str]:
 
 
 def attention_reasons(row: Contribution) -> list[str]:
-    """The reasons, one plain phrase each, a person must look at a contribution.
+    """The reasons, one plain phrase each, a person must look at a contribution."""
+    return reasons_for(superseded_by=row.superseded_by, contributors=row.contributors,
+                       files=row.files, language=row.language,
+                       permission_to_publish=row.permission_to_publish)
+
+
+def reasons_for(*, superseded_by: int | None, contributors: Sequence[ContributorRef],
+                files: Sequence[StoredFile], language: str | None,
+                permission_to_publish: bool | None) -> list[str]:
+    """:func:`attention_reasons` from a contribution's parts, before its record is made.
 
     A superseded contribution needs nothing: its newer version is the one to work on.
     """
-    if row.superseded_by:
+    if superseded_by:
         return []
-    reasons = contributor_reasons(row.contributors)
-    for file in row.files:
+    reasons = contributor_reasons(contributors)
+    for file in files:
         if file.status != "ok":
             problem = FILE_PROBLEMS.get(file.status, f"has the status {file.status}")
             reasons.append(f"file {file.name} {problem}")
-    if not row.language:
+    if not language:
         reasons.append("language unknown")
-    if row.permission_to_publish is None:
+    if permission_to_publish is None:
         reasons.append("publication not yet decided (attributed anonymously until it is)")
     return reasons
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import replace
 
 from lapdesk.core.errors import NotFoundError, UsageError
 from lapdesk.core.records import Contribution, ContributorRef, StoredFile
-from lapdesk.core.statuses import attention_reasons
+from lapdesk.core.statuses import reasons_for
 from lapdesk.core.text import (
     FILE_SEPARATOR,
     PARAGRAPH_SEPARATOR,
@@ -169,17 +168,18 @@ def _listing(store: Store, only: int | None) -> list[Contribution]:
         people.setdefault(p.pop("contribution_id"), []).append(_contributor(p))
     result = []
     for row in rows:
-        listed = Contribution(
+        parts = {"contributors": tuple(people.get(row["id"], ())),
+                 "files": tuple(file_rows.get(row["id"], ())), "language": row["language"],
+                 "permission_to_publish": publication(row),
+                 "superseded_by": row["superseded_by"]}
+        result.append(Contribution(
             id=row["id"], title=row["title"], received=row["received"], channel=row["channel"],
             status=derived_status(superseded_by=row["superseded_by"], excerpts=row["excerpts"],
                                   reviewed=row["reviewed"]),
-            language=row["language"], sender=row["sender"], subject=row["subject"],
-            contributors=tuple(people.get(row["id"], ())),
-            files=tuple(file_rows.get(row["id"], ())), excerpts=row["excerpts"],
-            reviewed=row["reviewed"], permission_to_publish=publication(row),
-            superseded_by=row["superseded_by"], notes=row["notes"], dated=row["dated"],
-            received_source=row["received_source"])
-        result.append(replace(listed, needs_attention=tuple(attention_reasons(listed))))
+            sender=row["sender"], subject=row["subject"], excerpts=row["excerpts"],
+            reviewed=row["reviewed"], notes=row["notes"], dated=row["dated"],
+            received_source=row["received_source"], **parts,
+            needs_attention=tuple(reasons_for(**parts))))
     return result
 
 

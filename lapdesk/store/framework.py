@@ -206,15 +206,17 @@ def mapping_counts(store: Store) -> dict[str, dict[str, int]]:
     by_id = {row["id"]: row for row in rows}
     excerpts: dict[str, set[int]] = {row["key"]: set() for row in rows}
     contributors: dict[str, set[str]] = {row["key"]: set() for row in rows}
+    # Two plain reads joined here: SQLite's planner, without statistics, builds a temporary
+    # index for the join of the two on every call (70 ms on 2,000 contributions).
+    people: dict[int, list[str]] = {}
+    for row in store.query("SELECT contribution_id, contributor_id FROM"
+                           " contribution_contributors WHERE chosen = 1"):
+        people.setdefault(row["contribution_id"], []).append(str(row["contributor_id"]))
     for hit in store.query(
-        "SELECT m.node_id, e.id AS excerpt_id, e.contribution_id,"
-        " group_concat(cc.contributor_id) AS who FROM mappings m"
+        "SELECT m.node_id, e.id AS excerpt_id, e.contribution_id FROM mappings m"
         " JOIN excerpts e ON e.id = m.excerpt_id"
-        " LEFT JOIN contribution_contributors cc"
-        "   ON cc.contribution_id = e.contribution_id AND cc.chosen = 1"
-        " GROUP BY m.node_id, e.id"
     ):
-        who = hit["who"].split(",") if hit["who"] else [f"contribution {hit['contribution_id']}"]
+        who = people.get(hit["contribution_id"]) or [f"contribution {hit['contribution_id']}"]
         current = by_id.get(hit["node_id"])
         while current is not None:
             excerpts[current["key"]].add(hit["excerpt_id"])

@@ -56,6 +56,7 @@ class ContributionsPane(QWidget):
         self.table.setModel(self.proxy)
         self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # sorts once, by the indicator
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # a listing
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -132,11 +133,11 @@ class ContributionsPane(QWidget):
 
     def _current_changed(self, current, _previous) -> None:
         if current.isValid():
-            self.contribution_selected.emit(current.data(IdRole))
+            self.contribution_selected.emit(current.siblingAtColumn(0).data(IdRole))
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
-        return index.data(IdRole) if index.isValid() else None
+        return index.siblingAtColumn(0).data(IdRole) if index.isValid() else None
 
     def select_contribution(self, contribution_id: int, *, notify: bool = True) -> bool:
         source = self.model.source_index(contribution_id)
