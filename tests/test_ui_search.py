@@ -111,7 +111,7 @@ def test_a_long_list_reads_its_later_pages_as_it_scrolls(qtbot, store, private_s
 
 
 def test_a_page_of_an_older_search_is_dropped(qtbot, store, private_settings):
-    for number in range(3):
+    for _ in range(3):
         add_text_contribution(store, [f"Clearance {i} of land." for i in range(40)]
                               + [f"Risk education {i}." for i in range(40)],
                               contributors=["Ghana"])

@@ -189,15 +189,16 @@ def search_page(store: Store, query: str | Query, *, after: Place | None = None,
     if not match:
         return SearchPage([], None)
     since = after or Place(-1, -1)
-    rows = store.query(_PAGE_SQL, (match, since.contribution_id, since.paragraph, limit))
+    rows = store.query(_PAGE_SQL, (match, since.contribution_id, since.paragraph, limit + 1))
+    more = len(rows) > limit  # one row more than shown says whether a next page exists
+    rows = rows[:limit]
     snippets = {}
     if rows:
         ids = [row["id"] for row in rows]
         snippets = {row["id"]: row["snippet"] for row in store.query(
             _SNIPPETS_SQL.format(marks=",".join("?" * len(ids))),
             (SNIPPET_OPEN, SNIPPET_CLOSE, match, min(ids), max(ids), *ids))}
-    last = rows[-1] if len(rows) == limit else None
-    until = Place(last["contribution_id"], last["paragraph"]) if last else _END
+    until = Place(rows[-1]["contribution_id"], rows[-1]["paragraph"]) if more else _END
     keyed = [((row["contribution_id"], row["paragraph"], 0, row["start"]),
               SearchHit(row["contribution_id"], row["file_id"], row["paragraph"], row["start"],
                         row["end"], snippets.get(row["id"], ""), "paragraph")) for row in rows]
@@ -208,7 +209,7 @@ def search_page(store: Store, query: str | Query, *, after: Place | None = None,
         keyed.append(((row["contribution_id"], paragraph, 1, row["start"]),
                       SearchHit(kind="comment", **row)))
     keyed.sort(key=lambda pair: pair[0])
-    return SearchPage([hit for _key, hit in keyed], until if last else None)
+    return SearchPage([hit for _key, hit in keyed], until if more else None)
 
 
 def search(store: Store, query: str | Query, *, limit: int = 200) -> list[dict]:

@@ -25,6 +25,8 @@ QUOTES = {'"': '"', "\u00ab": "\u00bb", "\u201c": "\u201d", "\u201e": "\u201c\u2
           "\u2039": "\u203a"}
 OPERATORS = ("AND", "OR")
 PREFIX = "*"
+# Control characters separate words: FTS5 reads its query as a C string, cut at a NUL.
+_CONTROLS = {code: " " for code in (*range(32), 127)}
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ def parse(text: str) -> Query:
 
 def _scan(text: str) -> list[Term | str]:
     """Terms and operator words (``"AND"``/``"OR"`` as plain strings) in the order typed."""
+    text = text.translate(_CONTROLS)
     items: list[Term | str] = []
     word: list[str] = []
     i, length = 0, len(text)
