@@ -42,6 +42,8 @@ from lapdesk.ui.service.store_service import StoreService
 TYPING_PAUSE_MS = 250
 REFRESH_ON = {"paragraphs", "contributions", "contribution_contributors", "comments"}
 RESIZE_PRECISION_ROWS = 40
+MIN_SNIPPET_WIDTH = 200
+REFIT_PAUSE_MS = 60  # rows are measured again once a column has stopped changing width
 HINT = "Type words to find them in every contribution."
 SYNTAX = ("Words are found in any order, accents and capitals aside.\n"
           "\"États parties\" or « États parties »: the exact phrase.\n"
@@ -91,8 +93,12 @@ class SnippetDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        """As tall as the snippet wrapped in its column as wide as it is now (the option's
+        rectangle is not the cell's when a view asks for a row's height)."""
         document = self._document(option, index)
-        document.setTextWidth(max(option.rect.width(), 400))
+        view = self.parent()
+        width = view.columnWidth(index.column()) if isinstance(view, QTableView) else 0
+        document.setTextWidth(max(width or option.rect.width(), MIN_SNIPPET_WIDTH))
         return QSize(int(document.idealWidth()), int(document.size().height()))
 
 
@@ -145,6 +151,13 @@ class SearchPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(self.choose)
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(REFIT_PAUSE_MS)
+        self._refit.timeout.connect(lambda: self._fit_rows(QModelIndex(), 0,
+                                                           self.model.rowCount() - 1))
+        header.sectionResized.connect(
+            lambda column, _old, _new: self._refit.start() if column == 2 else None)
         self.model.rowsInserted.connect(self._fit_rows)
         self.model.modelReset.connect(lambda: self._fit_rows(QModelIndex(), 0,
                                                              self.model.rowCount() - 1))
