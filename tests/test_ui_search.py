@@ -3,6 +3,9 @@ and a long list grows a page at a time as it scrolls."""
 
 from __future__ import annotations
 
+import threading
+
+import apsw
 from builders import add_text_contribution
 from desk_helpers import open_desk, settle
 from PySide6.QtCore import Qt
@@ -77,17 +80,32 @@ def _search(qtbot, window, text: str) -> None:
     settle(window)
 
 
-def test_a_long_list_reads_its_later_pages_as_it_scrolls(qtbot, store, private_settings):
+def test_a_long_list_reads_its_later_pages_as_it_scrolls_off_the_gui_thread(qtbot, store, private_settings):
     wanted = PAGE_SIZE * 2 + 7
     for number in range(wanted // 10 + 1):
         paragraphs = [f"Paragraph {i}: the destruction of stockpiles, round {number}."
                       for i in range(10)]
         add_text_contribution(store, paragraphs + ["Nothing of the kind here."],
                               contributors=["Austria" if number % 2 else "Chile"])
-    window = open_desk(qtbot, store)
+    statements: list[int] = []  # the thread of each statement run while searching
+    recording = threading.Event()
+
+    def hook(connection) -> None:
+        def traced(_cursor, _sql, _bindings) -> bool:
+            if recording.is_set():
+                statements.append(threading.get_ident())
+            return True
+        connection.exec_trace = traced
+
+    apsw.connection_hooks.append(hook)
+    try:
+        window = open_desk(qtbot, store)
+    finally:
+        apsw.connection_hooks.remove(hook)
     window.resize(1366, 768)
     panel = window.search
     window.search_dock.show()
+    recording.set()
     with qtbot.waitSignal(panel.counted, timeout=5000) as counted:
         _search(qtbot, window, "destruct*")
     assert counted.args[0].passages == (wanted // 10 + 1) * 10
@@ -104,6 +122,8 @@ def test_a_long_list_reads_its_later_pages_as_it_scrolls(qtbot, store, private_s
         settle(window)
         seen.append(model.rowCount())
     assert seen == [PAGE_SIZE * 2, total] and not model.canFetchMore()
+    recording.clear()
+    assert statements and threading.get_ident() not in statements  # never the GUI thread
     hits = [model.data(model.index(row, 0), HitRole) for row in range(total)]
     places = [(h.contribution_id, h.paragraph) for h in hits]
     assert places == sorted(places) and len(set(places)) == total  # reading order, no repeat
