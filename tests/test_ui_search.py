@@ -165,3 +165,18 @@ def test_phrases_and_operators_from_the_field(qtbot, store, private_settings):
     panel.field.setText("*")
     panel.search_now()
     assert panel.model.rowCount() == 0 and "type a word" in panel.status.text()
+
+
+def test_the_keyboard_reaches_the_later_pages_too(qtbot, store, private_settings):
+    for _ in range(3):
+        add_text_contribution(store, [f"Universalisation, step {i}." for i in range(40)],
+                              contributors=["Ghana"])
+    window = open_desk(qtbot, store)
+    panel = window.search
+    _search(qtbot, window, "universalisation")
+    assert panel.model.rowCount() == PAGE_SIZE
+    qtbot.keyClick(panel.field, Qt.Key.Key_Down)
+    # Ctrl+End to the last row shown: the list scrolls to its end and reads on
+    qtbot.keyClick(panel.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > PAGE_SIZE, timeout=5000)
+    assert panel.view.currentIndex().row() == PAGE_SIZE - 1

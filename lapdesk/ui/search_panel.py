@@ -44,7 +44,8 @@ REFRESH_ON = {"paragraphs", "contributions", "contribution_contributors", "comme
 RESIZE_PRECISION_ROWS = 40
 MIN_SNIPPET_WIDTH = 200
 REFIT_PAUSE_MS = 60  # rows are measured again once a column has stopped changing width
-HINT = "Type words to find them in every contribution."
+HINT = ("Type words to find them in every contribution: \"an exact phrase\", destruct* for "
+        "words that start so, OR between two for either.")
 SYNTAX = ("Words are found in any order, accents and capitals aside.\n"
           "\"États parties\" or « États parties »: the exact phrase.\n"
           "destruct*: words that start so (destruction, destroyed…).\n"
