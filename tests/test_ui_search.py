@@ -180,3 +180,22 @@ def test_the_keyboard_reaches_the_later_pages_too(qtbot, store, private_settings
     qtbot.keyClick(panel.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: panel.model.rowCount() > PAGE_SIZE, timeout=5000)
     assert panel.view.currentIndex().row() == PAGE_SIZE - 1
+
+
+def test_rows_fit_their_snippet_again_when_the_list_is_widened(qtbot, store, private_settings):
+    add_text_contribution(store, ["Austria proposes that victim assistance be integrated into "
+                                  "broader national frameworks on disability, health, education "
+                                  "and employment, with a focal point in each affected State."],
+                          contributors=["Austria"])
+    window = open_desk(qtbot, store)
+    panel = window.search
+    window.search_dock.setFloating(True)
+    window.search_dock.resize(420, 300)
+    window.search_dock.show()
+    _search(qtbot, window, "victim assistance")
+    qtbot.waitUntil(lambda: panel.view.columnWidth(2) < 300)
+    narrow = panel.view.rowHeight(0)
+    window.search_dock.resize(1800, 300)
+    qtbot.waitUntil(lambda: panel.view.columnWidth(2) > 1200)
+    qtbot.waitUntil(lambda: panel.view.rowHeight(0) < narrow, timeout=3000)
+    assert panel.view.rowHeight(0) <= narrow / 2

@@ -152,16 +152,16 @@ class SearchPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(self.choose)
+        self._measured: dict[int, int] = {}  # row -> the passage column's width it fits
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
         self._refit.setInterval(REFIT_PAUSE_MS)
-        self._refit.timeout.connect(lambda: self._fit_rows(QModelIndex(), 0,
-                                                           self.model.rowCount() - 1))
+        self._refit.timeout.connect(self._fit_visible_rows)
         header.sectionResized.connect(
             lambda column, _old, _new: self._refit.start() if column == 2 else None)
-        self.model.rowsInserted.connect(self._fit_rows)
-        self.model.modelReset.connect(lambda: self._fit_rows(QModelIndex(), 0,
-                                                             self.model.rowCount() - 1))
+        self.view.verticalScrollBar().valueChanged.connect(lambda _value: self._refit.start())
+        self.model.rowsInserted.connect(lambda _parent, first, last: self._fit_rows(first, last))
+        self.model.modelReset.connect(self._rows_reset)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.status)
@@ -247,10 +247,26 @@ class SearchPanel(QWidget):
         if generation == self._generation:
             self.status.setText(message)
 
-    def _fit_rows(self, _parent: QModelIndex, first: int, last: int) -> None:
-        """Rows as tall as their snippet, measured for the rows just added only."""
+    def _rows_reset(self) -> None:
+        self._measured.clear()
+        self._fit_rows(0, self.model.rowCount() - 1)
+
+    def _fit_rows(self, first: int, last: int) -> None:
+        """Rows as tall as their snippet wrapped at the passage column's width: the rows just
+        added, or those in sight after the column changed width (measuring every row of a long
+        list would hold the window)."""
+        width = self.view.columnWidth(2)
         for row in range(first, last + 1):
-            self.view.resizeRowToContents(row)
+            if self._measured.get(row) != width:
+                self.view.resizeRowToContents(row)
+                self._measured[row] = width
+
+    def _fit_visible_rows(self) -> None:
+        top = self.view.rowAt(0)
+        if top < 0:
+            return
+        bottom = self.view.rowAt(self.view.viewport().height() - 1)
+        self._fit_rows(top, self.model.rowCount() - 1 if bottom < 0 else bottom)
 
     def choose(self, index: QModelIndex) -> None:
         hit = self.model.data(index, HitRole)
