@@ -160,6 +160,7 @@ class SearchPanel(QWidget):
         header.sectionResized.connect(
             lambda column, _old, _new: self._refit.start() if column == 2 else None)
         self.view.verticalScrollBar().valueChanged.connect(lambda _value: self._refit.start())
+        self.view.viewport().installEventFilter(self)  # taller, it shows rows not yet fitted
         self.model.rowsInserted.connect(lambda _parent, first, last: self._fit_rows(first, last))
         self.model.modelReset.connect(self._rows_reset)
         layout = QVBoxLayout(self)
@@ -168,12 +169,16 @@ class SearchPanel(QWidget):
         layout.addWidget(self.view)
 
     def eventFilter(self, watched, event) -> bool:
-        """Down from the field goes to the results, so the keyboard never needs the mouse."""
-        if (watched is self.field and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Down and self.model.rowCount()):
-            self.view.setFocus(Qt.FocusReason.TabFocusReason)
-            self.view.setCurrentIndex(self.model.index(0, 0))
-            return True
+        """Down from the field goes to the results, so the keyboard never needs the mouse;
+        the results' rows in sight are fitted again when the list changes size."""
+        if watched is self.field:
+            if (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down
+                    and self.model.rowCount()):
+                self.view.setFocus(Qt.FocusReason.TabFocusReason)
+                self.view.setCurrentIndex(self.model.index(0, 0))
+                return True
+        elif event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._refit.start()
         return super().eventFilter(watched, event)
 
     def focus_field(self) -> None:
@@ -262,11 +267,15 @@ class SearchPanel(QWidget):
                 self._measured[row] = width
 
     def _fit_visible_rows(self) -> None:
-        top = self.view.rowAt(0)
-        if top < 0:
-            return
-        bottom = self.view.rowAt(self.view.viewport().height() - 1)
-        self._fit_rows(top, self.model.rowCount() - 1 if bottom < 0 else bottom)
+        """Fit the rows in sight; rows that shrink bring more into sight, fitted in turn."""
+        shown = None
+        while (top := self.view.rowAt(0)) >= 0:
+            bottom = self.view.rowAt(self.view.viewport().height() - 1)
+            bottom = self.model.rowCount() - 1 if bottom < 0 else bottom
+            if (top, bottom) == shown:
+                return
+            shown = (top, bottom)
+            self._fit_rows(top, bottom)
 
     def choose(self, index: QModelIndex) -> None:
         hit = self.model.data(index, HitRole)
