@@ -1,15 +1,13 @@
-"""The desk's part B on a large consultation: search, import by drop, the demo, save a copy.
+"""The desk's part B on a large consultation: import by drop, the demo, save a copy.
 
 Uses the 2,000-contribution / 20,000-page store of ``bench_desk.py`` (built there if missing)
-and prints: search time per query on it (the panel runs a search on a worker above
-``LARGE_STORE_PARAGRAPHS``), the import of the twelve demo samples (files per second, through
-the same pipeline as a drop), building the demo store, and "Save a copy as" (SQLite's online
-backup) of the large store.  Figures are printed, never asserted.
+and prints: the import of the twelve demo samples (files per second, through the same
+pipeline as a drop), building the demo store, and "Save a copy as" (SQLite's online backup) of
+the large store.  Search on it is ``bench_search.py``'s.  Figures are printed, never asserted.
 """
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 import time
@@ -25,9 +23,6 @@ from lapdesk.demo import build_demo, demo_dir, load_plan  # noqa: E402
 from lapdesk.ingest.pipeline import import_paths  # noqa: E402
 from lapdesk.store import backup  # noqa: E402
 from lapdesk.store.connection import open_store  # noqa: E402
-from lapdesk.ui.search_panel import LARGE_STORE_PARAGRAPHS, run_search  # noqa: E402
-
-QUERIES = ("ratification", "risk education", "disability frameworks", "nothing-matches-this")
 
 
 def ms(seconds: float) -> str:
@@ -38,22 +33,11 @@ def main() -> int:
     if not STORE.exists():
         STORE.parent.mkdir(parents=True, exist_ok=True)
         build_store(STORE)
-    with open_store(STORE, readonly=True) as store:
-        paragraphs = store.query_one("SELECT count(*) AS n FROM paragraphs")["n"]
-        where = "worker" if paragraphs > LARGE_STORE_PARAGRAPHS else "GUI thread"
-        print(f"store: {paragraphs} paragraphs; the search panel searches on the {where}")
-        for query in QUERIES:
-            times = []
-            for _ in range(5):
-                started = time.perf_counter()
-                hits = run_search(store, query)
-                times.append(time.perf_counter() - started)
-            print(f"search {query!r}: {len(hits)} hits, median {ms(statistics.median(times))}")
-        with tempfile.TemporaryDirectory() as folder:
-            started = time.perf_counter()
-            backup.take_backup(store.conn, store.path, out=Path(folder) / "copy.lapdesk")
-            size = STORE.stat().st_size / 1e6
-            print(f"save a copy ({size:.0f} MB): {ms(time.perf_counter() - started)}")
+    with open_store(STORE, readonly=True) as store, tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        backup.take_backup(store.conn, store.path, out=Path(folder) / "copy.lapdesk")
+        size = STORE.stat().st_size / 1e6
+        print(f"save a copy ({size:.0f} MB): {ms(time.perf_counter() - started)}")
     with tempfile.TemporaryDirectory() as folder:
         files = [demo_dir() / entry["file"] for entry in load_plan()]
         with open_store(Path(folder) / "import.lapdesk") as store:

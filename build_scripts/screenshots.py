@@ -2,8 +2,8 @@
 
 Builds the demo store in a temporary folder, opens the real desk on it, and saves into
 ``docs/screenshots/``: the main window reading a contribution with its mapped passages, the
-section view of one section, the overview (received per day, coverage), and the import summary
-after a drop that needs attention.
+section view of one section, the overview (received per day, coverage), the import summary
+after a drop that needs attention, and the search panel at 1366x768 and 1920x1080.
 Run under a real X server (``xvfb-run``), not the offscreen platform, so that fonts, menus and
 dialogs render as on a desktop.  Preferences go to a temporary file, never the user's.
 """
@@ -46,6 +46,13 @@ def main() -> int:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
+    def wait_for(condition, ms: int = 20000) -> None:
+        """Run the event loop until ``condition()``: the desk reads the store off its thread."""
+        for _ in range(ms // 20):
+            if condition():
+                return
+            settle(20)
+
     def shoot(name: str, widget) -> None:
         settle()
         frame = widget.frameGeometry()
@@ -66,7 +73,9 @@ def main() -> int:
     austria = store.query_one(
         "SELECT c.id FROM contributions c JOIN files f ON f.contribution_id = c.id"
         " WHERE f.name LIKE '01_Austria%'")["id"]
+    wait_for(lambda: len(window.contributions.model.rows) > 0)
     window.contributions.select_contribution(austria)
+    wait_for(lambda: window.reader.contribution_id == austria and window.reader.excerpts)
     first = window.reader.excerpts[1]
     window.select_excerpt(first["id"])
     window.reader.scroll_to_offset(0)
@@ -83,10 +92,8 @@ def main() -> int:
     overview.dock.setFloating(True)
     overview.dock.resize(1300, 820)
     overview.dock.move(40, 40)
-    refreshed = QEventLoop()
-    overview.refresh().succeeded.connect(lambda _data: refreshed.quit())
-    QTimer.singleShot(30000, refreshed.quit)
-    refreshed.exec()
+    overview.refresh()
+    wait_for(lambda: not window.service.busy)
     overview.panel.sections_only.setChecked(True)
     overview.panel.mode.setCurrentIndex(1)
     shoot("overview.png", overview.dock)
@@ -115,6 +122,11 @@ def main() -> int:
     settle()
     _with_dialog(window, summary).save(str(OUT / "import-summary.png"))
     print("wrote docs/screenshots/import-summary.png")
+
+    # 5. The search panel at a laptop's size and at full HD.
+    from screenshot_search import shoot_search
+
+    shoot_search(window, OUT, settle)
 
     window.close()
     store.close()

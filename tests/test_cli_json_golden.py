@@ -39,6 +39,9 @@ SEARCHES = {
     "accents": "etats parties",
     "spanish": "asistencia a las víctimas",
     "nothing": "zanzibar quokka",
+    "phrase": '"États parties"',
+    "prefix": "destruct*",
+    "or": "stockpile OR clearance",
 }
 
 

@@ -1,17 +1,22 @@
-"""``lapdesk search``: find words in every contribution (accents and case aside)."""
+"""``lapdesk search``: find words, phrases and prefixes in every contribution (accents and case
+aside), read as the desk's search field reads them (:mod:`lapdesk.store.search_query`)."""
 
 from lapdesk.core.errors import UsageError
 from lapdesk.store import search
 from lapdesk.store.contributions import contributors_of
 
 NAME = "search"
-HELP = "search every contribution's text; prints hits with their offsets and a snippet"
+HELP = ("search every contribution's text (\"exact phrase\", prefix*, AND / OR in capitals); "
+        "prints hits in reading order with their offsets and a snippet")
 WRITES = False
 DEFAULT_LIMIT = 200
 
 
 def configure(parser) -> None:
-    parser.add_argument("query", metavar="QUERY", help="words that must all occur in a paragraph")
+    parser.add_argument("query", metavar="QUERY",
+                        help="words that must all occur in a paragraph; \"a phrase\" or "
+                             "« une phrase » in quotation marks, destruct* for words that start "
+                             "so, OR (in capitals) between two for either; nothing else is syntax")
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
                         help=f"at most N hits (default {DEFAULT_LIMIT})")
 
