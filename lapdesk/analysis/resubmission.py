@@ -54,7 +54,9 @@ def candidates(store: Store, contribution_id: int, *, threshold: float = THRESHO
 
     :returns: ``[{contribution_id, title, received, similarity}]``.
     """
-    newer = contribution(store, contribution_id)
+    require(store, contribution_id)
+    received = store.query_one("SELECT received FROM contributions WHERE id = ?",
+                               (contribution_id,))["received"]
     people = _contributor_ids(store, contribution_id)
     if not people:
         return []
@@ -64,8 +66,7 @@ def candidates(store: Store, contribution_id: int, *, threshold: float = THRESHO
         " JOIN contribution_contributors cc ON cc.contribution_id = co.id AND cc.chosen = 1"
         f" WHERE cc.contributor_id IN ({marks}) AND co.id != ? AND co.superseded_by IS NULL"
         " AND (co.received < ? OR (co.received = ? AND co.id < ?))",
-        (*sorted(people), contribution_id, newer.received, newer.received,
-         contribution_id),
+        (*sorted(people), contribution_id, received, received, contribution_id),
     )
     text = text_of(store, contribution_id)
     result = []

@@ -78,11 +78,6 @@ class StoredFile:
             "message", "pages", "chars", "ocr", "ocr_confidence", "parent_id",
             "text_start")  # show
 
-    @property
-    def read(self) -> bool:
-        """Whether the file's text is part of the contribution's text."""
-        return self.text_start >= 0
-
     def to_json(self, shape: tuple[str, ...] = FULL) -> dict:
         return _project(self, shape)
 

@@ -104,17 +104,16 @@ def text_of(store: Store, contribution_id: int) -> str:
     """The contribution's whole text, laid out as :mod:`lapdesk.core.text` says."""
     pieces: list[str] = []
     offset = 0
-    for file in files_of(store, contribution_id):
-        if not file.read:
-            continue
+    for file in store.query("SELECT id, text_start FROM files WHERE contribution_id = ?"
+                            " AND text_start >= 0 ORDER BY position, id", (contribution_id,)):
         texts = [
             r["text"] for r in store.query(
-                "SELECT text FROM paragraphs WHERE file_id = ? ORDER BY idx", (file.file_id,)
+                "SELECT text FROM paragraphs WHERE file_id = ? ORDER BY idx", (file["id"],)
             )
         ]
-        pieces.append(" " * (file.text_start - offset))  # keeps offsets exact if a gap exists
+        pieces.append(" " * (file["text_start"] - offset))  # keeps offsets exact if a gap exists
         pieces.append(PARAGRAPH_SEPARATOR.join(texts) + FILE_SEPARATOR)
-        offset = next_file_start(file.text_start, texts)
+        offset = next_file_start(file["text_start"], texts)
     return "".join(pieces)
 
 
