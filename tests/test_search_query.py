@@ -122,6 +122,14 @@ def test_a_quote_inside_a_term_cannot_end_the_fts5_string():
     assert Term('say "hi', phrase=True).fts() == '"say ""hi"'
 
 
+def test_a_lone_surrogate_separates_words_and_reaches_no_index(store):
+    """Text pasted from a broken document can hold half a UTF-16 pair, which no UTF-8 holds
+    (found by the property test below)."""
+    add_text_contribution(store, ["Victim assistance in every State."])
+    assert parse("victim\ud800assistance").fts() == '"victim" AND "assistance"'
+    assert len(search_page(store, "victim\ud800assistance").hits) == 1
+
+
 @pytest.fixture
 def treaty(store):
     ids = {

@@ -25,8 +25,9 @@ QUOTES = {'"': '"', "\u00ab": "\u00bb", "\u201c": "\u201d", "\u201e": "\u201c\u2
           "\u2039": "\u203a"}
 OPERATORS = ("AND", "OR")
 PREFIX = "*"
-# Control characters separate words: FTS5 reads its query as a C string, cut at a NUL.
-_CONTROLS = {code: " " for code in (*range(32), 127)}
+# Control characters separate words: FTS5 reads its query as a C string, cut at a NUL.  So do
+# lone surrogates (pasted from a broken document): no UTF-8 can hold them, nor any index.
+_CONTROLS = {code: " " for code in (*range(32), 127, *range(0xD800, 0xE000))}
 
 
 @dataclass(frozen=True)
