@@ -159,11 +159,20 @@ class StoreService(QObject):
         """Undo the user's last change — counting the changes still on their way to the
         store: the undo waits behind them on the writer lane, so Ctrl+Z pressed just after an
         edit undoes that edit, not the one before it."""
-        self.apply(lambda _store: None, then=lambda _result: self.undo_stack.undo())
+        self._after_writes(self.undo_stack.undo)
 
     def redo(self) -> None:
         """Redo, in the same order as :meth:`undo`."""
-        self.apply(lambda _store: None, then=lambda _result: self.undo_stack.redo())
+        self._after_writes(self.undo_stack.redo)
+
+    def _after_writes(self, step: Callable[[], None]) -> None:
+        """``step`` once every write asked for has become a command: at once when none is
+        on its way (a task leaves :attr:`_tasks` only after its command was pushed), else
+        behind them on the writer lane."""
+        if any(task.writes for task in self._tasks):
+            self.apply(lambda _store: None, then=lambda _result: step())
+        else:
+            step()
 
     def notify(self, tables: Iterable[str]) -> None:
         """Tell every view that work done elsewhere changed these tables."""
