@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         restore_window_state(self, self.qsettings)
         self.resize(1400, 860)
         self.update_title()
-        QTimer.singleShot(0, self.reliability.start)
+        self.reliability.start_when_loaded()
 
     # --- building -------------------------------------------------------------------------
 

@@ -84,6 +84,15 @@ class Reliability(QObject):
         """Check the store just opened (and back it up once it passed)."""
         self.integrity.start()
 
+    def start_when_loaded(self) -> None:
+        """:meth:`start` once the window's first reads are in: the check reads the whole
+        file and hashes every original, which on a large store would take a core from them."""
+        self.service.idle.connect(self._loaded)
+
+    def _loaded(self) -> None:
+        self.service.idle.disconnect(self._loaded)
+        self.start()
+
     def _checked(self, result: dict) -> None:
         if result["ok"]:
             self.auto_backup.run("open")
