@@ -4,21 +4,19 @@ framework on the right, the selected excerpt's position in a strip along the bot
 Everything the window holds is built here, in its constructor, and handed what it needs: the
 :class:`~lapdesk.ui.service.store_service.StoreService` (the one way to the store) and the
 :class:`~lapdesk.ui.catalogue.Catalogue` (the framework, registry and settings in memory).
-There is one close path (:meth:`MainWindow.closeEvent`).
+The menus and toolbar are arranged by :class:`~lapdesk.ui.menus.DeskMenus` from the actions
+the panes and flows offer.  There is one close path (:meth:`MainWindow.closeEvent`).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from lapdesk.ui.export_flow import ExportFlow
 from lapdesk.ui.file_menu import FileMenu
 from lapdesk.ui.import_flow import ImportFlow
 from lapdesk.ui.mapping_actions import MappingActions
+from lapdesk.ui.menus import DeskMenus
 from lapdesk.ui.models.contributions_model import status_words
 from lapdesk.ui.overview import Overview
 from lapdesk.ui.prefs import app_settings
@@ -142,104 +141,12 @@ class MainWindow(QMainWindow):
                                   open_window=open_window)
         self.demo = DemoOffer(self, service, self.qsettings, switch_to=self.file_menu.switch_to)
 
-    def _action(self, text: str, slot, keys: str | QKeySequence | None = None) -> QAction:
-        made = QAction(text, self)
-        if keys:
-            made.setShortcut(QKeySequence(keys))
-            made.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        made.triggered.connect(slot)
-        self.addAction(made)
-        return made
-
-    def _undo_action(self, text: str, slot, which: str) -> QAction:
-        """Undo or Redo, named after the change it would undo ("Undo Map excerpt to …") and
-        enabled as the stack allows, like Qt's own; unlike Qt's, it waits for the changes
-        still being written (see :meth:`StoreService.undo`)."""
-        stack = self.service.undo_stack
-        made = QAction(text, self)
-        made.triggered.connect(slot)
-        made.setEnabled(False)
-        able, named = ((stack.canUndoChanged, stack.undoTextChanged) if which == "undo"
-                       else (stack.canRedoChanged, stack.redoTextChanged))
-        able.connect(made.setEnabled)
-        named.connect(lambda name: made.setText(f"{text} {name}" if name else text))
-        return made
-
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        menus = {title.replace("&", "").lower(): bar.addMenu(title) for title in (
-            "&File", "&Edit", "&View", "&Contribution", "F&ramework", "E&xport", "&Help")}
-        self.menus = menus
-        self.file_menu.fill(menus["file"], menus["help"], import_action=self.importer.action,
-                            backups_action=self.reliability.backups_action)
-        self.undo_action = self._undo_action("&Undo", self.service.undo, "undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self._undo_action("&Redo", self.service.redo, "redo")
-        # Ctrl+Shift+Z everywhere, and the platform's own Redo keys (Ctrl+Y on Windows), each
-        # once: the same key twice on one action is an "ambiguous overload" and does nothing.
-        self.redo_action.setShortcuts(list(dict.fromkeys(
-            [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])))
-        menus["edit"].addActions([self.undo_action, self.redo_action])
-        self.addActions([self.undo_action, self.redo_action])
-
-        self.find_action = self._action("&Search all contributions…", self.search.focus_field,
-                                        QKeySequence.StandardKey.Find)
-        self.results_action = self.search_dock.toggleViewAction()
-        self.results_action.setText("Search &results")
-        self.registry_action = self.registry_dock.toggleViewAction()
-        self.registry_action.setText("&Registry of contributors")
-        self.registry_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
-        self.registry_action.triggered.connect(
-            lambda shown: shown and self._raise(self.registry_dock))
-        view = menus["view"]
-        view.addActions([self.find_action, self.results_action, self.registry_action,
-                         self.overview.action])
-        view.addSeparator()
-        self.back_action = self._action("&Back to the contribution", self.back_to_contribution,
-                                        "Alt+Left")
-        view.addActions([self.back_action, self._action(
-            "Go to the &contributions filter", lambda: self.contributions.filter_box.setFocus(),
-            "Ctrl+L"), self._action("Go to the &text", self.reader.setFocus, "Ctrl+T"),
-            self._action("Go to the &framework", self.framework.tree.setFocus, "Ctrl+K")])
-
-        contribution = menus["contribution"]
-        contribution.addActions([
-            self._action("&Previous contribution", lambda: self.contributions.step(-1),
-                         "Alt+Up"),
-            self._action("&Next contribution", lambda: self.contributions.step(1), "Alt+Down")])
-        contribution.addSeparator()
-        contribution.addActions([
-            self._action("&Open original", self.header.open_original),
-            self._action("&Save original as…", self.header.save_original),
-            self._action("Delete contribution", self.contributions.delete_current)])
-        contribution.addSeparator()
-        self.mapping.fill(contribution)
-        contribution.addSeparator()
-        contribution.addAction(self.rereader.read_scans_action)
-
-        framework_menu = menus["framework"]
-        framework_menu.addAction("Show excerpts of the chosen section", self._show_current_node)
-        framework_menu.addActions(self.framework.editor.actions)
-        menus["export"].addAction(self.exporter.action)
-        menus["help"].insertAction(menus["help"].actions()[0], self.demo.action)
-        for made in (self.importer.action, self.exporter.action, self.registry_action):
-            self.addAction(made)
-        self.strip.add_action_buttons([self.mapping.pick_action, self.mapping.resize_action,
-                                       self.mapping.delete_action])
-
-        self.toolbar = QToolBar("Main", self)
-        self.toolbar.setObjectName("main-toolbar")
-        self.addToolBar(self.toolbar)
-        self.toolbar.addAction(self.importer.action)
-        self.toolbar.addWidget(self.search.field)
-        self.toolbar.addSeparator()
-        spacer = QWidget(self)
-        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding,
-                             spacer.sizePolicy().Policy.Preferred)
-        self.toolbar.addWidget(spacer)
-        self.status_label = QLabel(self)
-        self.status_label.setAccessibleName("Consultation status")
-        self.toolbar.addWidget(self.status_label)
+        menus = DeskMenus(self)
+        self.menus, self.toolbar, self.status_label = menus.menus, menus.toolbar, menus.status_label
+        self.undo_action, self.redo_action = menus.undo_action, menus.redo_action
+        self.find_action, self.registry_action = menus.find_action, menus.registry_action
+        self.results_action, self.back_action = menus.results_action, menus.back_action
 
     def _connect(self) -> None:
         self.contributions.contribution_selected.connect(self.show_contribution)
@@ -255,7 +162,7 @@ class MainWindow(QMainWindow):
         self.section_view.excerpt_opened.connect(self.open_excerpt)
         self.strip.excerpt_gone.connect(lambda: self.select_excerpt(0))
         self.search.result_chosen.connect(self.open_search_result)
-        self.search.results_shown.connect(lambda _n: self._raise(self.search_dock))
+        self.search.results_shown.connect(lambda _n: self.raise_dock(self.search_dock))
         self.registry.contribution_chosen.connect(self.open_contribution)
         self.header.password_requested.connect(self.rereader.enter_password)
         self.service.error.connect(self.show_message)
@@ -281,7 +188,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {shown}{suffix}")
 
     @staticmethod
-    def _raise(dock: QDockWidget) -> None:
+    def raise_dock(dock: QDockWidget) -> None:
         dock.show()
         dock.raise_()
 
@@ -361,7 +268,7 @@ class MainWindow(QMainWindow):
         self.centre.setCurrentIndex(1)
         self.framework.select_node(node_key)
 
-    def _show_current_node(self) -> None:
+    def show_current_node(self) -> None:
         sections = self.catalogue.framework.sections()
         key = self.framework.current_key() or (sections[0]["key"] if sections else None)
         if key:
