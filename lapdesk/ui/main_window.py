@@ -68,7 +68,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         restore_window_state(self, self.qsettings)
-        self.resize(1400, 860)
         self.update_title()
         self.reliability.start_when_loaded()
 
@@ -133,9 +132,13 @@ class MainWindow(QMainWindow):
         self.registry = RegistryView(service, self)
         self.registry_dock = self._dock("Registry of contributors", "registry-dock",
                                         self.registry)
-        # Both are wide tables: they share the bottom, one tab each.
-        self.tabifyDockWidget(self.search_dock, self.registry_dock)
         self.overview = Overview(service, self, open_section=self.show_section)
+        # The panels share the bottom, one tab each, so that one at a time takes room from
+        # the reader (on a 1366x768 laptop, three strips left it a few lines).
+        self.tabifyDockWidget(self.search_dock, self.registry_dock)
+        self.tabifyDockWidget(self.registry_dock, self.overview.dock)
+        for dock in (self.search_dock, self.registry_dock, self.overview.dock):
+            dock.visibilityChanged.connect(lambda shown, dock=dock: shown and self._fit_panel(dock))
         self.reliability = Reliability(self, service, catalogue)
         self.file_menu = FileMenu(self, service, catalogue, self.qsettings,
                                   open_window=open_window)
@@ -191,6 +194,12 @@ class MainWindow(QMainWindow):
     def raise_dock(dock: QDockWidget) -> None:
         dock.show()
         dock.raise_()
+
+    def _fit_panel(self, dock: QDockWidget) -> None:
+        """A panel docked at the bottom takes at most a third of the window's height."""
+        most = self.height() // 3
+        if not dock.isFloating() and dock.height() > most:
+            self.resizeDocks([dock], [most], Qt.Orientation.Vertical)
 
     def _rows_changed(self) -> None:
         self.status_label.setText(status_words(self.contributions.model.rows))

@@ -148,6 +148,8 @@ def _fill(item: QStandardItem, row: ListedRow, column: int) -> None:
     if column in TIP_COLUMNS:
         tip = ("Needs attention: " + "; ".join(row.attention) if row.attention
                else ", ".join(f.name for f in row.contribution.files))
+        if column == 0:  # every name of a joint submission, however narrow the column
+            tip = "\n".join(part for part in (row.label, tip) if part)
         item.setToolTip(tip)
 
 

@@ -26,6 +26,9 @@ from lapdesk.ui.models.contributions_model import (
 from lapdesk.ui.service.live import LiveQuery
 from lapdesk.ui.service.store_service import StoreService
 
+ATTENTION_COLUMN = 6
+# The contributor column fits its longest name (a joint submission's three or four) within these.
+CONTRIBUTOR_WIDTH = (170, 340)
 RELOAD_ON = {"contributions", "contribution_contributors", "files", "contributors",
              "contributor_aliases", "settings"}
 
@@ -62,10 +65,11 @@ class ContributionsPane(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the reader, arrows move rows
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 170)
-        for column, width in ((1, 90), (2, 60), (3, 80), (4, 45), (5, 40), (6, 120), (7, 60),
+        header.resizeSection(0, CONTRIBUTOR_WIDTH[0])
+        for column, width in ((1, 90), (2, 60), (3, 80), (4, 45), (5, 40), (6, 150), (7, 60),
                               (8, 60)):
             header.resizeSection(column, width)
 
@@ -115,6 +119,7 @@ class ContributionsPane(QWidget):
     def _rows_arrived(self, rows: list[ListedRow]) -> None:
         current = self.current_id()
         self.model.set_rows(rows)
+        self._arrange_columns()
         self._fill_quick()
         if self._select_row_after_reload is not None and self.proxy.rowCount():
             row = min(self._select_row_after_reload, self.proxy.rowCount() - 1)
@@ -125,6 +130,22 @@ class ContributionsPane(QWidget):
         elif current is not None:
             self.select_contribution(current, notify=False)
         self.rows_changed.emit()
+
+    def _arrange_columns(self) -> None:
+        """What needs attention comes right after the contributor, in view on a laptop's
+        screen rather than past the list's right edge (again after each reload, which resets
+        the header); the contributor column fits its longest label (measured once, not per
+        row)."""
+        header = self.table.horizontalHeader()
+        if header.visualIndex(ATTENTION_COLUMN) != 1:
+            header.moveSection(header.visualIndex(ATTENTION_COLUMN), 1)
+        labels = [row.label for row in self.model.rows]
+        if not labels:
+            return
+        longest = max(labels, key=len)
+        width = self.table.fontMetrics().horizontalAdvance("⚠ " + longest) + 16
+        low, high = CONTRIBUTOR_WIDTH
+        header.resizeSection(0, max(header.sectionSize(0), min(high, max(low, width))))
 
     def _counts_arrived(self, counts: dict[int, tuple[int, int]]) -> None:
         self.model.set_counts(counts)
