@@ -228,14 +228,16 @@ def test_metadata_edits_are_undoable(desk, qtbot, store):
     assert header.language.currentText() == "en"
 
 
-def test_an_unknown_contributor_is_one_sentence_in_the_status_bar(desk, qtbot, store):
+def test_an_unknown_contributor_is_one_sentence_with_an_offer_to_add_it(desk, qtbot, store):
     window, ids = desk
     window.open_contribution(ids["icrc"])
     settle(window)
     window.header.contributors.setText("Atlantis")
     window.header.contributors.editingFinished.emit()
     settle(window)
-    assert "“Atlantis” is not in the registry" in window.statusBar().currentMessage()
+    line = window.header.detection
+    assert line.text.text() == "“Atlantis” is not in the registry of contributors."
+    assert line.add_button.isVisible()  # (tests/test_ui_registry_edits.py adds it)
 
 
 def test_save_original_writes_the_stored_bytes(desk, tmp_path):

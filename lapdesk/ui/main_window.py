@@ -35,6 +35,7 @@ from lapdesk.ui.menus import DeskMenus
 from lapdesk.ui.models.contributions_model import status_words
 from lapdesk.ui.overview import Overview
 from lapdesk.ui.prefs import app_settings
+from lapdesk.ui.registry_edits import RegistryEdits
 from lapdesk.ui.registry_view import RegistryView
 from lapdesk.ui.reliability import Reliability
 from lapdesk.ui.reread_flow import RereadFlow
@@ -129,7 +130,8 @@ class MainWindow(QMainWindow):
                                        r.contribution for r in self.contributions.model.rows])
         self.search = SearchPanel(service, self)
         self.search_dock = self._dock("Search results", "search-dock", self.search)
-        self.registry = RegistryView(service, self)
+        self.registry_edits = RegistryEdits(self, service, catalogue)
+        self.registry = RegistryView(service, self.registry_edits, self)
         self.registry_dock = self._dock("Registry of contributors", "registry-dock",
                                         self.registry)
         self.overview = Overview(service, self, open_section=self.show_section)
@@ -168,6 +170,8 @@ class MainWindow(QMainWindow):
         self.search.results_shown.connect(lambda _n: self.raise_dock(self.search_dock))
         self.registry.contribution_chosen.connect(self.open_contribution)
         self.header.password_requested.connect(self.rereader.enter_password)
+        self.header.add_to_registry.connect(lambda name: self.registry_edits.add(
+            name, then=lambda _id: self.header.save_contributors()))
         self.service.error.connect(self.show_message)
         self.catalogue.settings_changed.connect(self.update_title)
         self.catalogue.ready.connect(lambda: QTimer.singleShot(0, self.demo.offer_if_first_start))

@@ -2,7 +2,9 @@
 
 So the team sees at a glance who has not answered, with the follow-up dates it keeps
 (acknowledged, reminder sent; set for the selected rows with two buttons, each an undoable
-change).  Filters by regional group, kind and received / not received.
+change).  Filters by regional group, kind and received / not received.  The registry is the
+team's own: Add, Edit and Merge (:mod:`lapdesk.ui.registry_edits`) credit a sender the seed
+file lacks.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from lapdesk.core.text import fold
 from lapdesk.store import registry
 from lapdesk.store.connection import Store
 from lapdesk.ui.models.rows_model import RowsTableModel
+from lapdesk.ui.registry_edits import RegistryEdits
 from lapdesk.ui.service.live import LiveQuery
 from lapdesk.ui.service.store_service import StoreService
 
@@ -155,9 +158,12 @@ class RegistryView(QWidget):
 
     contribution_chosen = Signal(int)
 
-    def __init__(self, service: StoreService, parent=None):
+    def __init__(self, service: StoreService, edits: RegistryEdits, parent=None):
         super().__init__(parent)
         self._service = service
+        self.edits = edits
+        self._to_select: int | None = None  # an entry just added, once the rows arrive
+        edits.contributor_added.connect(lambda added, _name: setattr(self, "_to_select", added))
         self.model = RegistryModel([], self)
         self.proxy = RegistryFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -195,15 +201,29 @@ class RegistryView(QWidget):
         self.reminder_button = QPushButton("Reminder sent today", self)
         self.reminder_button.setToolTip("Record that a reminder was sent today")
         self.reminder_button.clicked.connect(lambda: self.mark_today("reminder_on"))
+        self.add_button = QPushButton("Add contributor…", self)
+        self.add_button.setToolTip("Add a State or organisation the registry lacks")
+        self.add_button.clicked.connect(lambda: self.edits.add(self.name_filter.text().strip()))
+        self.edit_button = QPushButton("Edit…", self)
+        self.edit_button.setToolTip("Edit the selected contributor's kind, group and names")
+        self.edit_button.clicked.connect(lambda: self.edits.edit(self.selected_rows()[0]))
+        self.merge_button = QPushButton("Merge into…", self)
+        self.merge_button.setToolTip("The selected contributor is a duplicate: credit its "
+                                     "contributions to another and keep its names")
+        self.merge_button.clicked.connect(lambda: self.edits.merge(self.selected_rows()[0]))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
         filters = QHBoxLayout()
         for widget in (self.received_box, self.group_box, self.kind_box, self.name_filter,
                        self.acknowledge_button, self.reminder_button):
             filters.addWidget(widget)
+        entries = QHBoxLayout()
+        entries.addWidget(self.counts, 1)
+        for widget in (self.add_button, self.edit_button, self.merge_button):
+            entries.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.counts)
+        layout.addLayout(entries)
         layout.addLayout(filters)
         layout.addWidget(self.table)
         self._fill_choices()
@@ -228,9 +248,11 @@ class RegistryView(QWidget):
                 for index in self.table.selectionModel().selectedRows()]
 
     def _update_buttons(self, *_args) -> None:
-        chosen = bool(self.table.selectionModel().selectedRows())
-        self.acknowledge_button.setEnabled(chosen)
-        self.reminder_button.setEnabled(chosen)
+        chosen = len(self.table.selectionModel().selectedRows())
+        self.acknowledge_button.setEnabled(bool(chosen))
+        self.reminder_button.setEnabled(bool(chosen))
+        self.edit_button.setEnabled(chosen == 1)
+        self.merge_button.setEnabled(chosen == 1)
 
     def mark_today(self, field: str) -> None:
         """Set a follow-up date of every selected contributor to today (undoable, one each)."""
@@ -263,3 +285,22 @@ class RegistryView(QWidget):
         self.model.set_rows(rows)
         self._fill_choices()
         self._update_counts()
+        self._update_buttons()
+        if self._to_select is not None and self.select_contributor(self._to_select):
+            self._to_select = None
+
+    def select_contributor(self, contributor_id: int) -> bool:
+        """Select and show an entry (one just added), clearing filters that hide it."""
+        for attempt in range(2):
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                if self.proxy.data(index, RowRole)["id"] == contributor_id:
+                    self.table.selectRow(row)
+                    self.table.scrollTo(index)
+                    return True
+            if attempt == 0:
+                self.name_filter.clear()
+                self.received_box.setCurrentIndex(0)
+                self.group_box.setCurrentIndex(0)
+                self.kind_box.setCurrentIndex(0)
+        return False

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from lapdesk.store.contributions import CHANNELS
 from lapdesk.ui.catalogue import Catalogue
 from lapdesk.ui.service.live import LiveQuery
 from lapdesk.ui.service.store_service import StoreService
+from lapdesk.ui.views.contributors_field import DetectionLine, NamesCompleter, fill_names, unknown
 from lapdesk.ui.widgets.date_field import DateField
 
 LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh", "de", "pt")
@@ -43,18 +43,6 @@ RECEIVED_SOURCE_WORDS = {"email": "(the email's date)", "letter": "(the date of 
                          "logged": "(the day it was logged)", "user": ""}
 
 
-class NamesCompleter(QCompleter):
-    """Completes the last of several comma-separated contributor names."""
-
-    def pathFromIndex(self, index) -> str:  # noqa: N802 - Qt's name
-        done = self.widget().text().rsplit(",", 1)
-        head = done[0] + ", " if len(done) > 1 else ""
-        return head + str(index.data())
-
-    def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt's name
-        return [path.rsplit(",", 1)[-1].strip()]
-
-
 class ContributionHeader(QWidget):
     """Shows and edits one contribution's metadata; :attr:`loaded` fires when the values of
     the contribution asked for are shown."""
@@ -62,6 +50,7 @@ class ContributionHeader(QWidget):
     loaded = Signal(int)
     original_saved = Signal(str)
     password_requested = Signal(int, str)  # a protected file's id and name: "Enter password…"
+    add_to_registry = Signal(str)  # a typed name the registry lacks
 
     def __init__(self, service: StoreService, catalogue: Catalogue, parent=None):
         super().__init__(parent)
@@ -85,7 +74,7 @@ class ContributionHeader(QWidget):
         self.contributors = QLineEdit(self)
         self.contributors.setAccessibleName("Contributors")
         self.contributors.setPlaceholderText("Contributors, separated by commas")
-        self._names = QStringListModel(self)
+        self._names = QStandardItemModel(self)
         completer = NamesCompleter(self._names, self.contributors)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -120,6 +109,8 @@ class ContributionHeader(QWidget):
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Contributors", self.contributors)
+        self.detection = DetectionLine(self)
+        form.addRow(self.detection)
         details = QHBoxLayout()
         for label, widget in (("Received", self.received), ("Language", self.language),
                               ("Channel", self.channel), ("Publication", self.permission)):
@@ -143,6 +134,9 @@ class ContributionHeader(QWidget):
         layout.addLayout(form)
 
         self.contributors.editingFinished.connect(self._contributors_edited)
+        self.detection.confirm_requested.connect(self.confirm_contributors)
+        self.detection.change_requested.connect(self._change_contributors)
+        self.detection.add_requested.connect(self.add_to_registry)
         # Saved when the user is done (Enter, leaving the field, a day picked in the calendar),
         # not at each keystroke, so that one edit is one undo step.
         self.received.editingFinished.connect(self._received_edited)
@@ -165,7 +159,7 @@ class ContributionHeader(QWidget):
         self.show_contribution(None)
 
     def _fill_names(self) -> None:
-        self._names.setStringList([r["name"] for r in self._catalogue.contributors])
+        fill_names(self._names, self._catalogue.contributors)
 
     def show_contribution(self, contribution_id: int | None) -> None:
         """Show another contribution: an edit still pending in a field (typed, not yet
@@ -225,6 +219,7 @@ class ContributionHeader(QWidget):
             # another contribution never does.
             if switching or not self.contributors.isModified():
                 self.contributors.setText(", ".join(p.name for p in people))
+                self.detection.show_people(people)
             if switching or not self.received.isModified():
                 self.received.setDate(QDate.fromString(row.received[:10], "yyyy-MM-dd"))
             self.received_source.setText(RECEIVED_SOURCE_WORDS.get(row.received_source, ""))
@@ -287,9 +282,34 @@ class ContributionHeader(QWidget):
             return
         self.contributors.setModified(False)  # what it holds is being saved now
         names = [n.strip() for n in self.contributors.text().split(",") if n.strip()]
-        if names != [p.name for p in self._people]:
+        if names == [p.name for p in self._people]:
+            return
+        missing = unknown(names, self._catalogue.contributors)
+        if missing is not None:  # nothing saved: the offer to add it instead of an error
+            self.contributors.setModified(True)
+            self.detection.show_missing(missing)
+            return
+        self._service.apply(contributions.set_contributors_by_names, self.contribution_id,
+                            names)
+
+    def save_contributors(self) -> None:
+        """Save the names typed, one just added to the registry among them (the store knows
+        it before the catalogue does)."""
+        if self._editable():
+            self.contributors.setModified(False)
+            self.detection.hide()
             self._service.apply(contributions.set_contributors_by_names, self.contribution_id,
-                                names)
+                                [n.strip() for n in self.contributors.text().split(",")])
+
+    def confirm_contributors(self) -> None:
+        """The guessed contributors are the right ones: recorded as a person's choice."""
+        if self._editable() and self._people:
+            self._service.apply(contributions.set_chosen_contributors, self.contribution_id,
+                                [p.id for p in self._people])
+
+    def _change_contributors(self) -> None:
+        self.contributors.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.contributors.selectAll()
 
     # --- originals ------------------------------------------------------------------------
 
