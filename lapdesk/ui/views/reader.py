@@ -12,6 +12,7 @@ from lapdesk.analysis import suggest
 from lapdesk.core.errors import NotFoundError
 from lapdesk.core.framework_tree import FrameworkTree
 from lapdesk.core.records import Excerpt, Suggestion
+from lapdesk.ingest.mail_headers import headers_of
 from lapdesk.store import contributions, excerpts, marks
 from lapdesk.ui import colours
 from lapdesk.ui.catalogue import Catalogue
@@ -40,9 +41,11 @@ def reader_data(store, contribution_id: int) -> dict | None:
         contributions.contribution(store, contribution_id)
     except NotFoundError:  # deleted, or its import undone
         return None
+    files = contributions.files_of(store, contribution_id)
     return {
         "paragraphs": contributions.paragraphs_of(store, contribution_id),
-        "files": contributions.files_of(store, contribution_id),
+        "files": files,
+        "email": headers_of(store, files),  # From, To, Subject, Date above an email's body
         "text": contributions.text_of(store, contribution_id),
         "excerpts": excerpts.excerpts_of(store, contribution_id),
         "suggestions": suggest.suggestions(store, contribution_id),
@@ -184,7 +187,7 @@ class Reader(QTextEdit):
         self._text = data["text"]
         self._layout = reader_document.build(
             data["paragraphs"], data["files"], self.excerpts + self.suggestions, self._marks,
-            font=self.font(), parent=self, reading=data["reading"],
+            font=self.font(), parent=self, reading=data["reading"], email=data["email"],
         )
         self.setDocument(self._layout.document)  # deletes the previous one, also our child
         self._show_selected_excerpt()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication
 from lapdesk.core.records import Excerpt, StoredFile, Suggestion
 from lapdesk.core.statuses import FILE_STATUS_SHORT
 from lapdesk.core.text import python_offset, utf16_offset
+from lapdesk.ingest.mail_headers import MailHeaders
 from lapdesk.ui import colours
 from lapdesk.ui.views import reader_marks
 
@@ -145,11 +146,13 @@ def _palette_colour(role: QPalette.ColorRole) -> QColor:
 
 def build(paragraphs: list[dict], files: list[StoredFile], excerpts: list[Excerpt | Suggestion],
           marks: dict[str, SectionMark], *, font: QFont, parent=None,
-          reading: reader_marks.Reading | None = None) -> ReaderLayout:
+          reading: reader_marks.Reading | None = None,
+          email: MailHeaders | None = None) -> ReaderLayout:
     """A new document for a contribution: paragraphs with ¶ numbers, headings, page markers,
     a line per file when there are several, mapped excerpts tinted with their section's labels,
     and what reading found (``reading``): pages read by OCR with their confidence, tracked
-    changes (insertions underlined, deletions struck through), comments beside their passage.
+    changes (insertions underlined, deletions struck through), comments beside their passage;
+    an email's From, To, Subject and Date (``email``) above its body.
 
     It is built apart from any view (so nothing is laid out while it grows) and then shown
     whole; refilling the shown document lays it out at once, several times slower.
@@ -184,6 +187,16 @@ def build(paragraphs: list[dict], files: list[StoredFile], excerpts: list[Excerp
         else:
             cursor.insertBlock(block_format)
 
+    if email is not None:
+        label = QTextCharFormat(muted)
+        label.setFontWeight(QFont.Weight.Bold)
+        for name, value in email.lines():
+            new_block(QTextBlockFormat())
+            cursor.insertText(f"{name}:  ", label)
+            cursor.insertText(value, body)
+        rule = QTextBlockFormat()
+        rule.setBottomMargin(8)
+        new_block(rule)
     for paragraph in paragraphs:
         if len(files) > 1 and paragraph["file_id"] != last_file:
             new_block(centred)
