@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         self.framework.tree.span_dropped.connect(self.mapping.map_span_to)
         self.section_view.back_requested.connect(self.back_to_contribution)
         self.section_view.excerpt_opened.connect(self.open_excerpt)
+        self.section_view.excerpt_selected.connect(
+            lambda excerpt_id, whose: self.strip.show_excerpt(excerpt_id, where=whose))
         self.strip.excerpt_gone.connect(lambda: self.select_excerpt(0))
         self.search.result_chosen.connect(self.open_search_result)
         self.search.results_shown.connect(lambda _n: self.raise_dock(self.search_dock))
@@ -278,6 +280,9 @@ class MainWindow(QMainWindow):
     def show_section(self, node_key: str) -> None:
         back_to = self.header.heading.text() if self.reader.contribution_id else ""
         self.section_view.show_node(node_key, back_to=back_to)
+        # The strip edits what the section view selects, never the excerpt read before.
+        self.strip.show_excerpt(self.section_view.selected_excerpt)
+        self.reader.set_selected_excerpt(None)
         self.centre.setCurrentIndex(1)
         self.framework.select_node(node_key)
 
@@ -289,6 +294,7 @@ class MainWindow(QMainWindow):
 
     def back_to_contribution(self) -> None:
         self.section_view.save_synthesis()
+        self.select_excerpt(0)  # the strip leaves the section's excerpt
         self.centre.setCurrentIndex(0)
         self.reader.setFocus()
 

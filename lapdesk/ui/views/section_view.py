@@ -3,15 +3,17 @@ the conference's order of attribution, beside the Presidency's synthesis for it.
 
 The synthesis is edited as rich text (bold, italic, lists) and stored as Markdown, the form
 the export reads.  It is saved shortly after typing stops and when the editor loses focus;
-each save is one undoable change.
+each save is one undoable change.  Each listed excerpt's stance, topic and summary are edited
+where they are listed (:mod:`~lapdesk.ui.views.excerpt_edits`); clicking a passage selects it,
+and the window's strip follows it.  The synthesis pane's width is remembered.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QTextListFormat
+from PySide6.QtCore import QPoint, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCursor, QFont, QKeySequence, QTextListFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,15 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lapdesk.core.records import Excerpt
+from lapdesk.core.records import Annotation, Excerpt
 from lapdesk.store import contributions, excerpts, framework
 from lapdesk.store.registry import attribution_rank
 from lapdesk.ui import colours
 from lapdesk.ui.catalogue import Catalogue
 from lapdesk.ui.service.live import LiveQuery
 from lapdesk.ui.service.store_service import StoreService
+from lapdesk.ui.views.excerpt_edits import ExcerptEdits, link, parse_link
 
 SAVE_AFTER_MS = 800
+SYNTHESIS_MIN_WIDTH = 320  # its placeholder and toolbar whole, on a 1366-pixel screen
+PLAIN_LINK = "style='color:inherit; text-decoration:none'"
 STANCE_CHIPS = {"supports": "✔ supports", "opposes": "✖ opposes", "proposes": "✚ proposes",
                 "concern": "⚠ concern", "question": "? question", "neutral": "○ neutral"}
 REFRESH_ON = {"excerpts", "mappings", "annotations", "topics", "contribution_contributors",
@@ -60,12 +65,28 @@ def grouped_excerpts(store, node_key: str) -> list[tuple[str, list[Excerpt]]]:
     return [(name, rows) for _, name, rows in groups]
 
 
+def _position_links(excerpt_id: int, annotation: Annotation | None) -> str:
+    """A position's stance chip, topic and summary, each a link that edits it in place."""
+    topic = html.escape(annotation.topic) if annotation and annotation.topic else ""
+    summary = html.escape(annotation.summary) if annotation and annotation.summary else ""
+    annotation_id = annotation.id if annotation else None
+    chip = (STANCE_CHIPS.get(annotation.stance, annotation.stance) if annotation
+            else "no position recorded yet")
+    return (f"<a href='{link('stance', excerpt_id, annotation_id)}' {PLAIN_LINK}>"
+            f"<b>[{chip}]</b></a> "
+            f"<a href='{link('topic', excerpt_id, annotation_id)}'>"
+            f"<i>{topic or 'topic…'}</i></a> — "
+            f"<a href='{link('summary', excerpt_id, annotation_id)}' {PLAIN_LINK}>"
+            f"{summary or '<u>summary…</u>'}</a>")
+
+
 class SectionView(QWidget):
     """Emits :attr:`back_requested` (Back / breadcrumb) and :attr:`excerpt_opened`
     (contribution id, excerpt id) when the user follows an excerpt to its contribution."""
 
     back_requested = Signal()
     excerpt_opened = Signal(int, int)
+    excerpt_selected = Signal(int, str)  # an excerpt clicked in the listing, and whose it is
 
     shown = Signal(str)  # the node whose excerpts are listed
 
@@ -74,6 +95,8 @@ class SectionView(QWidget):
         self._service = service
         self._catalogue = catalogue
         self.node_key: str | None = None
+        self.selected_excerpt: int | None = None
+        self._groups: list[tuple[str, list[dict]]] = []
         self._saved_markdown = ""
         self._saves_in_flight = 0
         self._loading = False
@@ -86,6 +109,7 @@ class SectionView(QWidget):
         self.listing = QTextBrowser(self)
         self.listing.setAccessibleName("Excerpts under this section")
         self.listing.setOpenLinks(False)
+        self.edits = ExcerptEdits(self.listing, service)
         self.editor = QTextEdit(self)
         self.editor.setAccessibleName("Presidency's synthesis")
         self.editor.setAcceptRichText(True)
@@ -110,11 +134,14 @@ class SectionView(QWidget):
         side.addWidget(QLabel("Synthesis (saved as you type)", synthesis))
         side.addWidget(self.tools)
         side.addWidget(self.editor)
+        synthesis.setMinimumWidth(SYNTHESIS_MIN_WIDTH)
         self.splitter = QSplitter(self)
+        self.splitter.setObjectName("section-splitter")  # remembered with the window
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.listing)
         self.splitter.addWidget(synthesis)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -149,6 +176,8 @@ class SectionView(QWidget):
 
     def show_node(self, node_key: str, *, back_to: str = "") -> None:
         self.save_synthesis()
+        if node_key != self.node_key:
+            self.selected_excerpt = None
         self.node_key = node_key
         tree = self._catalogue.framework
         crumbs = [f'<a href="back">{html.escape(back_to or "Contribution")}</a>']
@@ -165,6 +194,7 @@ class SectionView(QWidget):
         tree = self._catalogue.framework
         if self.query.args != (self.node_key,) or not tree.has(self.node_key):
             return
+        self._groups = groups
         node = tree.node(self.node_key)
         tint = colours.tint(tree.section_position(self.node_key)).name()
         count = sum(len(rows) for _, rows in groups)
@@ -176,15 +206,16 @@ class SectionView(QWidget):
         for name, rows in groups:
             parts.append(f"<h3>{html.escape(name)}</h3>")
             for row in rows:
-                chips = " ".join(
-                    f"<b>[{STANCE_CHIPS.get(a.stance, a.stance)}]</b>"
-                    + (f" <i>{html.escape(a.topic)}</i>" if a.topic else "")
-                    + (f" — {html.escape(a.summary)}" if a.summary else "")
-                    for a in row.annotations) or "<i>no position recorded yet</i>"
+                chips = "<br/>".join(_position_links(row.id, a) for a in row.annotations
+                                     ) or _position_links(row.id, None)
                 reviewed = " ✓ reviewed" if row.reviewed else ""
+                chosen = row.id == self.selected_excerpt
+                mark = "<b>▶ </b>" if chosen else ""
+                weight = "font-weight:bold; " if chosen else ""
                 parts.append(
-                    f"<p>{chips}{reviewed}<br/>"
-                    f"<span style='background-color:{tint}'>“{html.escape(row.text)}”</span>"
+                    f"<p>{mark}{chips}{reviewed}<br/>"
+                    f"<a href='select:{row.id}' {PLAIN_LINK}><span style='{weight}"
+                    f"background-color:{tint}'>“{html.escape(row.text)}”</span></a>"
                     f" <a href='excerpt:{row.contribution_id}:{row.id}'>open</a></p>")
         if not groups:
             parts.append("<p>Nothing is mapped here yet. Select a passage in a contribution and "
@@ -199,6 +230,33 @@ class SectionView(QWidget):
         if text.startswith("excerpt:"):
             _, contribution_id, excerpt_id = text.split(":")
             self.excerpt_opened.emit(int(contribution_id), int(excerpt_id))
+        elif text.startswith("select:"):
+            self.select_excerpt(int(text.split(":")[1]))
+        elif (edit := parse_link(text)) is not None:
+            self.edit(*edit, where=self.listing.viewport().mapFromGlobal(QCursor.pos()))
+
+    def _listed(self, excerpt_id: int) -> tuple[str, dict] | None:
+        return next(((name, row) for name, rows in self._groups for row in rows
+                     if row.id == excerpt_id), None)
+
+    def select_excerpt(self, excerpt_id: int) -> None:
+        """Make a listed excerpt the one the strip edits (its passage shown in bold)."""
+        listed = self._listed(excerpt_id)
+        if listed is None:
+            return
+        self.selected_excerpt = excerpt_id
+        self._fill_listing(self._groups)
+        self.excerpt_selected.emit(excerpt_id, listed[0])
+
+    def edit(self, field: str, excerpt_id: int, annotation_id: int | None, *,
+             where: QPoint | None = None) -> None:
+        """Edit a listed position's stance, topic or summary in place."""
+        listed = self._listed(excerpt_id)
+        if listed is None:
+            return
+        annotation = next((a for a in listed[1].annotations if a.id == annotation_id), None)
+        self.select_excerpt(excerpt_id)
+        self.edits.open(field, excerpt_id, annotation, where or QPoint(12, 12))
 
     def _framework_changed(self) -> None:
         if self.node_key is None:
