@@ -41,6 +41,7 @@ from lapdesk.ui.reliability import Reliability
 from lapdesk.ui.reread_flow import RereadFlow
 from lapdesk.ui.search_panel import SearchPanel
 from lapdesk.ui.service.store_service import StoreService
+from lapdesk.ui.suggesting import BackgroundSuggestions
 from lapdesk.ui.views.annotation_strip import AnnotationStrip
 from lapdesk.ui.views.contribution_header import ContributionHeader
 from lapdesk.ui.views.contributions_pane import ContributionsPane
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.registry_dock, self.overview.dock)
         for dock in (self.search_dock, self.registry_dock, self.overview.dock):
             dock.visibilityChanged.connect(lambda shown, dock=dock: shown and self._fit_panel(dock))
+        self.suggestions = BackgroundSuggestions(service, self)
         self.reliability = Reliability(self, service, catalogue)
         self.file_menu = FileMenu(self, service, catalogue, self.qsettings,
                                   open_window=open_window)
@@ -177,6 +179,8 @@ class MainWindow(QMainWindow):
         self.service.error.connect(self.show_message)
         self.catalogue.settings_changed.connect(self.update_title)
         self.catalogue.ready.connect(lambda: QTimer.singleShot(0, self.demo.offer_if_first_start))
+        self.catalogue.ready.connect(self.suggestions.for_a_store_without_any)
+        self.importer.import_finished.connect(self.suggestions.after_import)
         self.mapping.update()
 
     # --- what the user sees ----------------------------------------------------------------

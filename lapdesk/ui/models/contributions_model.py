@@ -45,6 +45,7 @@ class ListedRow:
     contribution: Contribution
     label: str
     search: str  # the folded names and title the filter field finds it by
+    suggested: int = 0  # open suggestions (the quick filter's), set in place as they change
     cells: list[tuple[str, object]] = field(default_factory=list)
     items: list[QStandardItem] = field(default_factory=list)
 
@@ -124,7 +125,7 @@ def _tags(row: ListedRow) -> str:
     match (a tag between bars, so that no tag is found inside another)."""
     c = row.contribution
     tags = ["all", "attention" if row.attention else "", "" if c.excerpts else "unmapped",
-            f"language:{c.language or '?'}"]
+            "suggested" if row.suggested else "", f"language:{c.language or '?'}"]
     tags += [f"kind:{kind_label(p.kind, p.status)}" for p in c.contributors]
     tags += [f"group:{p.group}" for p in c.contributors if p.group]
     return "|" + "|".join(tag for tag in tags if tag) + "|"
@@ -215,6 +216,15 @@ class ContributionsTable:
                 _fill(self.items.item(number, column), row, column)
             self.items.item(number, 0).setData(_filter_string(row), FilterRole)
 
+    def set_suggested(self, counts: dict[int, int]) -> None:
+        """Which rows have open suggestions (the quick filter's), changed in place."""
+        for number, row in enumerate(self.rows):
+            suggested = counts.get(row.id, 0)
+            if suggested != row.suggested:
+                row.suggested = suggested
+                self.items.item(number, 0).setData(_filter_string(row), FilterRole)
+        self._apply()
+
     def row_of(self, contribution_id: int) -> int:
         """The row in :attr:`items` (not in the proxy) of a contribution, or -1."""
         return self._row_of.get(contribution_id, -1)
@@ -230,7 +240,7 @@ class ContributionsTable:
         self._apply()
 
     def set_quick(self, kind: str, value: str = "") -> None:
-        """``kind`` is all, attention, unmapped, kind, group or language."""
+        """``kind`` is all, attention, unmapped, suggested, kind, group or language."""
         self._quick = (kind, value)
         self._apply()
 

@@ -25,6 +25,7 @@ from lapdesk.ui.models.contributions_model import (
 )
 from lapdesk.ui.service.live import LiveQuery
 from lapdesk.ui.service.store_service import StoreService
+from lapdesk.ui.suggesting import open_suggestion_counts
 
 ATTENTION_COLUMN = 6
 # The contributor column fits its longest name (a joint submission's three or four) within these.
@@ -89,6 +90,9 @@ class ContributionsPane(QWidget):
         self.counts_query = LiveQuery(service, excerpt_counts, tables={"excerpts"}, start=False,
                                       parent=self)
         self.counts_query.updated.connect(self._counts_arrived)
+        self.suggested_query = LiveQuery(service, open_suggestion_counts, tables={"suggestions"},
+                                         start=False, parent=self)
+        self.suggested_query.updated.connect(self._suggested_arrived)
         self._fill_quick()
 
     def _fill_quick(self) -> None:
@@ -100,6 +104,8 @@ class ContributionsPane(QWidget):
                            ("attention", ""))
         self.quick.addItem(f"Not yet mapped ({sum(not r.contribution.excerpts for r in rows)})",
                            ("unmapped", ""))
+        self.quick.addItem(f"With open suggestions ({sum(bool(r.suggested) for r in rows)})",
+                           ("suggested", ""))
         people = [p for r in rows for p in r.contribution.contributors]
         for label, kind, values in (
             ("Kind", "kind", {kind_label(p.kind, p.status) for p in people}),
@@ -119,6 +125,9 @@ class ContributionsPane(QWidget):
     def _rows_arrived(self, rows: list[ListedRow]) -> None:
         current = self.current_id()
         self.model.set_rows(rows)
+        if self.suggested_query.result is not None:  # the new rows know their suggestions
+            self.model.set_suggested(self.suggested_query.result)
+        self.suggested_query.refresh()
         self._arrange_columns()
         self._fill_quick()
         if self._select_row_after_reload is not None and self.proxy.rowCount():
@@ -146,6 +155,10 @@ class ContributionsPane(QWidget):
         width = self.table.fontMetrics().horizontalAdvance("⚠ " + longest) + 16
         low, high = CONTRIBUTOR_WIDTH
         header.resizeSection(0, max(header.sectionSize(0), min(high, max(low, width))))
+
+    def _suggested_arrived(self, counts: dict[int, int]) -> None:
+        self.model.set_suggested(counts)
+        self._fill_quick()
 
     def _counts_arrived(self, counts: dict[int, tuple[int, int]]) -> None:
         self.model.set_counts(counts)

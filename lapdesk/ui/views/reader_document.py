@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 from PySide6.QtWidgets import QApplication
 
@@ -233,8 +234,11 @@ def build(paragraphs: list[dict], files: list[StoredFile], excerpts: list[Excerp
     if not placed:
         new_block(numbered)
         cursor.insertText(_no_text_message(files), muted)
+    # Suggestions first, so that a tracked insertion's underline and tooltip (who inserted
+    # it, when) win over a suggestion's on the same words; excerpts' tints last.
+    _mark_excerpts(layout, [e for e in excerpts if e.suggested], marks)
     reader_marks.mark_insertions(layout, reading)
-    _mark_excerpts(layout, excerpts, marks)
+    _mark_excerpts(layout, [e for e in excerpts if not e.suggested], marks)
     reader_marks.mark_comments(layout, reading, muted)
     cursor.endEditBlock()
     return layout
@@ -267,15 +271,18 @@ def _mark_excerpts(layout: ReaderLayout, excerpts: list[Excerpt | Suggestion],
             highlight = QTextCharFormat()
             highlight.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
             highlight.setUnderlineColor(colours.base_colour(sections[0].position))
+            sure = f"{round(100 * excerpt.confidence)} % sure, "
             highlight.setToolTip(
                 f"Suggested: {excerpt.node_title or sections[0].title}"
-                f" ({excerpt.reason or 'by the analysis'}). Click it, then press Enter "
-                "to accept or Delete to reject.")
+                f" ({sure}{excerpt.reason or 'by the analysis'}). Click it, then press "
+                "Enter to accept or Delete to reject.")
+        if excerpt.suggested:
+            _merge_keeping_tooltips(layout.document, layout.position_of(excerpt.start),
+                                    layout.position_of(excerpt.end), highlight)
+            continue
         cursor.setPosition(layout.position_of(excerpt.start))
         cursor.setPosition(layout.position_of(excerpt.end), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(highlight)
-        if excerpt.suggested:
-            continue
         for placed in layout.paragraphs_between(excerpt.start, excerpt.end)[-1:]:
             shown = labels.setdefault(placed.block, [])
             shown.extend(m for m in sections if m not in shown)
@@ -290,3 +297,25 @@ def _mark_excerpts(layout: ReaderLayout, excerpts: list[Excerpt | Suggestion],
             chip.setToolTip(mark.title)
             cursor.insertText(" ", QTextCharFormat())
             cursor.insertText(f"◆ {mark.label} {mark.title[:22]} ", chip)
+
+
+def _merge_keeping_tooltips(document: QTextDocument, start: int, end: int,
+                            mark: QTextCharFormat) -> None:
+    """Merge ``mark`` into the text between two positions, except its tooltip where the text
+    has one already (a deletion's who and when stays readable under a suggestion)."""
+    cursor = QTextCursor(document)
+    plain = QTextCharFormat(mark)
+    plain.clearProperty(QTextFormat.Property.TextToolTip)
+    block = document.findBlock(start)
+    while block.isValid() and block.position() < end:
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            first = max(fragment.position(), start)
+            last = min(fragment.position() + fragment.length(), end)
+            if first < last:
+                cursor.setPosition(first)
+                cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(plain if fragment.charFormat().toolTip() else mark)
+            fragments += 1
+        block = block.next()
