@@ -64,7 +64,9 @@ def test_export_asks_before_replacing_a_file(qtbot, store, tmp_path, monkeypatch
 
 
 def test_a_paper_dated_after_its_meeting_is_questioned_before_anything_is_written(
-        qtbot, store, tmp_path, monkeypatch, private_settings):
+        qtbot, store, tmp_path, private_settings):
+    from PySide6.QtWidgets import QLabel
+
     from lapdesk.store import settings as store_settings
 
     store_settings.update(store, {"paper_date": "", "meeting_date": "2020-06-29"})
@@ -74,16 +76,14 @@ def test_a_paper_dated_after_its_meeting_is_questioned_before_anything_is_writte
     out = tmp_path / "late.docx"
     dialog.path_edit.setText(str(out))
     assert dialog.date.text() > "2020-06-29"  # today, for want of a paper_date
-    asked = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a[2]) or
-                        QMessageBox.StandardButton.No)
     dialog.accept()
     settle(window)
-    assert asked and "after its meeting (First Preparatory Meeting, 29 June 2020)" in asked[0]
-    assert dialog.isVisible() and not out.exists()
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    check = exporter.preflight_dialog  # the pre-flight list (tests/test_ui_export_checks.py)
+    said = " ".join(label.text() for label in check.findChildren(QLabel))
+    assert "after its meeting (First Preparatory Meeting, 29 June 2020)" in said
+    assert check.isVisible() and not out.exists()
     with qtbot.waitSignal(exporter.exported, timeout=60000) as done:
-        dialog.accept()
+        check.export_anyway.click()
         settle(window)
     assert out.exists() and any("after its meeting" in w for w in done.args[0]["warnings"])
     window.service.apply(store_settings.update, {"paper_date": "2020-06-20"})

@@ -1,8 +1,11 @@
-"""Export > Working paper… (Ctrl+E): the dialog, the export in the background, then "Open it?".
+"""Export > Working paper… (Ctrl+E): the dialog, the pre-flight list, the export in the
+background, then "Open it?".
 
-The export reads the store, so it runs on a reader lane of the store service; the window stays
-usable while Word's file is built.  The finished file is handed to the operating
-system (the user's Word) only when the user asks.
+What is left to settle (unidentified contributors, undecided publication, empty sections, a
+date after the meeting; :mod:`lapdesk.export.preflight`) is listed before anything is
+written, each with a way to it.  The export reads the store, so it runs on a reader lane of
+the store service; the window stays usable while Word's file is built.  The finished file is
+handed to the operating system (the user's Word) only when the user asks.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from lapdesk.export.options import ExportOptions
+from lapdesk.export.preflight import EMPTY_SECTION, LATE_DATE, Finding, preflight
 from lapdesk.ui.catalogue import Catalogue
 from lapdesk.ui.dialogs.export_dialog import ExportDialog
 from lapdesk.ui.dialogs.import_progress import ImportProgressDialog
+from lapdesk.ui.dialogs.preflight_dialog import PreflightDialog
 from lapdesk.ui.import_flow import show_failure
 from lapdesk.ui.service.store_service import StoreService
 from lapdesk.ui.service.tasks import Task
@@ -31,13 +36,18 @@ class ExportFlow(QObject):
     exported = Signal(dict)  # the export's report
 
     def __init__(self, window: QMainWindow, service: StoreService, catalogue: Catalogue, *,
-                 contributions: Callable[[], list[dict]]):
+                 contributions: Callable[[], list[dict]],
+                 open_contribution: Callable[[int], None],
+                 open_section: Callable[[str], None]):
         super().__init__(window)
         self.window = window
         self.service = service
         self.catalogue = catalogue
         self.contributions = contributions  # the rows the window lists, for the dialog
+        self._open_contribution = open_contribution
+        self._open_section = open_section
         self.dialog: ExportDialog | None = None
+        self.preflight_dialog: PreflightDialog | None = None
         self.done_box: QMessageBox | None = None
         self.action = QAction("&Working paper (Word)…", window)
         self.action.setShortcut(QKeySequence("Ctrl+E"))
@@ -47,9 +57,34 @@ class ExportFlow(QObject):
     def choose(self) -> ExportDialog:
         self.dialog = ExportDialog(self.catalogue, self.contributions(), parent=self.window)
         self.dialog.accepted.connect(
-            lambda: self.start(self.dialog.out(), self.dialog.options()))
+            lambda: self.check(self.dialog.out(), self.dialog.options()))
         self.dialog.open()
         return self.dialog
+
+    def check(self, out: Path, options: ExportOptions) -> None:
+        """List what is left to settle, if anything, before writing the paper."""
+        self.service.read(preflight, options,
+                          then=lambda findings: self._checked(findings, out, options))
+
+    def _checked(self, findings: list[Finding], out: Path, options: ExportOptions) -> None:
+        if not findings:
+            self.start(out, options)
+            return
+        dialog = PreflightDialog(findings, parent=self.window)
+        dialog.accepted.connect(lambda: self.start(out, options))
+        dialog.go_to.connect(self._go_to)
+        self.preflight_dialog = dialog
+        dialog.open()
+
+    def _go_to(self, finding: Finding) -> None:
+        if finding.kind == LATE_DATE and self.dialog is not None:
+            self.dialog.open()  # the same choices, to correct the date
+            self.dialog.date.setFocus()
+            self.dialog.date.selectAll()
+        elif finding.kind == EMPTY_SECTION and finding.node_key:
+            self._open_section(finding.node_key)
+        elif finding.contribution_ids:
+            self._open_contribution(finding.contribution_ids[0])
 
     def start(self, out: Path, options: ExportOptions) -> Task:
         from lapdesk.export.working_paper import export_working_paper

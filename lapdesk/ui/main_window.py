@@ -42,6 +42,7 @@ from lapdesk.ui.reread_flow import RereadFlow
 from lapdesk.ui.search_panel import SearchPanel
 from lapdesk.ui.service.store_service import StoreService
 from lapdesk.ui.suggesting import BackgroundSuggestions
+from lapdesk.ui.tables_flow import TablesFlow
 from lapdesk.ui.views.annotation_strip import AnnotationStrip
 from lapdesk.ui.views.contribution_header import ContributionHeader
 from lapdesk.ui.views.contributions_pane import ContributionsPane
@@ -128,7 +129,10 @@ class MainWindow(QMainWindow):
                                    enter_password=self.rereader.enter_password)
         self.exporter = ExportFlow(self, service, catalogue,
                                    contributions=lambda: [
-                                       r.contribution for r in self.contributions.model.rows])
+                                       r.contribution for r in self.contributions.model.rows],
+                                   open_contribution=self.open_contribution,
+                                   open_section=self.show_section)
+        self.tables = TablesFlow(self, service)
         self.search = SearchPanel(service, self)
         self.search_dock = self._dock("Search results", "search-dock", self.search)
         self.registry_edits = RegistryEdits(self, service, catalogue)

@@ -75,6 +75,7 @@ class DeskMenus:
         menus["edit"].addActions([self.undo_action, self.redo_action])
         window.addActions([self.undo_action, self.redo_action])
         menus["export"].addAction(window.exporter.action)
+        menus["export"].addMenu(window.tables.menu)
         menus["help"].insertAction(menus["help"].actions()[0], window.demo.action)
         window.addActions([window.importer.action, window.exporter.action])
 

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from lapdesk.core.records import Contribution
 from lapdesk.export.options import ExportOptions
-from lapdesk.export.paper_date import dated_after_meeting
 from lapdesk.export.publication import publication_warnings
 from lapdesk.ui.catalogue import Catalogue
 
@@ -55,7 +54,6 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export the working paper")
         self.setMinimumWidth(560)
         current = dict(catalogue.settings)
-        self._settings = current
         self.path_edit = QLineEdit(str(out or default_output(catalogue)), self)
         self.path_edit.setAccessibleName("Word file to write")
         browse = QPushButton("Browse…", self)
@@ -163,19 +161,6 @@ class ExportDialog(QDialog):
             comments=self.comments.isChecked() and not self.anonymise.isChecked(),
         )
 
-    def confirm_date(self) -> bool:
-        """Warn, before anything is written, when the paper is dated after its meeting."""
-        sentence = dated_after_meeting(
-            self._settings, self.date.text().strip() or date.today().isoformat(),
-            self.meeting.text().strip(), how="in the Date box or in Settings")
-        if not sentence:
-            return True
-        answer = QMessageBox.warning(
-            self, "Dated after its meeting", f"{sentence}\n\nExport it with this date?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
     def confirm_replace(self) -> bool:
         """Ask before replacing an existing file (unless the file dialog already asked)."""
         out = self.out()
@@ -192,5 +177,5 @@ class ExportDialog(QDialog):
         if not self.chosen_sections() and self.chosen_sections() is not None:
             QMessageBox.warning(self, "Nothing to export", "Choose at least one section.")
             return
-        if self.confirm_date() and self.confirm_replace():
+        if self.confirm_replace():  # the rest is asked by the pre-flight list
             super().accept()

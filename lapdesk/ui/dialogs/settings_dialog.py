@@ -1,9 +1,12 @@
 """Settings: the consultation's (kept in the store, shared by the team) and the user's own.
 
 The consultation's settings — conference, meeting, place, dates, the working paper's title and
-symbol, the team's initials, the Presidency's introduction — are saved as one undoable change
-through :func:`lapdesk.store.settings.update`.  The user's own initials, which mark the
-positions they record, belong to this laptop's user and live in QSettings.
+symbol, the Presidency's introduction — are saved as one undoable change through
+:func:`lapdesk.store.settings.update`; a date that is not one ("30 June", with no year) keeps
+the dialog open, saying which, and one typed as people write it ("30 June 2020", "30/06/2020")
+is saved as ``2020-06-30``.  The user's initials, which mark the changes and positions they
+record, belong to this laptop's user and live in QSettings: the one initials setting (the
+store's shared "team initials" is no longer offered; nothing read it).
 """
 
 from __future__ import annotations
@@ -18,12 +21,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
 )
 
+from lapdesk.core.dates import parse_date
 from lapdesk.store import backup
 from lapdesk.store import settings as store_settings
 from lapdesk.ui.catalogue import Catalogue
@@ -42,8 +47,8 @@ CONSULTATION_FIELDS = (
     ("symbol", "Document symbol"),
     ("paper_date", "Date of the working paper"),
     ("deadline", "Deadline for contributions"),
-    ("team_initials", "Team initials"),
 )
+DATE_FIELDS = ("meeting_date", "meeting_end_date", "paper_date", "deadline")
 # The working paper's texts in French, for a paper exported in French.
 FRENCH_FIELDS = (
     ("conference_fr", "Conference"),
@@ -54,7 +59,8 @@ FRENCH_FIELDS = (
     ("submitted_by_fr", "\u201cSubmitted by\u201d line"),
 )
 DATE_HINTS = {"meeting_date": "2020-06-29", "meeting_end_date": "empty for one day",
-              "paper_date": "empty: the day of export", "agenda_item": "empty: no agenda line"}
+              "paper_date": "empty: the day of export", "agenda_item": "empty: no agenda line",
+              "deadline": "2020-06-30"}
 FRENCH_INTRODUCTION_KEY = "introduction_fr"
 INTRODUCTION_KEY = "introduction"
 USER_INITIALS_KEY = "user/initials"
@@ -133,10 +139,15 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("settings-problem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(consultation)
         layout.addWidget(french)
         layout.addWidget(own)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self._original = {**{k: current.get(k, "") for k in self.fields},
                           INTRODUCTION_KEY: current.get(INTRODUCTION_KEY, ""),
@@ -156,7 +167,33 @@ class SettingsDialog(QDialog):
         values[backup.SETTING] = self.backup_folder.text().strip()
         return values
 
+    def check_dates(self) -> str | None:
+        """Write each date typed as people write it in ISO form; the first that is no date,
+        or a meeting that ends before it starts, as a sentence (``None``: all is well)."""
+        labels = dict(CONSULTATION_FIELDS)
+        for key in DATE_FIELDS:
+            edit = self.fields[key]
+            typed = edit.text().strip()
+            if not typed:
+                continue
+            found = parse_date(typed)
+            if found is None:
+                edit.setFocus()
+                return (f"{labels[key]}: “{typed}” is not a date; give day, month and year, "
+                        "e.g. 2020-06-30 or 30 June 2020.")
+            edit.setText(found.isoformat())
+        start, end = (self.fields[k].text().strip() for k in ("meeting_date", "meeting_end_date"))
+        if start and end and end < start:
+            self.fields["meeting_end_date"].setFocus()
+            return "The meeting cannot end before it starts."
+        return None
+
     def accept(self) -> None:
+        problem = self.check_dates()
+        if problem:
+            self.problem.setText(problem)
+            self.problem.show()
+            return
         changed = {k: v for k, v in self.values().items() if v != self._original.get(k, "")}
         if changed:
             self.service.apply(store_settings.update, changed)
