@@ -72,7 +72,7 @@ def test_files_and_a_folder_dropped_on_the_reader_are_imported(
     assert {"Austria", "Ghana", "Philippines"} <= names
     summary = importer.summary_dialog
     assert summary.isVisible() and summary.model.rowCount() == 3
-    assert summary.headline.text().startswith("3 files read · 3 logged")
+    assert summary.headline.text() == "3 files read · 3 contributions logged · nothing to check"
 
 
 def test_summary_lists_what_needs_attention_and_opens_a_contribution(

@@ -29,6 +29,7 @@ from lapdesk.ui.demo_offer import DemoOffer
 from lapdesk.ui.dialogs.settings_dialog import apply_user_initials
 from lapdesk.ui.export_flow import ExportFlow
 from lapdesk.ui.file_menu import FileMenu
+from lapdesk.ui.help_pages import HelpPages
 from lapdesk.ui.import_flow import ImportFlow
 from lapdesk.ui.mapping_actions import MappingActions
 from lapdesk.ui.menus import DeskMenus
@@ -94,10 +95,11 @@ class MainWindow(QMainWindow):
         self.centre.addWidget(self.section_view)
         self.panes = QSplitter(Qt.Orientation.Horizontal, self)
         self.panes.setObjectName("panes")
-        for pane, stretch in ((self.contributions, 3), (self.centre, 5), (self.framework, 2)):
+        # The framework keeps room for "e. Cooperation and assistance" and its counts.
+        for pane, stretch in ((self.contributions, 3), (self.centre, 5), (self.framework, 3)):
             self.panes.addWidget(pane)
             self.panes.setStretchFactor(self.panes.count() - 1, stretch)
-        self.panes.setSizes([420, 600, 380])
+        self.panes.setSizes([400, 580, 400])
         self.desk = QSplitter(Qt.Orientation.Vertical, self)
         self.desk.setObjectName("desk")
         self.desk.addWidget(self.panes)
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
                                    open_contribution=self.open_contribution,
                                    open_section=self.show_section)
         self.tables = TablesFlow(self, service)
+        self.help = HelpPages(self)
         self.search = SearchPanel(service, self)
         self.search_dock = self._dock("Search results", "search-dock", self.search)
         self.registry_edits = RegistryEdits(self, service, catalogue)
@@ -216,7 +219,12 @@ class MainWindow(QMainWindow):
             self.resizeDocks([dock], [most], Qt.Orientation.Vertical)
 
     def _rows_changed(self) -> None:
-        self.status_label.setText(status_words(self.contributions.model.rows))
+        rows = self.contributions.model.rows
+        self.status_label.setText(status_words(rows))
+        if self.reader.empty_store != (not rows):
+            self.reader.empty_store = not rows
+            if self.header.contribution_id is None:
+                self.reader.show_contribution(None)  # the drop hint, or "choose one"
         if self.header.contribution_id is None and self.contributions.proxy.rowCount():
             self.contributions.step(0)  # the first contribution, once the list has arrived
 

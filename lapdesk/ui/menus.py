@@ -76,7 +76,10 @@ class DeskMenus:
         window.addActions([self.undo_action, self.redo_action])
         menus["export"].addAction(window.exporter.action)
         menus["export"].addMenu(window.tables.menu)
-        menus["help"].insertAction(menus["help"].actions()[0], window.demo.action)
+        first = menus["help"].actions()[0]
+        menus["help"].insertActions(first, [window.help.getting_started_action,
+                                            window.help.shortcuts_action, window.demo.action])
+        menus["help"].insertSeparator(first)
         window.addActions([window.importer.action, window.exporter.action])
 
     def _view(self) -> None:

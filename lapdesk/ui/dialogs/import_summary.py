@@ -27,9 +27,12 @@ RESIZE_PRECISION_ROWS = 40
 
 
 def headline(files: int, logged: int, attention: int, *, cancelled: bool = False) -> str:
+    """"12 files read · 10 contributions logged · 3 files to check (⚠ below)": files and
+    contributions are counted apart (an email and its attachments are one contribution)."""
     parts = [f"{files} file{'s' if files != 1 else ''} read",
-             f"{logged} logged",
-             f"{attention} need{'s' if attention == 1 else ''} attention"]
+             f"{logged} contribution{'s' if logged != 1 else ''} logged",
+             f"{attention} file{'s' if attention != 1 else ''} to check (⚠ below)" if attention
+             else "nothing to check"]
     text = " · ".join(parts)
     if cancelled:
         text = "Import stopped before the end. " + text
@@ -54,7 +57,7 @@ class ImportSummaryDialog(QDialog):
                  revisions: list[dict] = (), parent=None):
         super().__init__(parent)
         self.setWindowTitle("Import summary")
-        self.resize(860, 380)
+        self.resize(980, 420)
         self.model = ImportSummaryModel(results, self)
         logged, attention = self.model.counts()
         self.headline = QLabel(headline(self.model.rowCount(), logged, attention,
@@ -66,8 +69,10 @@ class ImportSummaryDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        # What the file needs (the last column) wraps rather than being cut off.
+        self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         # Columns fit their contents as measured on the first rows, not on every row: a long
         # list would hold the window a good part of a second.

@@ -74,6 +74,7 @@ class FrameworkPane(QWidget):
         self.tree.setModel(self.model)
         self.tree.setAccessibleName("Framework")
         self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(14)  # "e. Cooperation and assistance" whole in a laptop's pane
         self.tree.expandAll()
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -85,6 +86,7 @@ class FrameworkPane(QWidget):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width)
+        self._counts_width = 2 * width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -110,6 +112,17 @@ class FrameworkPane(QWidget):
         self.tree.expandAll()
         if current:
             self.select_node(current)
+        self._fit_sections()
+
+    def _fit_sections(self) -> None:
+        """Room for every section's label whole ("e. Cooperation and assistance"): its text,
+        colour swatch and indentation, the two counts and a scroll bar."""
+        labels = [self.model.index(row, 0).data() for row in range(self.model.rowCount())]
+        if labels:
+            text = max(self.tree.fontMetrics().horizontalAdvance(label) for label in labels)
+            scroll = self.tree.style().pixelMetric(self.tree.style().PixelMetric.PM_ScrollBarExtent)
+            self.tree.setMinimumWidth(text + self.tree.iconSize().width() + 2 * 14 + 16
+                                      + self._counts_width + scroll)
 
     def current_key(self) -> str | None:
         index = self.tree.currentIndex()

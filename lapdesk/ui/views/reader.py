@@ -23,6 +23,9 @@ from lapdesk.ui.views.reader_document import ReaderLayout, SectionMark
 from lapdesk.ui.views.reader_marks import Reading
 
 SPAN_MIME = "application/x-lapdesk-span"
+DROP_HINT = ("No contribution yet.\n\nDrop files, folders or saved emails (.eml, .msg) here, "
+             "anywhere on the window, or use File > Import… (Ctrl+I).\n\nHelp > Getting "
+             "started says what comes next.")
 REFRESH_ON = {"excerpts", "mappings", "paragraphs", "files", "framework_nodes", "suggestions",
               "contributions", "revisions", "comments", "ocr_pages"}
 
@@ -118,6 +121,7 @@ class Reader(QTextEdit):
         self.suggestions: list[Suggestion] = []
         self.selected_excerpt: int | None = None
         self.selected_suggestion: int | None = None
+        self.empty_store = False  # no contribution at all: the drop hint instead of "choose"
         self._text = ""
         self._marks: dict[str, SectionMark] = {}
         self._layout: ReaderLayout | None = None
@@ -148,7 +152,8 @@ class Reader(QTextEdit):
         self.setExtraSelections([])
         if contribution_id is None:
             self.query.clear()
-            self.setPlainText("Choose a contribution on the left to read it.")
+            self.setPlainText(DROP_HINT if self.empty_store else
+                              "Choose a contribution on the left to read it.")
             return
         self.setPlainText("Loading…")
         self.query.retarget(contribution_id)
@@ -294,7 +299,10 @@ class Reader(QTextEdit):
 
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
-        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+        if event.button() == Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
+            self.snap_selection_to_words()
+            return
+        if event.button() != Qt.MouseButton.LeftButton:
             return
         if self._layout is None or self._layout.empty:
             return
@@ -311,6 +319,27 @@ class Reader(QTextEdit):
             self.suggestion_clicked.emit(suggested.id)
         else:
             self.excerpt_clicked.emit(clicked.id if clicked else 0)
+
+    def snap_selection_to_words(self) -> None:
+        """Widen a selection made with the mouse to whole words ("ustria favours" becomes
+        "Austria favours"), as a passage to map is never a part of a word."""
+        cursor = self.textCursor()
+        document = self.document()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+
+        def inside_word(position: int) -> bool:
+            return (document.characterAt(position - 1).isalnum()
+                    and document.characterAt(position).isalnum())
+
+        while start > 0 and inside_word(start):
+            start -= 1
+        while end < document.characterCount() - 1 and inside_word(end):
+            end += 1
+        if (start, end) != (cursor.selectionStart(), cursor.selectionEnd()):
+            forward = cursor.position() == cursor.selectionEnd()
+            cursor.setPosition(start if forward else end)
+            cursor.setPosition(end if forward else start, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
 
     def contextMenuEvent(self, event) -> None:
         menu = self.createStandardContextMenu(event.pos())
