@@ -110,9 +110,13 @@ FUZZ_MINUTES ?= 10
 fuzz: $(STAMP)
 	$(BIN)/python bench/fuzz_ingest.py --minutes $(FUZZ_MINUTES)
 
-# The README's screenshots, from the demo store, under a real X server so fonts render as on a desktop.
+# The README's screenshots, from the demo store, under a real X server so fonts render as on a
+# desktop: on a laptop's screen and on a desk monitor's.
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python build_scripts/screenshots.py
+	for size in 1366x768 1920x1080; do \
+		QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 $${size}x24" \
+			$(BIN)/python build_scripts/screenshots.py --size $$size || exit 1; \
+	done
 
 # The suggester's precision and recall per section on the labelled sets, printed.
 .PHONY: quality

@@ -1,15 +1,20 @@
 """Render the README's screenshots from the demo store: ``make screenshots`` (under Xvfb).
 
 Builds the demo store in a temporary folder, opens the real desk on it, and saves into
-``docs/screenshots/``: the main window reading a contribution with its mapped passages, the
-section view of one section, the overview (received per day, coverage), the import summary
-after a drop that needs attention, and the search panel at 1366x768 and 1920x1080.
-Run under a real X server (``xvfb-run``), not the offscreen platform, so that fonts, menus and
-dialogs render as on a desktop.  Preferences go to a temporary file, never the user's.
+``docs/screenshots/``, at the screen size given (``--size 1366x768``, the team's laptops, and
+``--size 1920x1080``, a desk monitor; the window fills the screen as a maximised one would):
+the main window reading a contribution with its mapped passages, the section view with a
+position being edited in place, the registry with a contributor just added, and (at the
+laptop size only) the overview (received per day, coverage), the import summary after a
+drop that needs attention, and the search panel at both sizes (``screenshot_search.py``).
+Run under a real X server (``xvfb-run``, its screen the size given), not the offscreen
+platform, so that fonts, menus and dialogs render as on a desktop.  Preferences go to a
+temporary file, never the user's.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import sys
@@ -18,10 +23,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (1440, 880)
+LAPTOP = "1366x768"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default=LAPTOP, help="the screen's size, WIDTHxHEIGHT")
+    size = parser.parse_args(argv).size
     work = Path(tempfile.mkdtemp(prefix="lapdesk-shots-"))
     os.environ["LAPDESK_SETTINGS"] = str(work / "settings.ini")
     os.environ.setdefault("LAPDESK_AUTHOR", "FB")
@@ -31,6 +39,7 @@ def main() -> int:
 
     from lapdesk import APP_NAME
     from lapdesk.demo import build_demo, demo_dir
+    from lapdesk.store import registry_edit
     from lapdesk.store.connection import open_store
     from lapdesk.ui.main_window import MainWindow
 
@@ -64,8 +73,7 @@ def main() -> int:
 
     OUT.mkdir(parents=True, exist_ok=True)
     window = MainWindow(store)
-    window.resize(*SIZE)
-    window.move(0, 0)
+    window.setGeometry(app.primaryScreen().availableGeometry())  # as maximised
     window.show()
     settle(800)
 
@@ -77,29 +85,65 @@ def main() -> int:
     window.contributions.select_contribution(austria)
     wait_for(lambda: window.reader.contribution_id == austria and window.reader.excerpts)
     first = window.reader.excerpts[1]
-    window.select_excerpt(first["id"])
+    window.select_excerpt(first.id)
     window.reader.scroll_to_offset(0)
-    shoot("main-window.png", window)
+    shoot(f"main-window-{size}.png", window)
 
-    # 2. The section view: every excerpt under one section, grouped by contributor.
-    window.show_section("structure")
-    shoot("section-view.png", window)
+    # 2. The section view: a position's summary being edited where it is listed, the strip
+    # below following the same excerpt.
+    window.show_section("universalisation")
+    wait_for(lambda: window.section_view._groups)
+    view = window.section_view
+    listed = next(row for _name, rows in view._groups for row in rows if row.annotations)
+    view.edit("summary", listed.id, listed.annotations[0].id)
+    view.edits.editor.setText("Regional workshops led by the coordinators, from 2021")
+    view.edits.editor.end(False)
+    shoot(f"section-view-{size}.png", window)
+    view.edits.editor.close()
     window.back_to_contribution()
 
-    # 3. View > Overview: received per day against the deadline, coverage by stance.
+    # 3. The registry with a contributor just added (a national NGO the seed file lacks).
+    window.service.apply(registry_edit.register_contributor, name="Mines Action Canada",
+                         kind="civil_society", aliases=["Action Mines Canada"])
+    window.registry_action.trigger()
+    wait_for(lambda: any(row["name"] == "Mines Action Canada"
+                         for row in window.catalogue.contributors))
+    window.registry.name_filter.setText("Canada")
+    added = next(row["id"] for row in window.catalogue.contributors
+                 if row["name"] == "Mines Action Canada")
+    window.registry.select_contributor(added)
+    window.show_message("Mines Action Canada added to the registry.")
+    shoot(f"registry-{size}.png", window)
+    window.registry_dock.hide()
+
+    if size == LAPTOP:
+        overview_and_import_summary(window, work, settle, shoot, demo_dir)
+        from screenshot_search import shoot_search  # both sizes, by resizing the window
+
+        shoot_search(window, OUT, settle)
+    window.close()
+    store.close()
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def overview_and_import_summary(window, work: Path, settle, shoot, demo_dir) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    # View > Overview: received per day against the deadline, coverage by stance.
     overview = window.overview
     overview.action.trigger()
     overview.dock.setFloating(True)
-    overview.dock.resize(1300, 820)
-    overview.dock.move(40, 40)
+    overview.dock.resize(1300, 700)
+    overview.dock.move(30, 30)
     overview.refresh()
-    wait_for(lambda: not window.service.busy)
+    settle(1500)  # its read, on a reader lane
     overview.panel.sections_only.setChecked(True)
     overview.panel.mode.setCurrentIndex(1)
     shoot("overview.png", overview.dock)
     overview.dock.hide()
 
-    # 4. The import summary after a drop with things that need attention.
+    # The import summary after a drop with things that need attention.
     drop = work / "drop"
     drop.mkdir()
     shutil.copy(demo_dir() / "01_Austria_note_verbale.docx", drop / "Austria NV (resent).docx")
@@ -116,22 +160,11 @@ def main() -> int:
     finished.exec()
     summary = importer.summary_dialog
     if summary is None:
-        print("the import did not finish; no summary screenshot", file=sys.stderr)
-        return 1
+        raise SystemExit("the import did not finish; no summary screenshot")
     summary.resize(980, 300)
     settle()
     _with_dialog(window, summary).save(str(OUT / "import-summary.png"))
     print("wrote docs/screenshots/import-summary.png")
-
-    # 5. The search panel at a laptop's size and at full HD.
-    from screenshot_search import shoot_search
-
-    shoot_search(window, OUT, settle)
-
-    window.close()
-    store.close()
-    shutil.rmtree(work, ignore_errors=True)
-    return 0
 
 
 def _with_dialog(window, dialog):

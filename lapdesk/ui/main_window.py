@@ -52,6 +52,9 @@ from lapdesk.ui.views.reader import Reader
 from lapdesk.ui.views.section_view import SectionView
 from lapdesk.ui.window_state import restore_window_state, save_window_state
 
+# The three panes' shares of a first window's width (contributions, centre, framework).
+PANE_SHARES = (0.29, 0.46, 0.25)
+
 
 class MainWindow(QMainWindow):
     """The desk on one open store.
@@ -71,7 +74,7 @@ class MainWindow(QMainWindow):
         self._build_flows()
         self._build_menus()
         self._connect()
-        restore_window_state(self, self.qsettings)
+        self._panes_sized = restore_window_state(self, self.qsettings)  # else at first show
         self.update_title()
         self.reliability.start_when_loaded()
 
@@ -95,11 +98,9 @@ class MainWindow(QMainWindow):
         self.centre.addWidget(self.section_view)
         self.panes = QSplitter(Qt.Orientation.Horizontal, self)
         self.panes.setObjectName("panes")
-        # The framework keeps room for "e. Cooperation and assistance" and its counts.
-        for pane, stretch in ((self.contributions, 3), (self.centre, 5), (self.framework, 3)):
+        for pane, stretch in ((self.contributions, 3), (self.centre, 5), (self.framework, 2)):
             self.panes.addWidget(pane)
             self.panes.setStretchFactor(self.panes.count() - 1, stretch)
-        self.panes.setSizes([400, 580, 400])
         self.desk = QSplitter(Qt.Orientation.Vertical, self)
         self.desk.setObjectName("desk")
         self.desk.addWidget(self.panes)
@@ -148,7 +149,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.search_dock, self.registry_dock)
         self.tabifyDockWidget(self.registry_dock, self.overview.dock)
         for dock in (self.search_dock, self.registry_dock, self.overview.dock):
-            dock.visibilityChanged.connect(lambda shown, dock=dock: shown and self._fit_panel(dock))
+            dock.visibilityChanged.connect(lambda shown, dock=dock: shown and QTimer.singleShot(
+                0, lambda: self._fit_panel(dock)))  # once the dock is laid out
         self.suggestions = BackgroundSuggestions(service, self)
         self.reliability = Reliability(self, service, catalogue)
         self.file_menu = FileMenu(self, service, catalogue, self.qsettings,
@@ -215,7 +217,7 @@ class MainWindow(QMainWindow):
     def _fit_panel(self, dock: QDockWidget) -> None:
         """A panel docked at the bottom takes at most a third of the window's height."""
         most = self.height() // 3
-        if not dock.isFloating() and dock.height() > most:
+        if isValid(dock) and not dock.isFloating() and dock.height() > most:
             self.resizeDocks([dock], [most], Qt.Orientation.Vertical)
 
     def _rows_changed(self) -> None:
@@ -313,6 +315,18 @@ class MainWindow(QMainWindow):
         self.select_excerpt(0)  # the strip leaves the section's excerpt
         self.centre.setCurrentIndex(0)
         self.reader.setFocus()
+
+    def showEvent(self, event) -> None:
+        """A first window shares its width out once it has one: the list wide enough for a
+        joint submission and what needs attention, the framework for its labels."""
+        super().showEvent(event)
+        if not self._panes_sized:
+            self._panes_sized = True
+            QTimer.singleShot(0, self._share_panes)  # once the layout has its width
+
+    def _share_panes(self) -> None:
+        width = sum(self.panes.sizes())
+        self.panes.setSizes([round(width * share) for share in PANE_SHARES])
 
     # --- closing --------------------------------------------------------------------------
 

@@ -32,9 +32,9 @@ def contributor_label(contribution: Contribution) -> str:
     people = [p.name for p in contribution.contributors]
     if not people:
         return "Unknown contributor"
-    if len(people) > 2:
+    if len(people) > 3:  # the count first: the names may not all fit
         return f"Joint ({len(people)}): {', '.join(people)}"
-    return " and ".join(people)
+    return ", ".join(people) if len(people) == 3 else " and ".join(people)
 
 
 @dataclass(slots=True)

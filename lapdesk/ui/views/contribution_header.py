@@ -84,6 +84,7 @@ class ContributionHeader(QWidget):
         # Where the date came from: the email, the letter's own date, the day it was logged.
         self.received_source = QLabel(self)
         self.received_source.setAccessibleName("Received date taken from")
+        self.received_source.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.language = QComboBox(self)
         self.language.setEditable(True)
         self.language.addItems(LANGUAGES)

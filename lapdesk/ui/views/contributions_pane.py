@@ -30,6 +30,7 @@ from lapdesk.ui.suggesting import open_suggestion_counts
 ATTENTION_COLUMN = 6
 # The contributor column fits its longest name (a joint submission's three or four) within these.
 CONTRIBUTOR_WIDTH = (170, 340)
+ATTENTION_ROOM = 100  # what the Attention column keeps in view beside it
 RELOAD_ON = {"contributions", "contribution_contributors", "files", "contributors",
              "contributor_aliases", "settings"}
 
@@ -67,6 +68,7 @@ class ContributionsPane(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)  # Tab goes on to the reader, arrows move rows
+        self.table.viewport().installEventFilter(self)  # the columns follow the pane's width
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, CONTRIBUTOR_WIDTH[0])
@@ -140,6 +142,11 @@ class ContributionsPane(QWidget):
             self.select_contribution(current, notify=False)
         self.rows_changed.emit()
 
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == event.Type.Resize:
+            self._arrange_columns()
+        return super().eventFilter(watched, event)
+
     def _arrange_columns(self) -> None:
         """What needs attention comes right after the contributor, in view on a laptop's
         screen rather than past the list's right edge (again after each reload, which resets
@@ -154,7 +161,8 @@ class ContributionsPane(QWidget):
         longest = max(labels, key=len)
         width = self.table.fontMetrics().horizontalAdvance("⚠ " + longest) + 16
         low, high = CONTRIBUTOR_WIDTH
-        header.resizeSection(0, max(header.sectionSize(0), min(high, max(low, width))))
+        room = self.table.viewport().width() - ATTENTION_ROOM  # Attention stays in view
+        header.resizeSection(0, max(low, min(high, width, room)))
 
     def _suggested_arrived(self, counts: dict[int, int]) -> None:
         self.model.set_suggested(counts)

@@ -101,8 +101,8 @@ class ExcerptEdits:
             editor.setCompleter(completer)
             self._service.read(excerpts.topics, then=lambda rows: self._topics.setStringList(
                 [row["title"] for row in rows]))
-        width = max(260, self._listing.viewport().width() - where.x() - 12)
-        editor.setGeometry(max(0, where.x() - 4), max(0, where.y() - 4), width,
+        # The whole width of the listing, just below the field's link.
+        editor.setGeometry(4, max(0, where.y() + 1), max(200, self._listing.viewport().width() - 8),
                            editor.sizeHint().height())
         editor.show()
         editor.setFocus(Qt.FocusReason.MouseFocusReason)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QPoint, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCursor, QFont, QKeySequence, QTextListFormat
+from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCursor, QTextListFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -233,7 +233,7 @@ class SectionView(QWidget):
         elif text.startswith("select:"):
             self.select_excerpt(int(text.split(":")[1]))
         elif (edit := parse_link(text)) is not None:
-            self.edit(*edit, where=self.listing.viewport().mapFromGlobal(QCursor.pos()))
+            self.edit(*edit)
 
     def _listed(self, excerpt_id: int) -> tuple[str, dict] | None:
         return next(((name, row) for name, rows in self._groups for row in rows
@@ -256,7 +256,24 @@ class SectionView(QWidget):
             return
         annotation = next((a for a in listed[1].annotations if a.id == annotation_id), None)
         self.select_excerpt(excerpt_id)
-        self.edits.open(field, excerpt_id, annotation, where or QPoint(12, 12))
+        self.edits.open(field, excerpt_id, annotation,
+                        where or self._link_position(link(field, excerpt_id, annotation_id)))
+
+    def _link_position(self, href: str) -> QPoint:
+        """Just below where a link is shown in the listing (the editor opens there, over the
+        passage quoted under it), in the viewport's coordinates."""
+        block = self.listing.document().begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                if fragment.charFormat().anchorHref() == href:
+                    cursor = QTextCursor(self.listing.document())
+                    cursor.setPosition(fragment.position())
+                    return self.listing.cursorRect(cursor).bottomLeft()
+                fragments += 1
+            block = block.next()
+        return QPoint(12, 12)
 
     def _framework_changed(self) -> None:
         if self.node_key is None:
