@@ -79,3 +79,14 @@ def test_an_import_is_followed_by_its_suggestions(qtbot, store, tmp_path):
     assert "suggested mapping" in window.statusBar().currentMessage()
     window.importer.summary_dialog.close()
     window.close()
+
+
+def test_the_suggester_works_in_the_background_without_holding_the_desk(qtbot, store):
+    wanted = add_text_contribution(store, [UNIVERSAL], contributors=["Austria"])
+    window = open_desk(qtbot, store)
+    task = window.suggestions.for_contributions([wanted])
+    assert task.background and window.service.busy
+    assert not window.service.working  # File > Open is not refused for it
+    settle(window)
+    assert suggest.suggestions(store, wanted)
+    window.close()

@@ -80,7 +80,8 @@ class BackgroundSuggestions(QObject):
         def work(store, progress, cancel):
             return (yield from suggest_steps(store, wanted, progress, cancel))
 
-        task = self._service.start(work, writes=True, touches=TOUCHES, stepped=True)
+        task = self._service.start(work, writes=True, touches=TOUCHES, stepped=True,
+                                   background=True)
         task.succeeded.connect(self._done)
         task.failed.connect(lambda failure: self._service.error.emit(
             f"Suggestions could not be made: {failure.message}"))

@@ -102,8 +102,9 @@ class StoreService(QObject):
 
     @property
     def working(self) -> bool:
-        """Long work (an import, an export, a backup) queued or running."""
-        return any(task.long and not task.done for task in self._tasks)
+        """Long work the user started (an import, an export, a backup) queued or running;
+        background work (the suggester) is not waited for: closing the window stops it."""
+        return any(task.long and not task.done and not task.background for task in self._tasks)
 
     @property
     def threads(self):
@@ -135,12 +136,13 @@ class StoreService(QObject):
         return self._submit(task)
 
     def start(self, work: Callable[..., Any], *, writes: bool, touches: Iterable[str] = (),
-              stepped: bool = False) -> Task:
+              stepped: bool = False, background: bool = False) -> Task:
         """A long task, ``work(store, progress, cancel)``, with progress and cancel; a writing
         one announces ``touches`` when it ends (also when cancelled: what it did stays done).
         With ``stepped``, ``work`` is a generator and quick edits are written between its
         steps.  Connect to the task's signals; its failures are the caller's to show."""
         task = Task(work, long=True, stepped=stepped, writes=writes, parent=self)
+        task.background = background  # not counted as :attr:`working`
         touched = set(touches)
         if writes and touched:
             task.succeeded.connect(lambda _result: self.notify(touched))

@@ -69,6 +69,7 @@ class Task(QObject):
         self.args = args
         self.kwargs = kwargs or {}
         self.long = long or stepped
+        self.background = False  # work the desk started itself (see StoreService.working)
         self.stepped = stepped
         self.writes = writes
         self.token = CancelToken()
