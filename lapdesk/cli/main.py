@@ -8,7 +8,8 @@
 Each command is a module in :mod:`lapdesk.cli.commands` with ``NAME``, ``HELP``, ``WRITES``,
 ``configure(parser)``, ``run(args, store)`` returning the JSON-able result, and optionally
 ``render(result) -> str`` for people and ``exit_code(result) -> int``.  A command with
-``WRITES = True`` holds the store's writer lock and leaves a backup when it changed the store;
+``WRITES = True`` (or whose ``writes(args)`` says so) holds the store's writer lock and leaves
+a backup when it changed the store;
 one with ``OPENS_STORE = False`` (restore, salvage) gets the store's path instead of a store.
 A command may define ``prepare(args)``, called before the store is opened, returning a context
 manager that is left after ``run``: import starts its extraction workers there, so that they
@@ -43,6 +44,8 @@ COMMAND_MODULES = [
     "unmap",
     "publish",
     "suggest",
+    "annotate",
+    "synthesis",
     "positions",
     "coverage",
     "resubmissions",
@@ -52,6 +55,7 @@ COMMAND_MODULES = [
     "restore",
     "salvage",
     "export",
+    "team",
     "demo",
 ]
 
@@ -138,9 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 # restore and salvage must work on a store too damaged to open normally.
                 result = module.run(args, store_path)
             else:
-                with open_store(store_path, lock=module.WRITES) as store:
+                writes = module.writes(args) if hasattr(module, "writes") else module.WRITES
+                with open_store(store_path, lock=writes) as store:
                     result = module.run(args, store)
-                    if module.WRITES:
+                    if writes:
                         _back_up_after_write(store)
     except LapdeskError as error:
         print(f"lapdesk: {error}", file=sys.stderr)
