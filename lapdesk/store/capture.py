@@ -36,6 +36,13 @@ SHARED_TABLES = frozenset({
     "excerpts", "mappings", "topics", "annotations", "ocr_pages", "revisions", "comments",
     "audit",
 })
+# Tables whose rows two replicas can each create with the same key (a mapping is the excerpt
+# and the section; a contributor's id derives from its key): when each row came to be is
+# stamped, so that a later deletion and a later re-creation can be told apart.
+NATURAL_KEY_TABLES = frozenset({
+    "settings", "contributors", "contributor_aliases", "contribution_contributors", "blobs",
+    "framework_nodes", "mappings", "ocr_pages",
+})
 STAMP_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 
@@ -76,6 +83,21 @@ class Capture:
             yield
         finally:
             self._paused -= 1
+
+    @contextmanager
+    def recording(self) -> Iterator[None]:
+        """Record what the block writes as a change of this replica, even while paused (a
+        merge made while applying a pack), filed when the block ends, in the caller's
+        transaction."""
+        session = sqlite.Session(self.store.conn, "main")
+        session.table_filter(lambda name: name in SHARED_TABLES)
+        session.attach()
+        try:
+            yield
+        except BaseException:
+            session.close()
+            raise
+        self.commit(session)
 
     def commit(self, session) -> None:
         """File the transaction's changeset in the outbox (inside the transaction)."""
@@ -126,7 +148,7 @@ def record_stamps(store, changes: Iterable, stamp: str, author: str, columns) ->
     """Stamp what ``changes`` (TableChange objects) wrote: each column an update set, each
     row a delete removed (a tombstone: its key, who and when, no content), and each row an
     insert brought back over a tombstone."""
-    written, tombstones, revived = [], [], []
+    written, tombstones, revived, created = [], [], [], []
     for change in changes:
         table, op = change.name, change.op
         pk = pk_text(_key(change))
@@ -137,6 +159,8 @@ def record_stamps(store, changes: Iterable, stamp: str, author: str, columns) ->
                            if value is not sqlite.NO_CHANGE and i not in change.pk_columns)
         elif op == "DELETE":
             tombstones.append((table, pk, stamp, author))
+        elif table in NATURAL_KEY_TABLES:
+            created.append((table, pk, stamp, author))
         else:
             revived.append((stamp, author, table, pk))
     if written:
@@ -150,6 +174,12 @@ def record_stamps(store, changes: Iterable, stamp: str, author: str, columns) ->
             " VALUES (?, ?, '', ?, ?, 1) ON CONFLICT (tbl, pk, col) DO UPDATE SET"
             " stamp = excluded.stamp, author = excluded.author, deleted = 1"
             " WHERE excluded.stamp > stamp", tombstones)
+    if created:
+        store.executemany(
+            "INSERT INTO team_stamps (tbl, pk, col, stamp, author) VALUES (?, ?, '', ?, ?)"
+            " ON CONFLICT (tbl, pk, col) DO UPDATE SET stamp = excluded.stamp,"
+            " author = excluded.author, deleted = 0"
+            " WHERE excluded.stamp > stamp AND purged = 0", created)
     if revived:
         store.executemany(
             "UPDATE team_stamps SET stamp = ?1, author = ?2, deleted = 0"

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections import Counter
 
 from lapdesk.store import sqlite
-from lapdesk.store.capture import key_of, pk_text, record_stamps
+from lapdesk.store.capture import NATURAL_KEY_TABLES, key_of, pk_text, record_stamps
 from lapdesk.store.search import index_paragraphs
-from lapdesk.team import orphans, rules
+from lapdesk.team import orphans, rules, update_merge
 from lapdesk.team.conflict_log import Found
 
 
@@ -40,16 +40,25 @@ class Applier:
             return
         self.stamp, self.author = stamp, author
         self._handled: dict[tuple[str, str], list[str] | None] = {}
-        self._updates: list[tuple[str, dict, dict]] = []
+        self._deferred: list[update_merge.Deferred] = []
         self._fk_violation = False
         sqlite.Changeset.apply(changeset, self.store.conn, filter_change=self._keep,
                                conflict=self._conflict, flags=sqlite.APPLY_FLAGS)
-        for table, key, values in self._updates:
-            assignments = ", ".join(f'"{c}" = ?' for c in values)
-            where = " AND ".join(f'"{c}" = ?' for c in key)
-            self.store.execute(f'UPDATE "{table}" SET {assignments} WHERE {where}',
-                               (*values.values(), *key.values()))
+        merged = []
+        for deferred in self._deferred:
+            resolution = update_merge.resolve(self.store, deferred, stamp=stamp, author=author,
+                                              origin=self.origin)
+            _update(self.store, deferred.table, deferred.key, resolution.values)
+            self._handled[(deferred.table, deferred.pk)] = resolution.won
+            if resolution.merged:
+                merged.append((deferred.table, deferred.key, resolution.merged))
+            if resolution.found:
+                self.found.append(resolution.found)
         self._after(changeset)
+        if merged:  # values neither side wrote: a change of this replica's, sent on
+            with self.store.capture.recording():
+                for table, key, values in merged:
+                    _update(self.store, table, key, values)
         if self._fk_violation:
             self.found += orphans.resolve(self.store, self.tombstones, origin=self.origin,
                                           stamp=stamp)
@@ -58,6 +67,8 @@ class Applier:
 
     def _keep(self, change) -> bool:
         table, pk = change.name, pk_text(key_of(change))
+        if change.op == "UPDATE":
+            return self._keep_update(change, table, pk)
         tombstone = self.tombstones.get((table, pk))
         if tombstone is None:
             return True
@@ -70,19 +81,32 @@ class Applier:
             return False
         return True
 
+    def _keep_update(self, change, table: str, pk: str) -> bool:
+        """An update older than an edit here of one of its columns is resolved after."""
+        names = self.columns(table)
+        columns = {names[i] for i, v in enumerate(change.new) if v is not sqlite.NO_CHANGE}
+        newer = self.store.query_one(
+            "SELECT 1 AS x FROM team_stamps WHERE tbl = ? AND pk = ? AND stamp > ?"
+            f" AND col IN ({', '.join('?' * len(columns))}) LIMIT 1",
+            (table, pk, self.stamp, *columns)) if columns else None
+        if newer is None:
+            return True
+        self._deferred.append(update_merge.defer(change, names, pk))
+        return False
+
     # --- where a change cannot be made as recorded ---------------------------------------
 
     def _conflict(self, reason: int, change) -> int:
-        table, op = change.name, change.op
-        key = key_of(change)
-        pk = pk_text(key)
         if reason == sqlite.CONFLICT_FOREIGN_KEY:
             self._fk_violation = True
             return sqlite.OMIT  # made anyway; orphans.resolve settles what it left
-        if reason == sqlite.CONFLICT_DATA and op == "UPDATE":
-            self._merge(change, key, pk)
-            return sqlite.OMIT  # the merged values are written after the apply
+        table, op = change.name, change.op
+        key = key_of(change)
+        pk = pk_text(key)
         names = self.columns(table)
+        if reason == sqlite.CONFLICT_DATA and op == "UPDATE":
+            self._deferred.append(update_merge.defer(change, names, pk))
+            return sqlite.OMIT  # resolved, column by column, after the apply
         if reason == sqlite.CONFLICT_DATA and op == "DELETE":
             if table in rules.VISIBLE_TABLES:
                 self._found("deleted", table, pk, dict(zip(names, change.conflict)), {},
@@ -105,7 +129,7 @@ class Applier:
             present = dict(zip(names, change.conflict))
             if rules.insert_wins(table, incoming, present):
                 return sqlite.REPLACE
-            self._handled[(table, pk)] = None
+            self._handled[(table, pk)] = [""]  # here already: only its stamp moves on
             return sqlite.OMIT
         self._handled[(table, pk)] = None  # a constraint (a unique key taken here)
         self._found("refused", table, pk, {}, {n: v for n, v in zip(names, change.new or ())
@@ -113,41 +137,6 @@ class Applier:
                     f"A change from {self.origin} could not be applied: it clashes with a "
                     "row here")
         return sqlite.OMIT
-
-    def _merge(self, change, key: tuple, pk: str) -> None:
-        table = change.name
-        names = self.columns(table)
-        here = dict(zip(names, change.conflict))
-        stamps = {row["col"]: (row["stamp"], row["author"]) for row in self.store.query(
-            "SELECT col, stamp, author FROM team_stamps WHERE tbl = ? AND pk = ?", (table, pk))}
-        values, won, kinds = {}, [], []
-        for i, theirs in enumerate(change.new):
-            if theirs is sqlite.NO_CHANGE or i in change.pk_columns:
-                continue
-            column, mine, base = names[i], change.conflict[i], change.old[i]
-            if mine == base:
-                value, kind = theirs, None
-            elif mine == theirs:
-                value, kind = mine, None
-            else:
-                value, kind = rules.resolve(table, column, base=base, mine=mine, theirs=theirs,
-                                            mine_stamp=stamps.get(column, ("", ""))[0],
-                                            theirs_stamp=self.stamp)
-            if value != mine:
-                values[column] = value
-            won.append(column)
-            if kind:
-                kinds.append((kind, column, mine, theirs))
-        if values:
-            pk_names = [names[i] for i in sorted(change.pk_columns)]
-            self._updates.append((table, dict(zip(pk_names, key)), values))
-        self._handled[(table, pk)] = won
-        if kinds:
-            theirs_row = {**here, **{c: t for _k, c, _m, t in kinds}}
-            at, by = max(stamps.get(c, ("", "")) for _k, c, _m, _t in kinds)
-            kind = kinds[0][0]
-            self._found(kind, table, pk, here, theirs_row, _summary(kind, self.origin),
-                        mine_by=by, mine_at=at)
 
     def _found(self, kind, table, pk, mine, theirs, summary, *, mine_by="", mine_at="") -> None:
         self.found.append(Found(kind, table, pk, summary, mine, theirs, mine_by=mine_by,
@@ -168,6 +157,8 @@ class Applier:
                     continue
                 if handled is not False:
                     partial.extend((table, pk, c, self.stamp, self.author) for c in handled)
+                    if handled == [""]:
+                        self._exists(table, pk)
                     continue
                 if change.op == "UPDATE":
                     self.counts["edits"] += 1
@@ -175,8 +166,8 @@ class Applier:
                     self.counts[table] += 1
                     if table == "paragraphs":
                         paragraphs.append(key[0])
-                    if (table, pk) in self.tombstones:
-                        self.tombstones[(table, pk)] = (self.stamp, 0, 0)
+                    if table in NATURAL_KEY_TABLES or (table, pk) in self.tombstones:
+                        self._exists(table, pk)
                 elif change.op == "DELETE":
                     self.counts["deletions"] += 1
                     self.tombstones[(table, pk)] = (self.stamp, 1, 0)
@@ -194,11 +185,16 @@ class Applier:
                              tuple(batch))
 
 
-def _summary(kind: str, origin: str) -> str:
-    return {
-        "position": f"{origin} and this replica both edited this position",
-        "synthesis": f"{origin} and this replica edited the same passage of this synthesis; "
-                     "both texts are kept",
-        "publication": f"{origin} and this replica disagree on permission to publish; "
-                       "\u201cno\u201d stands until someone confirms",
-    }.get(kind, f"{origin} and this replica both changed this")
+    def _exists(self, table: str, pk: str) -> None:
+        known = self.tombstones.get((table, pk))
+        if known is None or known[0] < self.stamp:
+            self.tombstones[(table, pk)] = (self.stamp, 0, 0)
+
+
+
+def _update(store, table: str, key: dict, values: dict) -> None:
+    if values:
+        assignments = ", ".join(f'"{c}" = ?' for c in values)
+        where = " AND ".join(f'"{c}" = ?' for c in key)
+        store.execute(f'UPDATE "{table}" SET {assignments} WHERE {where}',
+                      (*values.values(), *key.values()))
