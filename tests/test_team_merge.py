@@ -73,21 +73,23 @@ def test_two_edits_of_one_position_keep_the_latest_and_both_versions(team, tmp_p
     assert differing(team) == {}
 
 
-def test_syntheses_merge_three_way_and_overlapping_edits_keep_both_texts(team, tmp_path):
+def test_two_edits_of_a_synthesis_keep_the_latest_and_offer_the_merge_of_both(team, tmp_path):
     a, b, _c = team
-    framework.set_synthesis(a, "universalisation", "One.\nTwo.\nThree.")
+    framework.set_synthesis(a, "universalisation", "One.\nTwo.\nThree.\nFour.\nFive.")
     exchange(team, tmp_path / "p1")
-    framework.set_synthesis(a, "universalisation", "ONE.\nTwo.\nThree.")
-    framework.set_synthesis(b, "universalisation", "One.\nTwo.\nTHREE.")
+    framework.set_synthesis(a, "universalisation", "ONE.\nTwo.\nThree (Anne).\nFour.\nFive.")
+    framework.set_synthesis(b, "universalisation", "One.\nTwo.\nThree (Bruno).\nFour.\nFIVE.")
     exchange(team, tmp_path / "p2")
-    assert framework.node(b, "universalisation")["synthesis"] == "ONE.\nTwo.\nTHREE."
-    framework.set_synthesis(a, "universalisation", "ONE.\nTwo (Anne).\nTHREE.")
-    framework.set_synthesis(b, "universalisation", "ONE.\nTwo (Bruno).\nTHREE.")
+    assert differing(team) == {}
+    assert framework.node(a, "universalisation")["synthesis"].endswith("(Bruno).\nFour.\nFIVE.")
+    found = [f for f in conflicts.conflicts(a) if f.kind == "synthesis"]
+    assert len(found) == 1
+    conflicts.settle(a, found[0].id, "merge")
+    text = framework.node(a, "universalisation")["synthesis"]
+    assert text.startswith("ONE.\nTwo.\n") and text.endswith("Four.\nFIVE.")
+    assert "Three (Anne)." in text and "Three (Bruno)." in text
     exchange(team, tmp_path / "p3")
     assert differing(team) == {}
-    text = framework.node(a, "universalisation")["synthesis"]
-    assert "Two (Anne)." in text and "Two (Bruno)." in text
-    assert [f.kind for f in conflicts.conflicts(a)] == ["synthesis"]
 
 
 def test_withholding_permission_to_publish_wins_until_someone_confirms(team, tmp_path):

@@ -16,7 +16,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from team_helpers import differing, exchange, make_team
@@ -216,7 +216,9 @@ class Team(RuleBasedStateMachine):
 TestTeam = Team.TestCase
 TestTeam.settings = settings(max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None,
                              suppress_health_check=list(HealthCheck),
-                             report_multiple_bugs=False)
+                             report_multiple_bugs=False,
+                             phases=[p for p in Phase if p is not Phase.shrink
+                                     or not os.environ.get("LAPDESK_NO_SHRINK")])
 
 
 def teardown_module():

@@ -84,21 +84,6 @@ class Capture:
         finally:
             self._paused -= 1
 
-    @contextmanager
-    def recording(self) -> Iterator[None]:
-        """Record what the block writes as a change of this replica, even while paused (a
-        merge made while applying a pack), filed when the block ends, in the caller's
-        transaction."""
-        session = sqlite.Session(self.store.conn, "main")
-        session.table_filter(lambda name: name in SHARED_TABLES)
-        session.attach()
-        try:
-            yield
-        except BaseException:
-            session.close()
-            raise
-        self.commit(session)
-
     def commit(self, session) -> None:
         """File the transaction's changeset in the outbox (inside the transaction)."""
         try:
@@ -114,9 +99,12 @@ class Capture:
         stamp = self.next_stamp()
         row = self.store.query_one("SELECT next_seq FROM team_replica")
         seq = row["next_seq"]
+        needs = {r["replica_id"]: r["applied_seq"] for r in self.store.query(
+            "SELECT replica_id, applied_seq FROM team_members")}
         self.store.execute(
-            "INSERT INTO team_outbox (seq, stamp, author, kind, payload) VALUES (?, ?, ?, ?, ?)",
-            (seq, stamp, self.store.author, kind, payload))
+            "INSERT INTO team_outbox (seq, stamp, author, kind, needs, payload)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (seq, stamp, self.store.author, kind, json.dumps(needs), payload))
         self.store.execute("UPDATE team_replica SET next_seq = ?, clock = ?",
                            (seq + 1, stamp_time(stamp)))
         if kind == "changes":

@@ -2,7 +2,8 @@
 
 A store becomes a team's replica when ``team_replica`` has its row (a colleague's copy has no
 replica id until it is first opened).  Each committed change of a replica is kept as a
-changeset in ``team_outbox`` until sent; ``team_members`` is every replica known and how far
+changeset in ``team_outbox`` until sent, with what it was made on top of (``needs``: how far
+this replica had applied each colleague's changes); ``team_members`` is every replica known and how far
 its changes have been applied here; a pack that arrives ahead of a missing one waits in
 ``team_waiting``.  ``team_stamps`` says when, and by whom, each shared row's columns were last
 written (``col = ''``: the row itself, with ``deleted = 1`` a tombstone that keeps only the
@@ -42,6 +43,7 @@ MIGRATION_8 = """
         stamp TEXT NOT NULL,
         author TEXT NOT NULL DEFAULT '',
         kind TEXT NOT NULL CHECK (kind IN ('changes', 'purge')),
+        needs TEXT NOT NULL DEFAULT '{}',
         payload BLOB NOT NULL
     );
 

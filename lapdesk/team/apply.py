@@ -44,21 +44,14 @@ class Applier:
         self._fk_violation = False
         sqlite.Changeset.apply(changeset, self.store.conn, filter_change=self._keep,
                                conflict=self._conflict, flags=sqlite.APPLY_FLAGS)
-        merged = []
         for deferred in self._deferred:
             resolution = update_merge.resolve(self.store, deferred, stamp=stamp, author=author,
                                               origin=self.origin)
             _update(self.store, deferred.table, deferred.key, resolution.values)
             self._handled[(deferred.table, deferred.pk)] = resolution.won
-            if resolution.merged:
-                merged.append((deferred.table, deferred.key, resolution.merged))
             if resolution.found:
                 self.found.append(resolution.found)
         self._after(changeset)
-        if merged:  # values neither side wrote: a change of this replica's, sent on
-            with self.store.capture.recording():
-                for table, key, values in merged:
-                    _update(self.store, table, key, values)
         if self._fk_violation:
             self.found += orphans.resolve(self.store, self.tombstones, origin=self.origin,
                                           stamp=stamp)

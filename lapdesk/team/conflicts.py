@@ -18,7 +18,7 @@ from lapdesk.store.changes import Change, record
 # The choices of each kind of conflict; the first is what the rules did ("keep").
 CHOICES = {
     "position": ("keep", "other"),
-    "synthesis": ("keep", "mine", "theirs"),
+    "synthesis": ("keep", "merge", "mine", "theirs"),
     "publication": ("keep", "publish"),
     "deleted": ("keep", "restore"),
     "orphan": ("keep", "restore"),
@@ -26,7 +26,7 @@ CHOICES = {
     "refused": ("keep",),
 }
 CHOICE_WORDS = {"keep": "Keep as it is", "other": "Use the other version",
-                "mine": "Use this replica's text", "theirs": "Use the colleague's text",
+                "merge": "Use the merge of both texts", "mine": "Use this replica's text", "theirs": "Use the colleague's text",
                 "publish": "Confirm: may be published", "restore": "Restore it"}
 TABLE_KEYS = {"mappings": ("excerpt_id", "node_id"), "ocr_pages": ("file_id", "page"),
               "contribution_contributors": ("contribution_id", "contributor_id"),
@@ -105,11 +105,14 @@ def _make(store, rec, found: Conflict, choice: str) -> None:
         raise UsageError("What this conflict is about has been deleted since.")
     if choice == "publish":
         rec.update(found.table, key, {"permission_to_publish": 1})
+    elif choice == "merge":
+        rec.update(found.table, key, {"synthesis": found.theirs.get("_merged", "")})
     elif choice in ("mine", "theirs"):
         source = found.mine if choice == "mine" else found.theirs
         rec.update(found.table, key, {"synthesis": source.get("synthesis", "")})
     else:  # "other": the version that is not in place now
-        differing = [c for c in found.mine if found.mine.get(c) != found.theirs.get(c)]
+        differing = [c for c in found.mine if found.mine.get(c) != found.theirs.get(c)
+                     and not c.startswith("_")]
         in_place_is_theirs = all(current.get(c) == found.theirs.get(c) for c in differing)
         other = found.mine if in_place_is_theirs else found.theirs
         rec.update(found.table, key, {c: other[c] for c in differing if c in current})

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-MARK_EARLIER = "<<<<<<< earlier edit"
-MARK_LATER = "======= later edit"
-MARK_END = ">>>>>>>"
+MARK_EARLIER = "[Two edits of this passage — the earlier one:]"
+MARK_LATER = "[— the later one:]"
+MARK_END = "[— end of the two edits]"
 
 
 def _edits(base: list[str], other: list[str]) -> list[tuple[int, int, list[str]]]:

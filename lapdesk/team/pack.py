@@ -37,6 +37,9 @@ class Entry:
     author: str
     kind: str
     payload: bytes
+    # How far the sender had applied each colleague's changes when it made this one: a
+    # receiver applies it only once it has applied as much.
+    needs: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -50,7 +53,7 @@ class Pack:
     first_seq: int
     last_seq: int
     created_at: str
-    # What the sender had applied of each other replica: these come first.
+    # What the sender had applied of each other replica when it sent the pack.
     needs: dict[str, int] = field(default_factory=dict)
     entries: list[Entry] = field(default_factory=list)
 
@@ -65,7 +68,7 @@ def encode(pack: Pack, passphrase: str | None = None) -> bytes:
     body = bytearray()
     for entry in pack.entries:
         meta = json.dumps({"seq": entry.seq, "stamp": entry.stamp, "author": entry.author,
-                           "kind": entry.kind}).encode()
+                           "kind": entry.kind, "needs": entry.needs}).encode()
         body += struct.pack(">II", len(meta), len(entry.payload)) + meta + entry.payload
     data = zlib.compress(bytes(body), 6)
     header = pack.header()
@@ -118,7 +121,7 @@ def decode(data: bytes, passphrase: str | None = None) -> Pack:
         meta = json.loads(raw[offset:offset + meta_len])
         offset += meta_len
         pack.entries.append(Entry(meta["seq"], meta["stamp"], meta["author"], meta["kind"],
-                                  raw[offset:offset + payload_len]))
+                                  raw[offset:offset + payload_len], meta.get("needs", {})))
         offset += payload_len
     return pack
 

@@ -69,12 +69,15 @@ def receive(store, paths: list[Path], *, passphrase: str | None = None) -> Repor
     for path in paths:
         report.outcomes.append(_take(store, Path(path), passphrase))
     for outcome in drain(store):
-        queued = next((o for o in report.outcomes if o.state == "waiting"
-                       and (o.origin, o.number) == (outcome.origin, outcome.number)), None)
-        if queued is not None:
-            report.outcomes[report.outcomes.index(queued)] = outcome
-        else:
+        same = next((o for o in report.outcomes if o.state in ("waiting", "applied")
+                     and (o.origin, o.number) == (outcome.origin, outcome.number)), None)
+        if same is None:
             report.outcomes.append(outcome)
+        elif same.state == "waiting":
+            report.outcomes[report.outcomes.index(same)] = outcome
+        else:  # applied in parts, as what it builds on arrived
+            same.counts = dict(Counter(same.counts) + Counter(outcome.counts))
+            same.conflicts += outcome.conflicts
     report.gaps = gaps(store)
     return report
 
@@ -143,10 +146,16 @@ def drain(store) -> list[Outcome]:
 
 
 def _ready(store, pack: packs.Pack) -> bool:
-    if pack.first_seq > _applied(store, pack.replica_id) + 1:
-        return False
+    """Whether the pack's next entry can be applied: it follows what was applied of its
+    replica, and this replica has applied as much of the others as its sender had."""
+    applied = _applied(store, pack.replica_id)
+    entry = next((e for e in pack.entries if e.seq > applied), None)
+    return entry is not None and entry.seq == applied + 1 and _needs_met(store, entry)
+
+
+def _needs_met(store, entry: packs.Entry) -> bool:
     own = store.capture.replica_id
-    return all(seq <= _applied(store, replica) for replica, seq in pack.needs.items()
+    return all(seq <= _applied(store, replica) for replica, seq in entry.needs.items()
                if replica != own)
 
 
@@ -154,10 +163,14 @@ def _apply(store, pack: packs.Pack, name: str, tombstones: dict) -> Outcome:
     origin = pack.initials or pack.name
     applier = Applier(store, origin=origin, tombstones=tombstones)
     applied = _applied(store, pack.replica_id)
+    last = applied
     with store.capture.paused(), store.transaction():
         for entry in pack.entries:
             if entry.seq <= applied:
                 continue
+            if entry.seq != last + 1 or not _needs_met(store, entry):
+                break  # the rest waits for what it was made on top of
+            last = entry.seq
             if entry.kind == "purge":
                 purge.apply_purge(store, json.loads(entry.payload), tombstones,
                                   stamp=entry.stamp, author=entry.author)
@@ -167,19 +180,24 @@ def _apply(store, pack: packs.Pack, name: str, tombstones: dict) -> Outcome:
                     payload = _upgrade(store, payload)
                 applier.apply(payload, stamp=entry.stamp, author=entry.author)
             store.capture.see(entry.stamp)
+            _set_applied(store, pack, last)
         conflict_log.write(store, applier.found)
-        store.execute(
-            "INSERT INTO team_members (replica_id, name, initials, applied_seq,"
-            " last_received_at, last_pack) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (replica_id) DO UPDATE SET name = excluded.name,"
-            " initials = excluded.initials, applied_seq = excluded.applied_seq,"
-            " last_received_at = excluded.last_received_at, last_pack = excluded.last_pack",
-            (pack.replica_id, pack.name, pack.initials, pack.last_seq, now_iso(),
-             str(pack.number)))
         store.execute("DELETE FROM team_waiting WHERE replica_id = ? AND last_seq <= ?",
-                      (pack.replica_id, pack.last_seq))
+                      (pack.replica_id, last))
     return Outcome(name, "applied", origin, pack.number, dict(Counter(applier.counts)),
                    len(applier.found))
+
+
+def _set_applied(store, pack: packs.Pack, seq: int) -> None:
+    """How far ``pack``'s replica's changes are applied here (the pack's number once whole)."""
+    store.execute(
+        "INSERT INTO team_members (replica_id, name, initials, applied_seq, last_received_at,"
+        " last_pack) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (replica_id) DO UPDATE SET"
+        " name = excluded.name, initials = excluded.initials, applied_seq = excluded.applied_seq,"
+        " last_received_at = excluded.last_received_at, last_pack = CASE WHEN ? THEN"
+        " excluded.last_pack ELSE last_pack END",
+        (pack.replica_id, pack.name, pack.initials, seq, now_iso(), str(pack.number),
+         seq >= pack.last_seq))
 
 
 def _upgrade(store, changeset: bytes) -> bytes:
@@ -208,7 +226,8 @@ def gaps(store) -> list[str]:
         member = store.query_one("SELECT last_pack FROM team_members WHERE replica_id = ?",
                                  (pack.replica_id,))
         last = int(member["last_pack"] or 0) if member else 0
-        if pack.first_seq > _applied(store, pack.replica_id) + 1:
+        applied = _applied(store, pack.replica_id)
+        if pack.first_seq > applied + 1:
             missing = range(last + 1, pack.number) if pack.number > last + 1 else [last + 1]
             lines.extend(f"#{n} of {origin} is missing; #{pack.number} waits for it."
                          for n in missing)

@@ -12,7 +12,10 @@ says so (a conflict a person can see and settle, :mod:`lapdesk.team.conflicts`).
 - mappings are added; a removal is a tombstone, and a later re-mapping wins over it;
 - two edits of one position (annotation) keep the latest in place and both versions in
   Conflicts;
-- two edits of one synthesis merge three-way; overlapping edits keep both texts;
+- two edits of one synthesis: the latest stays in place and Conflicts offers the three-way
+  merge of both (overlapping passages with both texts), one click away.  (Merging on its own
+  at each replica does not converge: replicas that merge from different states write
+  different texts, and merges of merges follow — the property test found it.)
 - a deletion wins over an edit made meanwhile, and the edit is kept in Conflicts.
 """
 
@@ -21,6 +24,13 @@ from __future__ import annotations
 import json
 
 from lapdesk.team.merge3 import merge
+
+
+def merged_synthesis(base, mine, theirs, *, mine_stamp: str, theirs_stamp: str) -> str:
+    """The three-way merge of two edits of a synthesis, the earlier one's text first where
+    they overlap."""
+    earlier, later = (mine, theirs) if theirs_stamp > mine_stamp else (theirs, mine)
+    return merge(base or "", earlier or "", later or "")[0]
 
 # Kinds of row whose loss a person would notice: kept in Conflicts when a deletion wins.
 VISIBLE_TABLES = {
@@ -37,9 +47,7 @@ def resolve(table: str, column: str, *, base, mine, theirs, mine_stamp: str,
     theirs_later = theirs_stamp > mine_stamp
     later = theirs if theirs_later else mine
     if table == "framework_nodes" and column == "synthesis":
-        earlier = mine if theirs_later else theirs
-        text, clean = merge(base or "", earlier or "", later or "")
-        return text, None if clean else "synthesis"
+        return later, "synthesis"
     if table == "contributions" and column == "permission_to_publish":
         if 0 in (mine, theirs) and mine != theirs:
             return 0, "publication"

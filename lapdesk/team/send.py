@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,8 +42,8 @@ def send(store, folder: Path, *, initials: str | None = None, passphrase: str | 
         team_id=replica.team_id, schema=SCHEMA_VERSION, replica_id=replica.replica_id,
         name=replica.name, initials=initials, number=number, first_seq=rows[0]["seq"],
         last_seq=rows[-1]["seq"], created_at=now_iso(), needs=needs,
-        entries=[packs.Entry(r["seq"], r["stamp"], r["author"], r["kind"], r["payload"])
-                 for r in rows])
+        entries=[packs.Entry(r["seq"], r["stamp"], r["author"], r["kind"], r["payload"],
+                             json.loads(r["needs"])) for r in rows])
     data = packs.encode(pack, passphrase)
     path = packs.write_file(Path(folder), packs.file_name(store.name, initials, number), data)
     with store.capture.paused(), store.transaction():

@@ -4,8 +4,8 @@ An update is resolved here rather than by SQLite when the columns it sets were w
 since (a DATA conflict), or written here by a later edit than it (its stamp is older than the
 column's: applying it would undo a newer edit).  Per column: the later edit wins (a hybrid
 logical clock, the same comparison on every replica), except where :mod:`lapdesk.team.rules`
-says otherwise.  A value neither side wrote (a synthesis merged three-way) is a new change of
-this replica, sent on like any other, so every replica ends with the same text.
+says otherwise; the edit set aside is kept in Conflicts (with, for a synthesis, the
+three-way merge of both).
 """
 
 from __future__ import annotations
@@ -40,8 +40,7 @@ def defer(change, names: list[str], pk: str) -> Deferred:
 
 @dataclass
 class Resolution:
-    values: dict  # columns to set to what one side wrote
-    merged: dict  # columns to set to a new value (a change of this replica)
+    values: dict  # columns to set to what the colleague wrote
     won: list  # columns whose stamp becomes the incoming edit's
     found: Found | None
 
@@ -51,11 +50,11 @@ def resolve(store, deferred: Deferred, *, stamp: str, author: str, origin: str) 
     here = store.query_one(f'SELECT * FROM "{deferred.table}" WHERE {where}',
                            tuple(deferred.key.values()))
     if here is None:  # gone since: a deletion in the same pack's run
-        return Resolution({}, {}, [], None)
+        return Resolution({}, [], None)
     stamps = {row["col"]: (row["stamp"], row["author"]) for row in store.query(
         "SELECT col, stamp, author FROM team_stamps WHERE tbl = ? AND pk = ?",
         (deferred.table, deferred.pk))}
-    values, merged, won, kinds = {}, {}, [], []
+    values, won, kinds = {}, [], []
     for column, theirs in deferred.new.items():
         mine, base = here[column], deferred.old.get(column)
         mine_stamp = stamps.get(column, ("", ""))[0]
@@ -70,28 +69,31 @@ def resolve(store, deferred: Deferred, *, stamp: str, author: str, origin: str) 
                                     theirs=theirs, mine_stamp=mine_stamp, theirs_stamp=stamp)
         if kind and mine == base and kind != "publication":
             kind = None  # rewritten here to what it was: no edit of someone's is set aside
-        if value == theirs:
+        if value != mine:
             values[column] = value
-            won.append(column)
-        elif value != mine:
-            merged[column] = value
+        if value == theirs or stamp > mine_stamp:
+            won.append(column)  # its stamp moves on to the later of the two
         if kind:
             kinds.append((kind, column, theirs))
     found = None
     if kinds:
         at, by = max(stamps.get(c, ("", "")) for _k, c, _t in kinds)
         kind = kinds[0][0]
+        theirs_row = {**here, **{c: t for _k, c, t in kinds}}
+        if kind == "synthesis":
+            theirs_row["_merged"] = rules.merged_synthesis(
+                deferred.old.get("synthesis"), here["synthesis"], theirs_row["synthesis"],
+                mine_stamp=at, theirs_stamp=stamp)
         found = Found(kind, deferred.table, deferred.pk, _summary(kind, origin), here,
-                      {**here, **{c: t for _k, c, t in kinds}}, mine_by=by, mine_at=at,
-                      theirs_by=author, theirs_at=stamp)
-    return Resolution(values, merged, won, found)
+                      theirs_row, mine_by=by, mine_at=at, theirs_by=author, theirs_at=stamp)
+    return Resolution(values, won, found)
 
 
 def _summary(kind: str, origin: str) -> str:
     return {
         "position": f"{origin} and this replica both edited this position",
-        "synthesis": f"{origin} and this replica edited the same passage of this synthesis; "
-                     "both texts are kept",
+        "synthesis": f"{origin} and this replica both edited this synthesis; the latest "
+                     "is in place, the merge of both is offered",
         "publication": f"{origin} and this replica disagree on permission to publish; "
                        "\u201cno\u201d stands until someone confirms",
     }.get(kind, f"{origin} and this replica both changed this")
