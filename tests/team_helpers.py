@@ -13,8 +13,9 @@ from lapdesk.team import receive, replica, send
 
 NAMES = ["Anne Bell", "Bruno Costa", "Chloé Dufour", "Diego Esteban", "Eva Fischer",
          "Farid Ghali"]
-# Audit entries a replica writes for itself when it applies a colleague's purge.
-LOCAL_ACTIONS = ("Purge a contribution (received)",)
+# Audit entries of a purge: each replica notes it in its own trail (none travels, for a purge
+# keeps no trace in packs).
+LOCAL_ACTIONS = ("Purge a contribution", "Purge a contribution (received)")
 
 
 def make_team(folder: Path, count: int, *, contributions: int = 1) -> list:

@@ -24,14 +24,14 @@ from team_helpers import differing, exchange, make_team
 from lapdesk.store import changes, excerpts, framework
 from lapdesk.store.integrity import check
 from lapdesk.team import pack as packs
-from lapdesk.team import receive, send
+from lapdesk.team import purge, receive, send
 from lapdesk.team.conflicts import conflicts
 
 SOAK = int(os.environ.get("LAPDESK_SOAK_EXAMPLES", "0"))
 EXAMPLES = SOAK or 12
 STEPS = 60 if SOAK else 30
 NODES = ["universalisation", "universalisation.q3", "structure", "stockpile_destruction"]
-TOTALS = {"runs": 0, "steps": 0}
+TOTALS = {"runs": 0, "steps": 0, "receptions": 0}
 
 
 class Team(RuleBasedStateMachine):
@@ -129,6 +129,15 @@ class Team(RuleBasedStateMachine):
                 self._did(r, excerpts.delete_annotation(store, row["id"]))
 
     @rule(r=st.integers(0, 5))
+    def purge_a_contribution(self, r):
+        store = self._store(r)
+        if self.random.random() < 0.3:  # rare, as in life
+            row = self._pick(store, "SELECT id FROM contributions")
+            if row:
+                purge.purge_contribution(store, row["id"])
+                TOTALS["steps"] += 1
+
+    @rule(r=st.integers(0, 5))
     def undo_the_last_change(self, r):
         stack = self.undo_stack[r % len(self.stores)]
         if not stack:
@@ -157,6 +166,7 @@ class Team(RuleBasedStateMachine):
         path = self.mailbox[which % len(self.mailbox)]  # any pack, in any order, again
         if packs.read_header(path.read_bytes())[0]["replica_id"] != store.capture.replica_id:
             receive.receive(store, [path])
+            TOTALS["receptions"] += 1
 
     def _note_edit(self, store, annotation_id, text):
         seen = {row["replica_id"]: row["applied_seq"]
@@ -222,6 +232,7 @@ TestTeam.settings = settings(max_examples=EXAMPLES, stateful_step_count=STEPS, d
 
 
 def teardown_module():
-    print(f"\nteam property test: {TOTALS['runs']} runs, {TOTALS['steps']} edits")
+    print(f"\nteam property test: {TOTALS['runs']} runs, {TOTALS['steps']} edits, "
+          f"{TOTALS['receptions']} packs received during the runs")
 
 
