@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lapdesk.core.errors import NewerSchemaError
-from lapdesk.store.fills import fill_contributor_columns, fill_translations
 from lapdesk.store import team_schema
+from lapdesk.store.fills import fill_contributor_columns, fill_translations
 from lapdesk.store.search import index_sql
 from lapdesk.store.seed import SeedFiles
 from lapdesk.store.sqlite import complete_statement

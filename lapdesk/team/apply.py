@@ -102,9 +102,9 @@ class Applier:
             return sqlite.OMIT  # resolved, column by column, after the apply
         if reason == sqlite.CONFLICT_DATA and op == "DELETE":
             if table in rules.VISIBLE_TABLES:
-                self._found("deleted", table, pk, dict(zip(names, change.conflict)), {},
+                self._found("deleted", table, pk, dict(zip(names, change.conflict, strict=True)), {},
                             f"{self.origin} deleted a {rules.VISIBLE_TABLES[table]} that was "
-                            "edited here meanwhile; the edit is kept here")
+                            "edited here meanwhile; the edited version is kept here")
             return sqlite.REPLACE
         if reason == sqlite.CONFLICT_NOTFOUND:
             self._handled[(table, pk)] = None
@@ -115,17 +115,17 @@ class Applier:
                            if v is not sqlite.NO_CHANGE}
                 self._found("edited-deleted", table, pk, {}, changed,
                             f"{self.origin} edited a {rules.VISIBLE_TABLES[table]} deleted "
-                            "here; the edit is kept here")
+                            "here; the edit is kept here, in Conflicts")
             return sqlite.OMIT
         if reason == sqlite.CONFLICT_CONFLICT:
-            incoming = dict(zip(names, change.new))
-            present = dict(zip(names, change.conflict))
+            incoming = dict(zip(names, change.new, strict=True))
+            present = dict(zip(names, change.conflict, strict=True))
             if rules.insert_wins(table, incoming, present):
                 return sqlite.REPLACE
             self._handled[(table, pk)] = [""]  # here already: only its stamp moves on
             return sqlite.OMIT
         self._handled[(table, pk)] = None  # a constraint (a unique key taken here)
-        self._found("refused", table, pk, {}, {n: v for n, v in zip(names, change.new or ())
+        self._found("refused", table, pk, {}, {n: v for n, v in zip(names, change.new or (), strict=False)
                                                 if v is not sqlite.NO_CHANGE},
                     f"A change from {self.origin} could not be applied: it clashes with a "
                     "row here")

@@ -19,7 +19,8 @@ from lapdesk.core.clock import now_iso
 from lapdesk.core.errors import LapdeskError
 from lapdesk.store import held, sqlite
 from lapdesk.store.migrations import SCHEMA_VERSION
-from lapdesk.team import conflict_log, pack as packs, purge
+from lapdesk.team import conflict_log, purge
+from lapdesk.team import pack as packs
 from lapdesk.team.apply import Applier
 from lapdesk.team.replica import require_replica
 

@@ -41,6 +41,7 @@ from lapdesk.ui.reliability import Reliability
 from lapdesk.ui.reread_flow import RereadFlow
 from lapdesk.ui.search_panel import SearchPanel
 from lapdesk.ui.service.store_service import StoreService
+from lapdesk.ui.team_menu import TeamMenu
 from lapdesk.ui.views.annotation_strip import AnnotationStrip
 from lapdesk.ui.views.contribution_header import ContributionHeader
 from lapdesk.ui.views.contributions_pane import ContributionsPane
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self._build_desk()
         self._build_flows()
         self._build_menus()
+        self.team = TeamMenu(self, self.service, self.qsettings)  # the Team menu, drops of packs
         self._connect()
         restore_window_state(self, self.qsettings)
         self.resize(1400, 860)
@@ -132,8 +134,7 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(service, self)
         self.search_dock = self._dock("Search results", "search-dock", self.search)
         self.registry = RegistryView(service, self)
-        self.registry_dock = self._dock("Registry of contributors", "registry-dock",
-                                        self.registry)
+        self.registry_dock = self._dock("Registry of contributors", "registry-dock", self.registry)
         # Both are wide tables: they share the bottom, one tab each.
         self.tabifyDockWidget(self.search_dock, self.registry_dock)
         self.overview = Overview(service, self, open_section=self.show_section)
