@@ -3,7 +3,8 @@
 Builds the demo store in a temporary folder, opens the real desk on it, and saves into
 ``docs/screenshots/``: the main window reading a contribution with its mapped passages, the
 section view of one section, the overview (received per day, coverage), the import summary
-after a drop that needs attention, and the search panel at 1366x768 and 1920x1080.
+after a drop that needs attention, Team > Conflicts after a colleague's pack, and the search
+panel at 1366x768 and 1920x1080.
 Run under a real X server (``xvfb-run``), not the offscreen platform, so that fonts, menus and
 dialogs render as on a desktop.  Preferences go to a temporary file, never the user's.
 """
@@ -122,8 +123,15 @@ def main() -> int:
     settle()
     _with_dialog(window, summary).save(str(OUT / "import-summary.png"))
     print("wrote docs/screenshots/import-summary.png")
+    summary.close()
 
-    # 5. The search panel at a laptop's size and at full HD.
+    # 5. Team > Conflicts after a colleague's pack: both versions of a position, a choice each.
+    _team(window, work, settle)
+    _with_dialog(window, window.team.conflicts).save(str(OUT / "team-conflicts.png"))
+    print("wrote docs/screenshots/team-conflicts.png")
+    window.team.conflicts.close()
+
+    # 6. The search panel at a laptop's size and at full HD.
     from screenshot_search import shoot_search
 
     shoot_search(window, OUT, settle)
@@ -132,6 +140,41 @@ def main() -> int:
     store.close()
     shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def _team(window, work: Path, settle) -> None:
+    """The demo store becomes a team's; a colleague (BC) maps two passages and edits a
+    position that the desk's user (FB) edited too; BC's pack is received."""
+    from lapdesk.store import excerpts
+    from lapdesk.store.connection import open_store
+    from lapdesk.team import send
+
+    window.team.start_team()
+    settle(600)
+    copy = work / "LAP-2020 - Bruno Costa.lapdesk"
+    window.team.make_copy(copy, "Bruno Costa")
+    settle(1500)
+    found = []
+    window.service.read(lambda store: store.query_one(
+        "SELECT a.id, e.contribution_id FROM annotations a JOIN excerpts e"
+        " ON e.id = a.excerpt_id ORDER BY e.contribution_id, e.start LIMIT 1"), then=found.append)
+    settle(600)
+    annotation, contribution = found[0]["id"], found[0]["contribution_id"]
+    window.service.apply(excerpts.update_annotation, annotation,
+                         summary="Supports measurable actions, with a baseline by 2021")
+    settle(600)
+    with open_store(copy, author="BC") as colleague:
+        excerpts.update_annotation(colleague, annotation,
+                                   summary="Supports measurable actions; asks for fewer indicators")
+        for start in (0, 60):
+            excerpts.map_span(colleague, contribution, ["universalisation"], start=start,
+                              end=start + 40, stance="supports")
+        pack = send.send(colleague, work / "packs", initials="BC").path
+    window.team.receive_paths([str(pack)])
+    settle(2000)
+    window.team.conflicts.open()
+    window.team.conflicts.resize(1100, 520)
+    settle(1200)
 
 
 def _with_dialog(window, dialog):

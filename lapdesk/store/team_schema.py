@@ -66,7 +66,7 @@ MIGRATION_8 = """
         deleted INTEGER NOT NULL DEFAULT 0,
         purged INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (tbl, pk, col)
-    ) WITHOUT ROWID;
+    );
 
     CREATE TABLE team_conflicts (
         id INTEGER PRIMARY KEY,
