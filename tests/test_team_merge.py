@@ -169,3 +169,25 @@ def test_the_same_contributor_added_on_two_replicas_is_one_row(team, tmp_path):
     exchange(team, tmp_path / "p1")
     assert differing(team) == {}
     assert a.query_one("SELECT count(*) AS n FROM contributors WHERE key = 'zzz'")["n"] == 1
+
+
+def test_the_same_original_logged_on_two_replicas_becomes_one_contribution(team, tmp_path):
+    from builders import add_text_contribution
+
+    a, b, _c = team
+    text = ["Note verbale of Mexico on the Lausanne Action Plan.", "Clearance first."]
+    mine = add_text_contribution(a, text, name="mexico.txt")
+    theirs = add_text_contribution(b, text, name="mexico.txt")
+    excerpts.map_span(b, theirs, ["universalisation"], start=0, end=12, summary="Bruno's")
+    exchange(team, tmp_path / "p1")
+    found = [f for f in conflicts.conflicts(a) if f.kind == "logged-twice"]
+    assert [(f.mine["id"], f.theirs["id"]) for f in found] == [(mine, theirs)]
+    conflicts.settle(a, found[0].id, "merge")
+    exchange(team, tmp_path / "p2")
+    assert differing(team) == {}
+    for store in team:
+        assert store.query_one("SELECT count(*) AS n FROM contributions WHERE id IN (?, ?)",
+                               (mine, theirs))["n"] == 1
+        moved = store.query_one("SELECT e.contribution_id FROM excerpts e JOIN annotations a"
+                                " ON a.excerpt_id = e.id WHERE a.summary = ?", ("Bruno's",))
+        assert moved["contribution_id"] == mine

@@ -105,3 +105,23 @@ def test_a_conflict_is_shown_with_both_versions_and_settled_by_a_choice(qtbot, t
     assert shown == ["Anne's reading"]
     assert window.service.undo_stack.undoText().startswith("Settle a conflict")
 
+
+
+def test_purging_the_chosen_contribution_clears_the_undo_history(qtbot, store_path):
+    from builders import add_text_contribution
+
+    from lapdesk.store.connection import open_store
+
+    with open_store(store_path) as store:
+        contribution = add_text_contribution(store, ["Sent to the wrong address."])
+    window = open_desk(qtbot, store_path)
+    window.contributions.select_contribution(contribution)
+    settle(window)
+    window.team.purge(window.contributions.current_id())
+    settle(window)
+    left = []
+    window.service.read(lambda store: store.query_one(
+        "SELECT count(*) AS n FROM contributions")["n"], then=left.append)
+    settle(window)
+    assert left == [0] and window.service.undo_stack.count() == 0
+    assert window.statusBar().currentMessage().startswith("Contribution purged")

@@ -16,7 +16,7 @@ from collections import Counter
 from lapdesk.store import sqlite
 from lapdesk.store.capture import NATURAL_KEY_TABLES, key_of, pk_text, record_stamps
 from lapdesk.store.search import index_paragraphs
-from lapdesk.team import orphans, rules, update_merge
+from lapdesk.team import duplicates, orphans, rules, update_merge
 from lapdesk.team.conflict_log import Found
 
 
@@ -139,6 +139,7 @@ class Applier:
 
     def _after(self, changeset: bytes) -> None:
         paragraphs: list[int] = []
+        contributions: list[int] = []
         partial: list[tuple] = []
 
         def applied():
@@ -159,6 +160,8 @@ class Applier:
                     self.counts[table] += 1
                     if table == "paragraphs":
                         paragraphs.append(key[0])
+                    elif table == "contributions":
+                        contributions.append(key[0])
                     if table in NATURAL_KEY_TABLES or (table, pk) in self.tombstones:
                         self._exists(table, pk)
                 elif change.op == "DELETE":
@@ -172,6 +175,8 @@ class Applier:
                 "INSERT INTO team_stamps (tbl, pk, col, stamp, author) VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (tbl, pk, col) DO UPDATE SET stamp = excluded.stamp,"
                 " author = excluded.author WHERE excluded.stamp > stamp", partial)
+        self.found += duplicates.logged_twice(self.store, contributions, origin=self.origin,
+                                              author=self.author, stamp=self.stamp)
         for start in range(0, len(paragraphs), 500):
             batch = paragraphs[start:start + 500]
             index_paragraphs(self.store, f"id IN ({', '.join('?' * len(batch))})",

@@ -12,8 +12,9 @@ from dataclasses import asdict, dataclass
 
 from lapdesk.core.clock import now_iso
 from lapdesk.core.errors import NotFoundError, UsageError
-from lapdesk.store import sqlite
+from lapdesk.store import contributions, sqlite
 from lapdesk.store.changes import Change, record
+from lapdesk.team import duplicates
 
 # The choices of each kind of conflict; the first is what the rules did ("keep").
 CHOICES = {
@@ -24,9 +25,10 @@ CHOICES = {
     "orphan": ("keep", "restore"),
     "edited-deleted": ("keep",),
     "refused": ("keep",),
+    "logged-twice": ("keep", "merge"),
 }
 CHOICE_WORDS = {"keep": "Keep as it is", "other": "Use the other version",
-                "merge": "Use the merge of both texts", "mine": "Use this replica's text", "theirs": "Use the colleague's text",
+                "merge": "Merge into one", "mine": "Use this replica's text", "theirs": "Use the colleague's text",
                 "publish": "Confirm: may be published", "restore": "Restore it"}
 TABLE_KEYS = {"mappings": ("excerpt_id", "node_id"), "ocr_pages": ("file_id", "page"),
               "contribution_contributors": ("contribution_id", "contributor_id"),
@@ -88,6 +90,8 @@ def settle(store, conflict_id: int, choice: str = "keep") -> Change:
         store.execute("UPDATE team_conflicts SET state = 'settled', choice = ?, settled_by = ?,"
                       " settled_at = ? WHERE id = ?",
                       (choice, store.author, now_iso(), conflict_id))
+    if found.kind == "logged-twice" and choice == "merge":  # the emptied one goes, undoably
+        contributions.delete_contribution(store, found.theirs["id"])
     return rec.change
 
 
@@ -100,12 +104,15 @@ def _make(store, rec, found: Conflict, choice: str) -> None:
     if choice == "restore":
         _restore(store, rec, found.table, found.mine)
         return
+    if found.kind == "logged-twice":
+        duplicates.merge(store, rec, keep=found.mine["id"], remove=found.theirs["id"])
+        return
     current = rec._fetch(found.table, key)
     if current is None:
         raise UsageError("What this conflict is about has been deleted since.")
     if choice == "publish":
         rec.update(found.table, key, {"permission_to_publish": 1})
-    elif choice == "merge":
+    elif choice == "merge":  # a synthesis: the three-way merge of both
         rec.update(found.table, key, {"synthesis": found.theirs.get("_merged", "")})
     elif choice in ("mine", "theirs"):
         source = found.mine if choice == "mine" else found.theirs

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from lapdesk.store.capture import SHARED_TABLES
 from lapdesk.team import pack as packs
-from lapdesk.team import receive, replica, send
+from lapdesk.team import purge, receive, replica, send
 from lapdesk.ui.dialogs.settings_dialog import user_initials
 from lapdesk.ui.import_flow import accept_as_copy, local_paths
 from lapdesk.ui.service.store_service import StoreService
@@ -56,13 +56,14 @@ class TeamMenu(QObject):
         self.actions = {name: QAction(text, window) for name, text in (
             ("start", "&Start a team store"), ("copy", "Make a &copy for a colleague…"),
             ("send", "&Send my changes…"), ("receive", "&Receive…"),
-            ("conflicts", "&Conflicts"), ("encrypt", "&Protect packs with a passphrase"))}
+            ("conflicts", "&Conflicts"), ("encrypt", "&Protect packs with a passphrase"),
+            ("purge", "P&urge the chosen contribution…"))}
         self.actions["encrypt"].setCheckable(True)
         self.actions["encrypt"].setChecked(qsettings.value(ENCRYPT_KEY, False, type=bool))
         self.actions["encrypt"].toggled.connect(lambda on: qsettings.setValue(ENCRYPT_KEY, on))
         for name, slot in (("start", self.start_team), ("copy", self.choose_copy),
                            ("send", self.choose_send), ("receive", self.choose_receive),
-                           ("conflicts", self.conflicts.open)):
+                           ("conflicts", self.conflicts.open), ("purge", self.choose_purge)):
             self.actions[name].triggered.connect(slot)
         self.status.changed.connect(self._enable)
         self._fill()
@@ -84,13 +85,14 @@ class TeamMenu(QObject):
         menu.addActions([self.actions["send"], self.actions["receive"],
                          self.actions["conflicts"]])
         menu.addSeparator()
-        menu.addAction(self.actions["encrypt"])
+        menu.addActions([self.actions["encrypt"], self.actions["purge"]])
         self.window.statusBar().addPermanentWidget(self.status.label)
         self.status.refresh()
 
     def _enable(self, state) -> None:
         team = state is not None
         self.actions["start"].setEnabled(not team and not self.service.readonly)
+        self.actions["purge"].setEnabled(not self.service.readonly)
         for name in ("copy", "send", "receive", "conflicts"):
             self.actions[name].setEnabled(team and not self.service.readonly)
 
@@ -151,6 +153,19 @@ class TeamMenu(QObject):
         if len(lines) > 1 or any(o.state == "refused" for o in report.outcomes):
             QMessageBox.information(self.window, "Changes received", "\n".join(lines))
 
+    def purge(self, contribution_id: int) -> None:
+        """Purge a contribution for good (no undo): the undo history, which could bring its
+        rows back, is cleared."""
+        self.service.apply(purge.purge_contribution, contribution_id,
+                           then=self._purged, failed=self._failed)
+
+    def _purged(self, _rows) -> None:
+        self.service.undo_stack.clear()
+        self.service.notify(SHARED_TABLES)
+        self.window.statusBar().showMessage(
+            "Contribution purged: it leaves your colleagues' replicas with your next pack. "
+            "Backups taken before today still hold it.", 15000)
+
     def _failed(self, failure: Failure) -> None:
         QMessageBox.warning(self.window, "Team", failure.message)
 
@@ -175,6 +190,20 @@ class TeamMenu(QObject):
                                               "LAPDesk stores (*.lapdesk)")
         if dest:
             self.make_copy(Path(dest), colleague.strip())
+
+    def choose_purge(self) -> None:
+        current = self.window.contributions.current_id()
+        if current is None:
+            return
+        answer = QMessageBox.warning(
+            self.window, "Purge the contribution",
+            "Purge this contribution for good? Its originals, text, excerpts and positions "
+            "leave this store and, in a team, every colleague's as your next pack arrives. "
+            "This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.purge(current)
 
     def choose_send(self) -> None:
         folder = QFileDialog.getExistingDirectory(
