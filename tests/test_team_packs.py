@@ -154,3 +154,35 @@ def test_a_pack_can_be_sent_again_from_a_sequence_number(team, tmp_path):
     assert (again.first_seq, again.last_seq) == (1, replica.replica_of(a).next_seq - 1)
     assert receive.receive(b, [again.path]).outcomes[0].state == "applied"
     assert framework.node(b, "universalisation")["synthesis"] == "two"
+
+
+def test_a_pack_of_an_older_schema_is_upgraded_as_it_is_applied(team, tmp_path):
+    """A changeset made where a table had fewer columns (here: the audit trail before it
+    named replicas) takes the columns added since at their defaults."""
+    from lapdesk.store import sqlite
+
+    a, b, _c = team
+    older = tmp_path / "older.lapdesk"
+    older.touch()
+    conn = sqlite.connect(older)
+    for version in range(1, migrations.SCHEMA_VERSION):
+        for statement in migrations._split_sql(migrations.MIGRATIONS[version - 1]):
+            conn.execute(statement)
+    session = sqlite.Session(conn, "main")
+    session.attach("audit")
+    conn.execute("INSERT INTO audit (id, at, author, action) VALUES (4294967296, "
+                 "'2026-12-01T10:00:00+01:00', 'Bruno Costa', 'Written by an older LAPDesk')")
+    changeset = session.changeset()
+    session.close()
+    conn.close()
+    replica_b = replica.replica_of(b)
+    old = packs.Pack(team_id=replica_b.team_id, schema=migrations.SCHEMA_VERSION - 1,
+                     replica_id="0ldreplica00", name="Bruno Costa", initials="BC", number=1,
+                     first_seq=1, last_seq=1, created_at="2026-12-01T10:00:00+01:00",
+                     entries=[packs.Entry(1, "2026-12-01T09:00:00.000000Z 0ldreplica00",
+                                          "Bruno Costa", "changes", changeset)])
+    path = tmp_path / "old.lapdesk-changes"
+    path.write_bytes(packs.encode(old))
+    assert receive.receive(a, [path]).outcomes[0].state == "applied"
+    row = a.query_one("SELECT author, replica FROM audit WHERE id = 4294967296")
+    assert row == {"author": "Bruno Costa", "replica": ""}

@@ -5,7 +5,8 @@ A pack that was applied already does nothing.  A pack that comes after one still
 (``#12 of BC is missing``), or that needs changes of a third replica not yet received here,
 waits in ``team_waiting`` and is applied, without loss, as soon as what it follows arrives.
 A pack of another team, or of a newer LAPDesk, is refused with a clear message; one of an
-older schema is upgraded as it is applied (``sqlite3changegroup_schema``).
+older schema is upgraded as it is applied: SQLite's session extension gives the columns a
+migration added since their defaults.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from lapdesk.core.clock import now_iso
 from lapdesk.core.errors import LapdeskError
-from lapdesk.store import held, sqlite
+from lapdesk.store import held
 from lapdesk.store.migrations import SCHEMA_VERSION
 from lapdesk.team import conflict_log, purge
 from lapdesk.team import pack as packs
@@ -176,10 +177,7 @@ def _apply(store, pack: packs.Pack, name: str, tombstones: dict) -> Outcome:
                 purge.apply_purge(store, json.loads(entry.payload), tombstones,
                                   stamp=entry.stamp, author=entry.author)
             else:
-                payload = entry.payload
-                if pack.schema < SCHEMA_VERSION:
-                    payload = _upgrade(store, payload)
-                applier.apply(payload, stamp=entry.stamp, author=entry.author)
+                applier.apply(entry.payload, stamp=entry.stamp, author=entry.author)
             store.capture.see(entry.stamp)
             _set_applied(store, pack, last)
         conflict_log.write(store, applier.found)
@@ -199,14 +197,6 @@ def _set_applied(store, pack: packs.Pack, seq: int) -> None:
         " excluded.last_pack ELSE last_pack END",
         (pack.replica_id, pack.name, pack.initials, seq, now_iso(), str(pack.number),
          seq >= pack.last_seq))
-
-
-def _upgrade(store, changeset: bytes) -> bytes:
-    """A changeset of an older schema, with the columns added since at their defaults."""
-    builder = sqlite.ChangesetBuilder()
-    builder.schema(store.conn, "main")
-    builder.add(changeset)
-    return builder.output()
 
 
 def _applied(store, replica_id: str) -> int:
