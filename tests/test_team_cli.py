@@ -128,3 +128,23 @@ def test_synthesis_reads_a_file_and_status_says_a_lone_store_works_alone(tmp_pat
     assert _json(lapdesk("--store", store, "--json", "team", "status"))["team"] is False
     send = lapdesk("--store", store, "team", "send", "--out", tmp_path)
     assert send.code == 2 and "not a team store" in send.err
+
+
+def test_an_import_travels_with_its_original_and_is_searchable_where_received(pair, tmp_path):
+    a, b, _excerpt = pair
+    letter = tmp_path / "inbox" / "Norway_LAP.txt"
+    letter.parent.mkdir()
+    letter.write_text("Norway supports stronger victim assistance commitments.\n\n"
+                      "Gender and diversity should be mainstreamed.\n", encoding="utf-8")
+    imported = _json(lapdesk("--store", a, "--json", "import", letter))
+    pack = _json(lapdesk("--store", a, "--json", "team", "send", "--out", tmp_path / "o"))
+    received = _json(lapdesk("--store", b, "--json", "team", "receive", pack["file"],
+                             author="Bruno Costa"))
+    assert received["packs"][0]["counts"]["contributions"] == 1
+    hits = _json(lapdesk("--store", b, "--json", "search", "mainstreamed"))
+    assert [h["contribution_id"] for h in hits] == [imported[0]["contribution_id"]]
+    with open_store(b) as store:
+        original = store.query_one("SELECT data FROM blobs b JOIN files f ON f.sha256 = b.sha256"
+                                   " WHERE f.name = 'Norway_LAP.txt'")["data"]
+    assert original == letter.read_bytes()
+    assert _json(lapdesk("--store", b, "--json", "check"))["ok"]

@@ -225,4 +225,4 @@ def gaps(store) -> list[str]:
         else:
             lines.append(f"#{pack.number} of {origin} waits for changes from colleagues it "
                          "had received and this replica has not yet.")
-    return lines
+    return list(dict.fromkeys(lines))
