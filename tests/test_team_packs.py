@@ -186,3 +186,23 @@ def test_a_pack_of_an_older_schema_is_upgraded_as_it_is_applied(team, tmp_path):
     assert receive.receive(a, [path]).outcomes[0].state == "applied"
     row = a.query_one("SELECT author, replica FROM audit WHERE id = 4294967296")
     assert row == {"author": "Bruno Costa", "replica": ""}
+
+
+def test_a_team_folder_carries_everyone_s_packs(team, tmp_path):
+    from lapdesk.team import folder
+
+    share = tmp_path / "share"
+    a, b, c = team
+    _edit(a, "from Anne")
+    first = folder.exchange(a, share)
+    assert first.sent is not None and first.report.outcomes == []
+    excerpts.map_span(b, b.query_one("SELECT id FROM contributions")["id"],
+                      ["universalisation"], start=0, end=9)
+    second = folder.exchange(b, share)
+    assert [o.state for o in second.report.outcomes] == ["applied"]
+    (share / "notes.txt").write_text("not a pack")
+    third = folder.exchange(c, share)
+    assert sorted(o.origin for o in third.report.outcomes) == ["AB", "BC"]
+    assert folder.exchange(c, share).report.outcomes == []  # nothing new: nothing read again
+    folder.exchange(a, share)
+    assert differing([a, b, c]) == {}

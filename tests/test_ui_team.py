@@ -125,3 +125,21 @@ def test_purging_the_chosen_contribution_clears_the_undo_history(qtbot, store_pa
     settle(window)
     assert left == [0] and window.service.undo_stack.count() == 0
     assert window.statusBar().currentMessage().startswith("Contribution purged")
+
+
+def test_exchanging_with_the_team_folder_sends_and_receives(qtbot, tmp_path):
+    from lapdesk.team import folder
+
+    a, b = make_team(tmp_path, 2)
+    share = tmp_path / "share"
+    excerpts.map_span(b, b.query_one("SELECT id FROM contributions")["id"],
+                      ["universalisation"], start=0, end=9)
+    folder.exchange(b, share, initials="BC")
+    b.close()
+    window = open_desk(qtbot, a)
+    a.close()
+    window.team.exchange_with(share)
+    settle(window)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Team folder: sent #1; From BC: 1 excerpt"), message
+    assert len(list(share.glob("*.lapdesk-changes"))) == 2

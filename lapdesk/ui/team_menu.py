@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from lapdesk.store.capture import SHARED_TABLES
 from lapdesk.team import pack as packs
-from lapdesk.team import purge, receive, replica, send
+from lapdesk.team import folder, purge, receive, replica, send
 from lapdesk.ui.dialogs.settings_dialog import user_initials
 from lapdesk.ui.import_flow import accept_as_copy, local_paths
 from lapdesk.ui.service.store_service import StoreService
@@ -56,6 +56,7 @@ class TeamMenu(QObject):
         self.actions = {name: QAction(text, window) for name, text in (
             ("start", "&Start a team store"), ("copy", "Make a &copy for a colleague…"),
             ("send", "&Send my changes…"), ("receive", "&Receive…"),
+            ("exchange", "&Exchange with the team folder"),
             ("conflicts", "&Conflicts"), ("encrypt", "&Protect packs with a passphrase"),
             ("purge", "P&urge the chosen contribution…"))}
         self.actions["encrypt"].setCheckable(True)
@@ -63,6 +64,7 @@ class TeamMenu(QObject):
         self.actions["encrypt"].toggled.connect(lambda on: qsettings.setValue(ENCRYPT_KEY, on))
         for name, slot in (("start", self.start_team), ("copy", self.choose_copy),
                            ("send", self.choose_send), ("receive", self.choose_receive),
+                           ("exchange", self.choose_exchange),
                            ("conflicts", self.conflicts.open), ("purge", self.choose_purge)):
             self.actions[name].triggered.connect(slot)
         self.status.changed.connect(self._enable)
@@ -83,7 +85,7 @@ class TeamMenu(QObject):
         menu.addActions([self.actions["start"], self.actions["copy"]])
         menu.addSeparator()
         menu.addActions([self.actions["send"], self.actions["receive"],
-                         self.actions["conflicts"]])
+                         self.actions["exchange"], self.actions["conflicts"]])
         menu.addSeparator()
         menu.addActions([self.actions["encrypt"], self.actions["purge"]])
         self.window.statusBar().addPermanentWidget(self.status.label)
@@ -93,7 +95,7 @@ class TeamMenu(QObject):
         team = state is not None
         self.actions["start"].setEnabled(not team and not self.service.readonly)
         self.actions["purge"].setEnabled(not self.service.readonly)
-        for name in ("copy", "send", "receive", "conflicts"):
+        for name in ("copy", "send", "receive", "exchange", "conflicts"):
             self.actions[name].setEnabled(team and not self.service.readonly)
 
     # --- the work -----------------------------------------------------------------------
@@ -136,22 +138,41 @@ class TeamMenu(QObject):
     def receive_paths(self, paths: list[str]) -> None:
         self.service.apply(lambda store: receive.receive(store, [Path(p) for p in paths],
                                                          passphrase=self._passphrase),
-                           then=lambda report: self._received(report, paths),
+                           then=lambda report: self._received(
+                               report, retry=lambda: self.receive_paths(paths)),
                            failed=self._failed)
 
-    def _received(self, report: receive.Report, paths: list[str]) -> None:
+    def _received(self, report: receive.Report, *, retry, tell: bool = True) -> None:
+        """Announce what came in; ask for the passphrase (once) and ``retry`` when a pack
+        needed it."""
         self.last_report = report
         self.service.notify(SHARED_TABLES)
         self.status.refresh()
         self.conflicts.refresh()
-        if any("passphrase" in o.message for o in report.outcomes) and self._ask_passphrase():
-            self.receive_paths([p for p in paths])
+        if (self._passphrase is None and any("passphrase" in o.message for o in report.outcomes)
+                and self._ask_passphrase()):
+            retry()
+            return
+        if not tell:
             return
         lines = report.lines()
         self.window.statusBar().showMessage(lines[0] if len(lines) == 1 else
                                             f"{len(lines)} packs: " + "; ".join(lines), 15000)
         if len(lines) > 1 or any(o.state == "refused" for o in report.outcomes):
             QMessageBox.information(self.window, "Changes received", "\n".join(lines))
+
+    def exchange_with(self, shared: Path) -> None:
+        """Send into the team folder and receive the colleagues' new packs found there."""
+        passphrase = self._ask_passphrase() if self.actions["encrypt"].isChecked() else None
+        self.service.apply(lambda store: folder.exchange(store, shared, initials=self.initials(),
+                                                         passphrase=passphrase),
+                           then=lambda done: self._exchanged(done, shared), failed=self._failed)
+
+    def _exchanged(self, done, shared: Path) -> None:
+        self._received(done.report, retry=lambda: self.exchange_with(shared), tell=False)
+        sent = f"sent #{done.sent.number}" if done.sent else "nothing new to send"
+        got = "; ".join(done.report.lines()) or "nothing new from colleagues"
+        self.window.statusBar().showMessage(f"Team folder: {sent}; {got}.", 15000)
 
     def purge(self, contribution_id: int) -> None:
         """Purge a contribution for good (no undo): the undo history, which could bring its
@@ -204,6 +225,17 @@ class TeamMenu(QObject):
             QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Yes:
             self.purge(current)
+
+    def choose_exchange(self) -> None:
+        shared = self.qsettings.value(FOLDER_KEY, "")
+        if not shared or not Path(shared).is_dir():
+            shared = QFileDialog.getExistingDirectory(
+                self.window, "The team folder (for example on the office share)",
+                str(Path.home()))
+            if not shared:
+                return
+            self.qsettings.setValue(FOLDER_KEY, shared)
+        self.exchange_with(Path(shared))
 
     def choose_send(self) -> None:
         folder = QFileDialog.getExistingDirectory(
