@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from lapdesk.store.capture import SHARED_TABLES
-from lapdesk.team import pack as packs
 from lapdesk.team import folder, purge, receive, replica, send
+from lapdesk.team import pack as packs
 from lapdesk.ui.dialogs.settings_dialog import user_initials
 from lapdesk.ui.import_flow import accept_as_copy, local_paths
 from lapdesk.ui.service.store_service import StoreService
