@@ -181,13 +181,19 @@ def test_the_same_original_logged_on_two_replicas_becomes_one_contribution(team,
     excerpts.map_span(b, theirs, ["universalisation"], start=0, end=12, summary="Bruno's")
     exchange(team, tmp_path / "p1")
     found = [f for f in conflicts.conflicts(a) if f.kind == "logged-twice"]
-    assert [(f.mine["id"], f.theirs["id"]) for f in found] == [(mine, theirs)]
+    # The one logged first is kept (the same second: the lower id), on both replicas alike.
+    logged = {r["id"]: r["created_at"] for r in a.query(
+        "SELECT id, created_at FROM contributions WHERE id IN (?, ?)", (mine, theirs))}
+    keep, remove = sorted((mine, theirs), key=lambda i: (logged[i], i))
+    assert [(f.mine["id"], f.theirs["id"]) for f in found] == [(keep, remove)]
+    assert [(f.mine["id"], f.theirs["id"]) for f in conflicts.conflicts(b)
+            if f.kind == "logged-twice"] == [(keep, remove)]
     conflicts.settle(a, found[0].id, "merge")
     exchange(team, tmp_path / "p2")
     assert differing(team) == {}
     for store in team:
-        assert store.query_one("SELECT count(*) AS n FROM contributions WHERE id IN (?, ?)",
-                               (mine, theirs))["n"] == 1
+        assert [r["id"] for r in store.query(
+            "SELECT id FROM contributions WHERE id IN (?, ?)", (mine, theirs))] == [keep]
         moved = store.query_one("SELECT e.contribution_id FROM excerpts e JOIN annotations a"
                                 " ON a.excerpt_id = e.id WHERE a.summary = ?", ("Bruno's",))
-        assert moved["contribution_id"] == mine
+        assert moved["contribution_id"] == keep

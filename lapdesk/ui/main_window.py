@@ -139,8 +139,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.search_dock, self.registry_dock)
         self.overview = Overview(service, self, open_section=self.show_section)
         self.reliability = Reliability(self, service, catalogue)
-        self.file_menu = FileMenu(self, service, catalogue, self.qsettings,
-                                  open_window=open_window)
+        self.file_menu = FileMenu(self, service, catalogue, self.qsettings, open_window=open_window)
         self.demo = DemoOffer(self, service, self.qsettings, switch_to=self.file_menu.switch_to)
 
     def _action(self, text: str, slot, keys: str | QKeySequence | None = None) -> QAction:

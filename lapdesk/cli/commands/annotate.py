@@ -32,17 +32,17 @@ def run(args, store) -> dict:
         if not fields:
             raise UsageError("Say what to change (--stance, --topic, --summary or --note), "
                              "or add a position with --new.")
-        positions = excerpt["annotations"]
+        positions = excerpt.annotations
         if not 1 <= args.position <= len(positions):
             raise NotFoundError(f"Excerpt {args.excerpt_id} has {len(positions)} "
                                 f"position{'s' * (len(positions) != 1)}; there is no "
                                 f"position {args.position} (add one with --new).")
-        annotation_id = positions[args.position - 1]["id"]
+        annotation_id = positions[args.position - 1].id
         excerpts.update_annotation(store, annotation_id, **fields)
     shaped = excerpts.excerpt(store, args.excerpt_id)
-    position = next(a for a in shaped["annotations"] if a["id"] == annotation_id)
+    position = next(a for a in shaped.annotations if a.id == annotation_id)
     return {"excerpt_id": args.excerpt_id, "annotation_id": annotation_id,
-            "position": shaped["annotations"].index(position) + 1, "annotation": position}
+            "position": shaped.annotations.index(position) + 1, "annotation": position.to_json()}
 
 
 def render(result: dict) -> str:
