@@ -78,7 +78,7 @@ def main() -> int:
     window.contributions.select_contribution(austria)
     wait_for(lambda: window.reader.contribution_id == austria and window.reader.excerpts)
     first = window.reader.excerpts[1]
-    window.select_excerpt(first["id"])
+    window.select_excerpt(first.id)
     window.reader.scroll_to_offset(0)
     shoot("main-window.png", window)
 

@@ -79,7 +79,7 @@ def resolve(store, deferred: Deferred, *, stamp: str, author: str, origin: str) 
     if kinds:
         at, by = max(stamps.get(c, ("", "")) for _k, c, _t in kinds)
         kind = kinds[0][0]
-        theirs_row = {**here, **{c: t for _k, c, t in kinds}}
+        theirs_row = {**here, **deferred.new}
         if kind == "synthesis":
             theirs_row["_merged"] = rules.merged_synthesis(
                 deferred.old.get("synthesis"), here["synthesis"], theirs_row["synthesis"],

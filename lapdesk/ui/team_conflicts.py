@@ -27,7 +27,16 @@ from lapdesk.team import conflicts as team_conflicts
 from lapdesk.ui.service.store_service import StoreService
 
 COLUMNS = ("What", "Between", "When")
-HIDDEN = {"id", "created_at", "updated_at", "_dependents", "_merged", "_table"}
+# The fields a person reads, in their words; ids and bookkeeping stay out of sight.
+FIELD_WORDS = {"title": "Title", "text": "Passage", "stance": "Stance", "summary": "Summary",
+               "note": "Note", "tags": "Tags", "author": "By", "created_by": "Logged by",
+               "received": "Received", "sender": "From", "subject": "Subject",
+               "permission_to_publish": "May be published", "name": "Name", "notes": "Notes",
+               "start": "From character", "end": "To character"}
+
+
+def _when(stamp: str) -> str:
+    return stamp[:16].replace("T", " ")
 
 
 def _version(row: dict, conflict: team_conflicts.Conflict) -> str:
@@ -36,8 +45,10 @@ def _version(row: dict, conflict: team_conflicts.Conflict) -> str:
         return "(nothing kept on this side)"
     if conflict.kind in ("synthesis",) and "synthesis" in row:
         return row["synthesis"]
-    lines = [f"{key}: {value}" for key, value in row.items()
-             if key not in HIDDEN and value not in (None, "")]
+    words = {None: "not decided", 0: "no", 1: "yes"}
+    lines = [f"{FIELD_WORDS[key]}: {words.get(value, value) if key == 'permission_to_publish' else value}"
+             for key, value in row.items()
+             if key in FIELD_WORDS and value not in (None, "")]
     dependents = row.get("_dependents") or []
     if dependents:
         lines.append(f"(with {len(dependents)} row{'s' * (len(dependents) != 1)} that depend "
@@ -102,7 +113,7 @@ class ConflictsDialog(QDialog):
             between = " and ".join(filter(None, (conflict.mine_by or "this replica",
                                                  conflict.theirs_by)))
             self.model.appendRow([QStandardItem(conflict.summary), QStandardItem(between),
-                                  QStandardItem(conflict.theirs_at[:16].replace("T", " "))])
+                                  QStandardItem(_when(conflict.theirs_at))])
         self.empty.setVisible(not found)
         if found:
             self.table.selectRow(0)
@@ -124,10 +135,16 @@ class ConflictsDialog(QDialog):
             self.mine_label.setText("")
             self.theirs_label.setText("")
             return
+        # Of two edits, the later is in place (the rules' choice, until someone settles).
+        both = conflict.kind in ("position", "synthesis")
+        later = "theirs" if conflict.theirs_at > conflict.mine_at else "mine"
+        marks = {side: " — in place now" if both and side == later else ""
+                 for side in ("mine", "theirs")}
         self.mine_label.setText(f"Here ({conflict.mine_by or 'this replica'}"
-                                f"{', ' + conflict.mine_at[:16] if conflict.mine_at else ''})")
+                                f"{', ' + _when(conflict.mine_at) if conflict.mine_at else ''})"
+                                + marks["mine"])
         self.theirs_label.setText(f"{conflict.theirs_by or 'The colleague'}"
-                                  f" ({conflict.theirs_at[:16].replace('T', ' ')})")
+                                  f" ({_when(conflict.theirs_at)})" + marks["theirs"])
         self.mine.setPlainText(_version(conflict.mine, conflict))
         self.theirs.setPlainText(_version(conflict.theirs, conflict))
         for choice in conflict.choices:
