@@ -139,7 +139,7 @@ def record_stamps(store, changes: Iterable, stamp: str, author: str, columns) ->
     written, tombstones, revived, created = [], [], [], []
     for change in changes:
         table, op = change.name, change.op
-        pk = pk_text(_key(change))
+        pk = pk_text(key_of(change))
         if op == "UPDATE":
             names = columns(table)
             written.extend((table, pk, names[i], stamp, author)
@@ -194,9 +194,5 @@ def attach(store) -> Capture | None:
 
 def key_of(change) -> tuple:
     """The primary key values of the row a TableChange is about."""
-    return _key(change)
-
-
-def _key(change) -> tuple:
     values = change.new if change.op == "INSERT" else change.old
     return tuple(values[i] for i in sorted(change.pk_columns))

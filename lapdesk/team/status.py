@@ -46,13 +46,17 @@ def status(store) -> Status | None:
     members = [Member(r["replica_id"], r["name"], r["initials"], r["applied_seq"],
                       int(r["last_pack"] or 0), r["last_received_at"])
                for r in store.query("SELECT * FROM team_members ORDER BY name")]
-    count = lambda sql: store.query_one(sql)["n"]  # noqa: E731
     return Status(
         replica.team_id, replica.replica_id, replica.name, replica.initials,
         unsent=replica.next_seq - 1 - replica.sent_seq, packs_sent=replica.packs_sent,
         last_sent_at=replica.last_sent_at, members=members,
-        waiting=count("SELECT count(*) AS n FROM team_waiting"), gaps=gaps(store),
-        open_conflicts=count("SELECT count(*) AS n FROM team_conflicts WHERE state = 'open'"))
+        waiting=_count(store, "SELECT count(*) AS n FROM team_waiting"), gaps=gaps(store),
+        open_conflicts=_count(store, "SELECT count(*) AS n FROM team_conflicts"
+                                     " WHERE state = 'open'"))
+
+
+def _count(store, sql: str) -> int:
+    return store.query_one(sql)["n"]
 
 
 def ago(when: str | None, now: datetime | None = None) -> str:
