@@ -197,3 +197,17 @@ def test_the_same_original_logged_on_two_replicas_becomes_one_contribution(team,
         moved = store.query_one("SELECT e.contribution_id FROM excerpts e JOIN annotations a"
                                 " ON a.excerpt_id = e.id WHERE a.summary = ?", ("Bruno's",))
         assert moved["contribution_id"] == keep
+
+
+def test_undoing_a_deletion_whose_excerpt_a_colleague_deleted_is_refused(team, tmp_path):
+    a, b, _c = team
+    excerpt = _mapped(a)
+    exchange(team, tmp_path / "p1")
+    annotation = a.query_one("SELECT id FROM annotations")["id"]
+    removed = excerpts.delete_annotation(a, annotation)
+    excerpts.delete_excerpt(b, excerpt)
+    exchange(team, tmp_path / "p2")
+    with pytest.raises(ChangedSinceError, match="deleted since"):
+        undo(a, removed)
+    assert a.query_one("SELECT count(*) AS n FROM annotations")["n"] == 0
+    assert check(a)["ok"]

@@ -168,6 +168,19 @@ class Team(RuleBasedStateMachine):
             receive.receive(store, [path])
             TOTALS["receptions"] += 1
 
+    @precondition(lambda self: self.mailbox)
+    @rule(r=st.integers(0, 5), picks=st.lists(st.integers(0, 1000), min_size=1, max_size=6))
+    def receive_several_packs(self, r, picks):
+        """Packs arrive in bulk too: a random handful, in any order, duplicates included."""
+        store = self._store(r)
+        mine = store.capture.replica_id
+        chosen = [self.mailbox[p % len(self.mailbox)] for p in picks]
+        chosen = [p for p in chosen
+                  if packs.read_header(p.read_bytes())[0]["replica_id"] != mine]
+        if chosen:
+            receive.receive(store, chosen)
+            TOTALS["receptions"] += len(chosen)
+
     def _note_edit(self, store, annotation_id, text):
         seen = {row["replica_id"]: row["applied_seq"]
                 for row in store.query("SELECT replica_id, applied_seq FROM team_members")}

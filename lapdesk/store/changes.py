@@ -18,6 +18,7 @@ from typing import Any
 
 from lapdesk.core.clock import now_iso
 from lapdesk.core.errors import StoreError
+from lapdesk.store import sqlite
 from lapdesk.store.database import Store
 from lapdesk.store.search import index_inserted
 
@@ -169,8 +170,9 @@ def undo(store: Store, change: Change) -> None:
     """
     with store.transaction():
         _refuse_if_changed(store, change, {_row_id(r): r.after for r in change.rows}, "undone")
-        for row in reversed(change.rows):
-            _apply(store, row.table, row.key, row.after, row.before)
+        with _gone_since(store, change, "undone"):
+            for row in reversed(change.rows):
+                _apply(store, row.table, row.key, row.after, row.before)
         _audit(store, f"Undo: {change.description}", {})
 
 
@@ -182,9 +184,24 @@ def redo(store: Store, change: Change) -> None:
     with store.transaction():
         _refuse_if_changed(store, change,
                            {_row_id(r): r.before for r in reversed(change.rows)}, "redone")
-        for row in change.rows:
-            _apply(store, row.table, row.key, row.before, row.after)
+        with _gone_since(store, change, "redone"):
+            for row in change.rows:
+                _apply(store, row.table, row.key, row.before, row.after)
         _audit(store, f"Redo: {change.description}", {})
+
+
+@contextmanager
+def _gone_since(store: Store, change: Change, verb: str) -> Iterator[None]:
+    """In a team's replica, what a row to bring back belonged to may have been deleted by a
+    colleague since (a foreign key refuses the row): say so; nothing is written."""
+    try:
+        yield
+    except sqlite.Error as error:
+        if store.capture is None:
+            raise
+        raise ChangedSinceError(
+            f"“{change.description}” cannot be {verb}: what it belonged to has been deleted "
+            "since (by a colleague's changes received meanwhile).") from error
 
 
 def _row_id(row: RowChange) -> tuple:
