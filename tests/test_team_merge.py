@@ -211,3 +211,17 @@ def test_undoing_a_deletion_whose_excerpt_a_colleague_deleted_is_refused(team, t
         undo(a, removed)
     assert a.query_one("SELECT count(*) AS n FROM annotations")["n"] == 0
     assert check(a)["ok"]
+
+
+def test_a_later_deletion_wins_over_an_earlier_deletion_undone(team, tmp_path):
+    """B deletes an excerpt and takes it back (undo); C, later, deletes it: it stays deleted
+    everywhere — C's own tombstone is not dated back by B's earlier deletion arriving as a
+    no-op (found by the property test)."""
+    a, b, c = team
+    excerpt = _mapped(a)
+    exchange(team, tmp_path / "p1")
+    undo(b, excerpts.delete_excerpt(b, excerpt))
+    excerpts.delete_excerpt(c, excerpt)
+    exchange(team, tmp_path / "p2")
+    assert differing(team) == {}
+    assert all(not s.query("SELECT 1 AS x FROM excerpts WHERE id = ?", (excerpt,)) for s in team)

@@ -166,7 +166,7 @@ class Applier:
                         self._exists(table, pk)
                 elif change.op == "DELETE":
                     self.counts["deletions"] += 1
-                    self.tombstones[(table, pk)] = (self.stamp, 1, 0)
+                    self._deleted(table, pk)
                 yield change
 
         record_stamps(self.store, applied(), self.stamp, self.author, self.columns)
@@ -182,6 +182,13 @@ class Applier:
             index_paragraphs(self.store, f"id IN ({', '.join('?' * len(batch))})",
                              tuple(batch))
 
+
+    def _deleted(self, table: str, pk: str) -> None:
+        # Only ever later: a delete of a row already gone is applied as a no-op (IGNORENOOP)
+        # and must not date this replica's own, later, tombstone back.
+        known = self.tombstones.get((table, pk))
+        if known is None or known[0] < self.stamp:
+            self.tombstones[(table, pk)] = (self.stamp, 1, known[2] if known else 0)
 
     def _exists(self, table: str, pk: str) -> None:
         known = self.tombstones.get((table, pk))
