@@ -10,7 +10,11 @@ contribution leaves without a trace: a purge keeps no content anywhere.
 
 from __future__ import annotations
 
+import json
+
+from lapdesk.core.clock import now_iso
 from lapdesk.store.capture import SHARED_TABLES, pk_text
+from lapdesk.store.search import index_paragraphs
 from lapdesk.team.conflict_log import Found
 from lapdesk.team.rules import VISIBLE_TABLES
 
@@ -71,3 +75,42 @@ def _dependents(store, table: str, row: dict) -> list[dict]:
 
 def _jsonable(row: dict) -> dict:
     return {k: (f"<{len(v)} bytes>" if isinstance(v, bytes) else v) for k, v in row.items()}
+
+
+def bring_back(store) -> int:
+    """Rows set aside as orphans whose parent is back (a colleague undid the deletion, or a
+    later re-creation won over it) return to where they were, as on every replica that never
+    set them aside; returns how many came back.  (Inside the caller's transaction, not
+    captured: every replica does the same.)"""
+    back = 0
+    for conflict in store.query("SELECT id, tbl, mine FROM team_conflicts"
+                                " WHERE kind = 'orphan' AND state = 'open'"):
+        row = json.loads(conflict["mine"])
+        if not _parents_present(store, conflict["tbl"], row):
+            continue
+        _insert_again(store, conflict["tbl"], row)
+        store.execute("UPDATE team_conflicts SET state = 'settled', choice = 'restore',"
+                      " settled_by = 'LAPDesk', settled_at = ? WHERE id = ?",
+                      (now_iso(), conflict["id"]))
+        back += 1
+    return back
+
+
+def _parents_present(store, table: str, row: dict) -> bool:
+    for ref in store.query(f'SELECT "table", "from", "to" FROM pragma_foreign_key_list("{table}")'):
+        value = row.get(ref["from"])
+        if value is not None and not store.query_one(
+                f'SELECT 1 AS x FROM "{ref["table"]}" WHERE "{ref["to"] or "id"}" = ?', (value,)):
+            return False
+    return True
+
+
+def _insert_again(store, table: str, row: dict) -> None:
+    values = {k: v for k, v in row.items() if not k.startswith("_")}
+    columns = ", ".join(f'"{c}"' for c in values)
+    store.execute(f'INSERT OR IGNORE INTO "{table}" ({columns}) VALUES '
+                  f'({", ".join("?" * len(values))})', tuple(values.values()))
+    for dependent in row.get("_dependents", ()):
+        _insert_again(store, dependent["_table"], dependent)
+    if table == "paragraphs":
+        index_paragraphs(store, "id = ?", (values["id"],))

@@ -20,7 +20,7 @@ from lapdesk.core.clock import now_iso
 from lapdesk.core.errors import LapdeskError
 from lapdesk.store import held
 from lapdesk.store.migrations import SCHEMA_VERSION
-from lapdesk.team import conflict_log, purge
+from lapdesk.team import conflict_log, orphans, purge
 from lapdesk.team import pack as packs
 from lapdesk.team.apply import Applier
 from lapdesk.team.replica import require_replica
@@ -181,6 +181,7 @@ def _apply(store, pack: packs.Pack, name: str, tombstones: dict) -> Outcome:
             store.capture.see(entry.stamp)
             _set_applied(store, pack, last)
         conflict_log.write(store, applier.found)
+        orphans.bring_back(store)
         store.execute("DELETE FROM team_waiting WHERE replica_id = ? AND last_seq <= ?",
                       (pack.replica_id, last))
     return Outcome(name, "applied", origin, pack.number, dict(Counter(applier.counts)),
