@@ -100,6 +100,13 @@ test-windows: $(STAMP) windows-deps tessdata
 bench: $(STAMP)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
+# Team work's property test, long: LAPDESK_SOAK_EXAMPLES runs of 60 steps (make test runs 12
+# of 30).
+LAPDESK_SOAK_EXAMPLES ?= 300
+.PHONY: soak
+soak: $(STAMP)
+	LAPDESK_SOAK_EXAMPLES=$(LAPDESK_SOAK_EXAMPLES) $(BIN)/python -m pytest -q -s tests/test_team_property.py
+
 # The first two pages of the demo store's working paper, rendered by LibreOffice, for the docs.
 export-pages: $(STAMP) system-deps
 	$(BIN)/python build_scripts/render_export.py

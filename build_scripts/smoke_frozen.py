@@ -83,7 +83,8 @@ class Frozen:
 
 def check_commands(frozen: Frozen) -> None:
     """Every command the smoke test drives is in the build (each answers its --help)."""
-    missing = [name for name in ("framework", "check", "import", "map", "export")
+    missing = [name for name in ("framework", "check", "import", "map", "export", "team",
+                                 "annotate")
                if frozen.start(frozen.cli, [name, "--help"], timeout=120).returncode != 0]
     if missing:
         raise SmokeFailure(f"the packaged CLI lacks {', '.join(missing)}")
@@ -132,6 +133,7 @@ def smoke(frozen: Frozen, folder: Path) -> None:
                                     "--start", 0, "--end", 20, "--stance", "supports",
                                     "--json"]).stdout)
     frozen.say(f"map ok (excerpt {mapped['excerpt_id']})")
+    check_team(frozen, folder, store, mapped["excerpt_id"])
     check = json.loads(frozen.run(["--store", store, "check", "--json"]).stdout)
     if not check["ok"]:
         raise SmokeFailure(f"check found problems: {check['problems']}")
@@ -150,6 +152,27 @@ def smoke(frozen: Frozen, folder: Path) -> None:
     if line is None:
         raise SmokeFailure(f"lapdesk --smoke-test printed no shown_ms: {shown.stdout!r}")
     frozen.say(f"window {line} (Qt platform {env['QT_QPA_PLATFORM']})")
+
+
+def check_team(frozen: Frozen, folder: Path, store: Path, excerpt_id: int) -> None:
+    """Team work in the package: a copy for a colleague, an edit there, a pack encrypted with
+    the team passphrase (cryptography's AES-GCM and scrypt), received by the first replica."""
+    copy, packs = folder / "colleague.lapdesk", folder / "packs"
+    env = {"LAPDESK_AUTHOR": "Bruno Costa", "LAPDESK_TEAM_PASSPHRASE": "smoke passphrase"}
+    frozen.run(["--store", store, "team", "start", "--name", "Anne Bell", "--json"])
+    frozen.run(["--store", store, "team", "copy", "--for", "Bruno Costa", "--out", copy,
+                "--json"])
+    frozen.run(["--store", copy, "annotate", excerpt_id, "--summary", "From the colleague",
+                "--json"], env=env)
+    sent = json.loads(frozen.run(["--store", copy, "team", "send", "--out", packs, "--json"],
+                                 env=env).stdout)
+    received = json.loads(frozen.run(["--store", store, "team", "receive", sent["file"],
+                                      "--json"], env=env).stdout)
+    states = [p["state"] for p in received["packs"]]
+    if states != ["applied"]:
+        raise SmokeFailure(f"team receive of {sent['file']} gave {received}")
+    frozen.say(f"team ok (pack of {sent['bytes']} bytes, encrypted, sent and received: "
+               f"{received['packs'][0]['summary']})")
 
 
 def check_ocr_and_password(frozen: Frozen, folder: Path, store: Path) -> None:

@@ -103,3 +103,22 @@ def test_a_store_seeded_from_another_framework_keeps_its_own_titles(tmp_path):
         migrations.fill_translations(store.conn, SeedFiles(framework=other))  # its own file: filled
         assert store.query_one("SELECT count(*) AS n FROM framework_nodes"
                                " WHERE title_fr = ''")["n"] == 0
+
+
+def test_a_store_of_schema_7_becomes_a_team_store_after_its_upgrade(tmp_path):
+    """Schema 8 (team work): an older store keeps its ids and rows, works alone as before,
+    and can start a team; its new rows then get random ids."""
+    from lapdesk.store import excerpts
+    from lapdesk.team import replica
+
+    copy = tmp_path / "v7.lapdesk"
+    shutil.copy(STORES / "v7-basic.lapdesk", copy)
+    with open_store(copy) as store:
+        old_ids = [r["id"] for r in store.query("SELECT id FROM excerpts")]
+        assert old_ids and max(old_ids) < 2**31 and store.capture is None
+        replica.start_team(store, name="Anne Bell")
+        contribution = store.query_one("SELECT id FROM contributions")["id"]
+        new = excerpts.map_span(store, contribution, ["universalisation"], start=0, end=5)
+        assert 2**31 <= new.result < 2**53
+        assert store.query_one("SELECT count(*) AS n FROM team_outbox")["n"] == 1
+        assert check(store)["ok"]

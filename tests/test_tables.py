@@ -44,6 +44,7 @@ def test_contributions_tracker_in_excel(store, tmp_path):
     rows = _xlsx_rows(out)
     header = rows[0]
     by_id = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
+    swiss, mexico = str(swiss), str(mexico)  # ids are text: a team's have 16 digits
     assert by_id[swiss]["Contributors"] == "Switzerland"
     assert by_id[swiss]["On time"] == "yes" and by_id[mexico]["On time"] == "no"
     assert by_id[swiss]["Acknowledged on"] == "2020-06-05"

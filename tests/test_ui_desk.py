@@ -195,7 +195,8 @@ def test_the_status_says_it_in_words(desk):
 def test_every_menu_exists_and_every_widget_is_named(desk):
     window, _, _ = desk
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert titles == ["File", "Edit", "View", "Contribution", "Framework", "Export", "Help"]
+    assert titles == ["File", "Edit", "View", "Contribution", "Framework", "Export", "Team",
+                      "Help"]
     for widget in (window.reader, window.contributions.table, window.contributions.filter_box,
                    window.framework.tree, window.strip.stance, window.strip.topic,
                    window.strip.summary, window.header.contributors, window.header.received,

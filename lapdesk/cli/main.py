@@ -44,6 +44,8 @@ COMMAND_MODULES = [
     "unmap",
     "publish",
     "suggest",
+    "annotate",
+    "synthesis",
     "positions",
     "coverage",
     "resubmissions",
@@ -53,6 +55,7 @@ COMMAND_MODULES = [
     "restore",
     "salvage",
     "export",
+    "team",
     "demo",
 ]
 

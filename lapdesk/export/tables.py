@@ -44,7 +44,8 @@ def contributions_table(store: Store) -> Table:
         people = item.contributors
         received = (item.received or "")[:10]
         rows.append([
-            item.id, received,
+            # As text: a team's ids have 16 digits, past what a spreadsheet keeps of a number.
+            str(item.id), received,
             ("yes" if received <= deadline else "no") if received and deadline else "",
             "; ".join(p.name for p in people),
             "; ".join(dict.fromkeys(p.group for p in people if p.group)),
@@ -54,7 +55,7 @@ def contributions_table(store: Store) -> Table:
             "; ".join(filter(None, (follow[p.id]["acknowledged_on"] for p in people))),
             "; ".join(filter(None, (follow[p.id]["reminder_on"] for p in people))),
             {True: "yes", False: "no", None: "not decided"}[item.permission_to_publish],
-            item.superseded_by or "", item.notes,
+            str(item.superseded_by or ""), item.notes,
         ])
     return Table("Contributions", header, rows)
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lapdesk.core.clock import now_iso
+from lapdesk.core.errors import StoreError
+from lapdesk.store import sqlite
 from lapdesk.store.database import Store
 from lapdesk.store.search import index_inserted
 
@@ -39,6 +41,14 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "revisions": ("id",),
     "comments": ("id",),
 }
+
+
+class ChangedSinceError(StoreError):
+    """An undo that would take back what someone changed after the change it undoes."""
+
+
+# Tables whose rows have a natural key: in a team, their ids derive from it (store/ids.py).
+NATURAL_KEYS = ("contributors", "framework_nodes")
 
 
 @dataclass
@@ -78,6 +88,11 @@ class Recorder:
         return {c: row[c] for c in PRIMARY_KEYS[table]}
 
     def insert(self, table: str, values: dict[str, Any]) -> int:
+        if PRIMARY_KEYS[table] == ("id",) and "id" not in values and table != "suggestions":
+            new_id = self.store.new_id(table, values.get("key") if table in NATURAL_KEYS
+                                       else None)
+            if new_id is not None:
+                values = {"id": new_id, **values}
         columns = ", ".join(f'"{c}"' for c in values)
         marks = ", ".join("?" for _ in values)
         rowid = self.store.insert(
@@ -131,9 +146,11 @@ def record(store: Store, description: str, **details: Any) -> Iterator[Recorder]
 
 
 def _audit(store: Store, action: str, details: dict[str, Any]) -> None:
+    replica = store.capture.replica_id if store.capture is not None else ""
     store.execute(
-        "INSERT INTO audit (at, author, action, details) VALUES (?, ?, ?, ?)",
-        (now_iso(), store.author, action, json.dumps(details, ensure_ascii=False, default=str)),
+        "INSERT INTO audit (id, at, author, action, details, replica) VALUES (?, ?, ?, ?, ?, ?)",
+        (store.new_id(), now_iso(), store.author, action,
+         json.dumps(details, ensure_ascii=False, default=str), replica),
     )
 
 
@@ -143,19 +160,65 @@ def audit(store: Store, action: str, **details: Any) -> None:
 
 
 def undo(store: Store, change: Change) -> None:
-    """Put every row the change touched back as it was before it."""
+    """Put every row the change touched back as it was before it.
+
+    Undo stays local: it is a change of its own (which a team's replica sends like any
+    other), and it never takes back a colleague's work — when a change a colleague made
+    since touched the same rows, it is refused.
+
+    :raises ChangedSinceError: a row is no longer as the change left it.
+    """
     with store.transaction():
-        for row in reversed(change.rows):
-            _apply(store, row.table, row.key, row.after, row.before)
+        _refuse_if_changed(store, change, {_row_id(r): r.after for r in change.rows}, "undone")
+        with _gone_since(store, change, "undone"):
+            for row in reversed(change.rows):
+                _apply(store, row.table, row.key, row.after, row.before)
         _audit(store, f"Undo: {change.description}", {})
 
 
 def redo(store: Store, change: Change) -> None:
-    """Apply the change again, exactly as it was first made (same ids)."""
+    """Apply the change again, exactly as it was first made (same ids).
+
+    :raises ChangedSinceError: a row is no longer as the undo left it.
+    """
     with store.transaction():
-        for row in change.rows:
-            _apply(store, row.table, row.key, row.before, row.after)
+        _refuse_if_changed(store, change,
+                           {_row_id(r): r.before for r in reversed(change.rows)}, "redone")
+        with _gone_since(store, change, "redone"):
+            for row in change.rows:
+                _apply(store, row.table, row.key, row.before, row.after)
         _audit(store, f"Redo: {change.description}", {})
+
+
+@contextmanager
+def _gone_since(store: Store, change: Change, verb: str) -> Iterator[None]:
+    """In a team's replica, what a row to bring back belonged to may have been deleted by a
+    colleague since (a foreign key refuses the row): say so; nothing is written."""
+    try:
+        yield
+    except sqlite.Error as error:
+        if store.capture is None:
+            raise
+        raise ChangedSinceError(
+            f"“{change.description}” cannot be {verb}: what it belonged to has been deleted "
+            "since (by a colleague's changes received meanwhile).") from error
+
+
+def _row_id(row: RowChange) -> tuple:
+    return (row.table, tuple(row.key.items()))
+
+
+def _refuse_if_changed(store: Store, change: Change, expected: dict, verb: str) -> None:
+    """In a team's replica, each row must be as ``change`` (or its undo) left it: its last
+    image.  (A store that works alone has no one else's changes to protect.)"""
+    if store.capture is None:
+        return
+    recorder = Recorder(store, change)
+    for (table, key), image in expected.items():
+        if recorder._fetch(table, dict(key)) != image:
+            raise ChangedSinceError(
+                f"“{change.description}” cannot be {verb}: what it changed has been changed "
+                "since (by a colleague's changes received meanwhile).")
 
 
 def _apply(store: Store, table: str, key: dict, current: dict | None, target: dict | None) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lapdesk.core.errors import NotAStoreError, StoreError
 from lapdesk.core.paths import long_path
-from lapdesk.store import backup, migrations, netpath, seed, sqlite
+from lapdesk.store import backup, capture, migrations, netpath, seed, sqlite
 from lapdesk.store.database import Store
 from lapdesk.store.lock import WriterLock
 
@@ -144,6 +144,7 @@ def _open_locked(path: Path, *, is_new: bool, readonly: bool, author: str | None
     # A store killed between its creation and its seeding is seeded when next opened.
     if is_new or (not readonly and seed.is_unseeded(store)):
         seed.seed(store, files)
+    capture.attach(store)  # a team's replica records its changes from now on
     return store
 
 

@@ -275,8 +275,9 @@ def delete_contribution(store: Store, contribution_id: int) -> Change:
                          (contribution_id,))
         rec.delete_where("ocr_pages", files, (contribution_id,))
         rec.delete_where("paragraphs", "contribution_id = ?", (contribution_id,))
-        # Attachments were inserted after what contains them: remove the newest first.
-        rec.delete_where("files", "contribution_id = ? ORDER BY id DESC", (contribution_id,))
+        # Attachments before what contains them (ids say nothing of order in a team).
+        rec.delete_where("files", "contribution_id = ? ORDER BY parent_id IS NULL, id DESC",
+                         (contribution_id,))
         rec.delete_where("contribution_contributors", "contribution_id = ?", (contribution_id,))
         for newer in store.query(
             "SELECT id FROM contributions WHERE superseded_by = ?", (contribution_id,)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lapdesk.core.errors import ReadOnlyStoreError, StoreLockedError
 from lapdesk.store import sqlite
+from lapdesk.store.ids import natural_id, random_id
 from lapdesk.store.lock import WriterLock
 
 
@@ -34,6 +35,16 @@ class Store:
         # The sidecar writer lock, when this store was opened with ``lock=True``.
         self.writer_lock: WriterLock | None = None
         self._closed = False
+        # Team work: the recorder of this replica's changes (lapdesk.store.capture), when the
+        # store is a team's and open for writing.
+        self.capture = None
+
+    def new_id(self, table: str = "", key: str | None = None) -> int | None:
+        """The id for a new row: ``None`` (SQLite's own) in a store that works alone, a
+        globally unique one in a team's replica (:mod:`lapdesk.store.ids`)."""
+        if self.capture is None:
+            return None
+        return natural_id(table, key) if key is not None else random_id()
 
     @property
     def name(self) -> str:
@@ -50,8 +61,11 @@ class Store:
         if self.writer_lock is not None and self.writer_lock.lost:
             raise StoreLockedError(f"Another LAPDesk took over {self.name} while this one was "
                                    "idle; this change was not made. Reopen the store.")
+        session = None
         if self._depth == 0:
             self.conn.execute("BEGIN IMMEDIATE")
+            if self.capture is not None:
+                session = self.capture.begin()
         savepoint = f"sp{self._depth}"
         if self._depth:
             self.conn.execute(f"SAVEPOINT {savepoint}")
@@ -64,6 +78,8 @@ class Store:
                 self.conn.execute(f"ROLLBACK TO {savepoint}")
                 self.conn.execute(f"RELEASE {savepoint}")
             else:
+                if session is not None:
+                    session.close()
                 self.conn.execute("ROLLBACK")
             raise
         else:
@@ -71,6 +87,12 @@ class Store:
             if self._depth:
                 self.conn.execute(f"RELEASE {savepoint}")
             else:
+                if session is not None:  # the replica's changeset joins its outbox, atomically
+                    try:
+                        self.capture.commit(session)
+                    except BaseException:
+                        self.conn.execute("ROLLBACK")
+                        raise
                 self.conn.execute("COMMIT")
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:

@@ -35,10 +35,10 @@ def create_contribution(store: Store, *, received: str | None = None, channel: s
     source = received_source or ("user" if received else "logged")
     now = now_iso()
     return store.insert(
-        "INSERT INTO contributions (title, received, channel, language, sender, subject,"
+        "INSERT INTO contributions (id, title, received, channel, language, sender, subject,"
         " dated, received_source, permission_to_publish, created_at, created_by)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (title, received or now, channel, language, sender, subject, dated, source,
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (store.new_id(), title, received or now, channel, language, sender, subject, dated, source,
          None if permission_to_publish is None else int(permission_to_publish), now,
          store.author),
     )
@@ -87,10 +87,10 @@ def add_file(store: Store, contribution_id: int, *, name: str, sha256: str, size
     texts = [p.text for p in paragraphs]
     chars = sum(len(t) for t in texts)
     file_id = store.insert(
-        "INSERT INTO files (contribution_id, parent_id, position, name, original_name, sha256,"
+        "INSERT INTO files (id, contribution_id, parent_id, position, name, original_name, sha256,"
         " size, media_type, status, message, pages, chars, text_start, created_at, ocr,"
-        " ocr_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (contribution_id, parent_id, position, name, original_name or name, sha256, size,
+        " ocr_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (store.new_id(), contribution_id, parent_id, position, name, original_name or name, sha256, size,
          media_type, status, message, pages, chars, text_start if texts else -1, now_iso(),
          int(ocr), ocr_confidence),
     )
@@ -118,10 +118,10 @@ def add_paragraphs(store: Store, contribution_id: int, file_id: int,
     )["n"]
     spans = layout([p.text for p in paragraphs], text_start)
     store.executemany(
-        "INSERT INTO paragraphs (contribution_id, file_id, idx, start, \"end\", page,"
-        " heading_level, part, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO paragraphs (id, contribution_id, file_id, idx, start, \"end\", page,"
+        " heading_level, part, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (contribution_id, file_id, first + i, start, end, p.page, p.heading_level,
+            (store.new_id(), contribution_id, file_id, first + i, start, end, p.page, p.heading_level,
              p.part if p.part in PARTS else "body", p.text)
             for i, (p, (start, end)) in enumerate(zip(paragraphs, spans, strict=True))
         ],

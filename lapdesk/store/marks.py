@@ -58,6 +58,8 @@ def add_marks(store: Store, file_id: int, paragraphs: Sequence[Paragraph], *,
 
 
 def _insert(store: Store, table: str, values: dict) -> int:
+    if table != "ocr_pages":  # keyed by file and page; the others by id (random in a team)
+        values = {"id": store.new_id(), **values}
     columns = ", ".join(f'"{c}"' for c in values)
     marks = ", ".join("?" for _ in values)
     return store.insert(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})',

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lapdesk.core.errors import NewerSchemaError
+from lapdesk.store import team_schema
 from lapdesk.store.fills import fill_contributor_columns, fill_translations
 from lapdesk.store.search import index_sql
 from lapdesk.store.seed import SeedFiles
@@ -300,6 +301,9 @@ MIGRATIONS: list[str] = [
     CREATE INDEX comments_file ON comments(file_id, start);
 
 """ + index_sql("comments") + """    """,
+    # 8: team work (#14): the replica, its outbox, the packs received, stamps, tombstones,
+    # conflicts; see lapdesk/store/team_schema.py.
+    team_schema.MIGRATION_8,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

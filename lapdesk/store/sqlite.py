@@ -86,3 +86,23 @@ def fetch_dicts(conn: apsw.Connection, sql: str, params: tuple | dict = ()) -> l
     except apsw.ExecutionCompleteError:  # the query returned no row
         return []
     return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+
+# The session extension, for team work (lapdesk.store.capture, lapdesk.team): a session records
+# the row-level changes of the connection it sits on; a changeset replays them elsewhere.
+Session = apsw.Session
+Changeset = apsw.Changeset
+ChangesetBuilder = apsw.ChangesetBuilder
+TableChange = apsw.TableChange
+NO_CHANGE = apsw.no_change  # a column an UPDATE left alone
+CONFLICT_DATA = apsw.SQLITE_CHANGESET_DATA
+CONFLICT_NOTFOUND = apsw.SQLITE_CHANGESET_NOTFOUND
+CONFLICT_CONFLICT = apsw.SQLITE_CHANGESET_CONFLICT
+CONFLICT_CONSTRAINT = apsw.SQLITE_CHANGESET_CONSTRAINT
+CONFLICT_FOREIGN_KEY = apsw.SQLITE_CHANGESET_FOREIGN_KEY
+OMIT = apsw.SQLITE_CHANGESET_OMIT
+REPLACE = apsw.SQLITE_CHANGESET_REPLACE
+ABORT = apsw.SQLITE_CHANGESET_ABORT
+# Cascades stay off while a colleague's changes are applied (what they would take with them is
+# kept as a conflict instead), and an update that is already in place is no conflict.
+APPLY_FLAGS = apsw.SQLITE_CHANGESETAPPLY_FKNOACTION | apsw.SQLITE_CHANGESETAPPLY_IGNORENOOP

@@ -44,6 +44,7 @@ from lapdesk.ui.search_panel import SearchPanel
 from lapdesk.ui.service.store_service import StoreService
 from lapdesk.ui.suggesting import BackgroundSuggestions
 from lapdesk.ui.tables_flow import TablesFlow
+from lapdesk.ui.team_menu import TeamMenu
 from lapdesk.ui.views.annotation_strip import AnnotationStrip
 from lapdesk.ui.views.contribution_header import ContributionHeader
 from lapdesk.ui.views.contributions_pane import ContributionsPane
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self._build_desk()
         self._build_flows()
         self._build_menus()
+        self.team = TeamMenu(self, self.service, self.qsettings)  # the Team menu, drops of packs
         self._connect()
         self._panes_sized = restore_window_state(self, self.qsettings)  # else at first show
         self.update_title()
