@@ -74,14 +74,17 @@ def _strip_label(text: str) -> str:
     return text
 
 
-def parse(text: str, *, base: int = 0) -> Instruction | None:
-    """The instruction in one sentence or paragraph, or None when it names no node."""
+def parse(text: str, *, base: int = 0, default: Reference | None = None) -> Instruction | None:
+    """The instruction in one sentence or paragraph, or None when it names no node.
+
+    :param default: the node meant when the text names none (a Word comment on a passage).
+    """
     quoted = quotes(text)
     masked = _masked(text, quoted)
     refs = find_references(masked)
-    if not refs:
+    if not refs and default is None:
         return None
-    target = refs[0]
+    target = refs[0] if refs else default
     span = {"start": base, "end": base + len(text)}
     words = patterns().instruction
     if target.is_range:

@@ -306,7 +306,8 @@ MIGRATIONS: list[str] = [
     # draft carries its ``label`` and text as the draft writes them ("Action 12", "PP3");
     # ``round_id`` is the latest round it belongs to (NULL: the store's first framework, from
     # before rounds), and ``node_versions`` keeps each draft round's nodes as issued, so that
-    # a node keeps its key (and its amendments) when a later draft renumbers it.  An
+    # a node keeps its key (and its amendments) when a later draft renumbers it.  A
+    # contribution belongs to the round it was received in.  An
     # amendment targets a node of its round, records what it does to the text (``old`` at
     # ``span_start``-``span_end`` of the node's text, ``new``), who proposed and supported it,
     # and the Presidency's decision with the node's text that results; suggested ones wait
@@ -324,6 +325,7 @@ MIGRATIONS: list[str] = [
         created_by TEXT NOT NULL DEFAULT ''
     );
 
+    ALTER TABLE contributions ADD COLUMN round_id INTEGER REFERENCES rounds(id);
     ALTER TABLE framework_nodes ADD COLUMN round_id INTEGER REFERENCES rounds(id);
     ALTER TABLE framework_nodes ADD COLUMN label TEXT NOT NULL DEFAULT '';
     ALTER TABLE framework_nodes ADD COLUMN text TEXT NOT NULL DEFAULT '';

@@ -1,5 +1,6 @@
 """``lapdesk show``: one contribution in full — metadata, contributors, files, text, excerpts."""
 
+from lapdesk.rounds.amendments import amendments_of_contribution
 from lapdesk.store import contributions as c
 from lapdesk.store.excerpts import excerpts_of
 from lapdesk.store.marks import comments_of, ocr_pages_of, revisions_of
@@ -28,6 +29,9 @@ def run(args, store) -> dict:
         "revisions": revisions_of(store, cid),
         "comments": comments_of(store, cid),
         "ocr_pages": ocr_pages_of(store, cid),
+        "amendments": [a.as_dict() for a in amendments_of_contribution(store, cid)],
+        "suggested_amendments": [a.as_dict() for a in amendments_of_contribution(
+            store, cid, statuses=("suggested",))],
     }
 
 
