@@ -135,7 +135,8 @@ def parse_paragraph(text: str, *, base: int = 0) -> list[Instruction]:
     for cut in cuts:
         sentence = text[start:cut]
         if not pending:
-            pending_start = start
+            lead = len(sentence) - len(sentence.lstrip())
+            sentence, pending_start = sentence[lead:], start + lead
         pending = (pending + sentence) if pending else sentence
         found = parse(pending, base=base + pending_start)
         if found is not None and (found.op != "comment" or pending.strip()):

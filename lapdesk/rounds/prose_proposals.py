@@ -9,6 +9,7 @@ starts "Justification:" gives the reasons for the amendment before it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from lapdesk.rounds.instructions import Instruction, parse, parse_paragraph
@@ -17,6 +18,7 @@ from lapdesk.rounds.proposals import Proposal
 from lapdesk.rounds.references import Reference, resolve, targets_of
 
 FOUND, NOT_FOUND = 0.9, 0.5
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 
 
 def _span(instruction: Instruction, text: str) -> tuple[tuple[int, int] | None, str]:
@@ -65,8 +67,14 @@ def prose_proposals(paragraphs: Sequence[dict], nodes: Sequence[dict]) -> list[P
         following = paragraphs[index + 1]["text"] if index + 1 < len(paragraphs) else ""
         justification = reasons.sub("", following, count=1).strip() \
             if reasons.match(following) else ""
+        text = p["text"]
+        inside = next((m.end() for m in _SENTENCE.finditer(text)
+                       if reasons.match(text[m.end():])), None)
+        if inside is not None:  # "... with 'shall'. Justification: ..." in one paragraph
+            justification = reasons.sub("", text[inside:], count=1).strip()
+            text = text[:inside]
         source = {"start": p["start"], "end": p["end"], "file_id": p["file_id"]}
-        for instruction in parse_paragraph(p["text"], base=p["start"]):
+        for instruction in parse_paragraph(text, base=p["start"]):
             keys = resolve(instruction.target, targets)
             for key in keys if instruction.op == "comment" else keys[:1]:
                 found.append(_proposal(instruction, by_key[key], source=source,

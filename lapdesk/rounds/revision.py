@@ -39,6 +39,8 @@ def taken(amendments: Sequence[Amendment]) -> list[Amendment]:
 def _apply_on(text: str, amendment: Amendment, draft: str) -> str:
     """An edit of the draft's span applied to a text a person rewrote, found by its words."""
     if amendment.op == "insert":
+        if amendment.span_start is None:
+            raise Conflict(f"amendment {amendment.id} does not say where it inserts")
         before = draft[max(0, amendment.span_start - _CONTEXT):amendment.span_start]
         probe = before or draft[amendment.span_start:amendment.span_start + _CONTEXT]
         if not probe or text.count(probe) != 1:
@@ -83,10 +85,10 @@ def fate(draft_text: str, amendments: Sequence[Amendment]) -> NodeFate:
         elif a.text_given or a.op == "redraft":
             current = a.result_text if a.text_given else a.new
             edits = []
-        elif a.span_start is None:
-            raise Conflict(f"amendment {a.id} does not say where in the text it applies")
         elif current is not None:
             current = _apply_on(current, a, draft_text)
+        elif a.span_start is None:
+            raise Conflict(f"amendment {a.id} does not say where in the text it applies")
         else:
             for other in edits:
                 if _overlap(a, other):
