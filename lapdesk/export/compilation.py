@@ -26,6 +26,7 @@ from lapdesk.export.tables import Table, _xlsx_bytes
 from lapdesk.export.template import fill_placeholders, open_template
 from lapdesk.export.writer import PaperWriter
 from lapdesk.rounds.amendment_records import DECISION_NAMES, OP_NAMES, Amendment
+from lapdesk.store.database import Store
 
 HEADER = ("Text proposed", "Amendment", "Proposed by", "Justification", "Decision")
 SHARES = (28, 32, 14, 14, 12)             # per cent of the page's width
