@@ -10,9 +10,11 @@ still readable.  A store just created for the draft starts with the draft alone.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from lapdesk.core.clock import now_iso
 from lapdesk.rounds.alignment import align
-from lapdesk.rounds.draft_reader import Draft
+from lapdesk.rounds.draft_reader import Draft, read_draft_file
 from lapdesk.rounds.node_keys import KeyMaker
 from lapdesk.store.changes import Change, Recorder, record
 from lapdesk.store.database import Store
@@ -44,6 +46,15 @@ def start_round(store: Store, draft: Draft, *, source_name: str, sha256: str | N
         _set_current(rec, round_id)
         rec.change.result = round_id
     return rec.change
+
+
+def start_round_from_file(store: Store, path: Path, *, fresh: bool = False) -> Change:
+    """:func:`start_round` on the draft in ``path`` (what the desk's File menu and the CLI do)."""
+    import hashlib
+
+    draft, data = read_draft_file(Path(path))
+    return start_round(store, draft, source_name=Path(path).name,
+                       sha256=hashlib.sha256(data).hexdigest(), fresh=fresh)
 
 
 def _close_previous(rec: Recorder, *, fresh: bool) -> str | None:

@@ -39,6 +39,7 @@ from lapdesk.ui.prefs import app_settings
 from lapdesk.ui.registry_view import RegistryView
 from lapdesk.ui.reliability import Reliability
 from lapdesk.ui.reread_flow import RereadFlow
+from lapdesk.ui.round_menus import RoundMenus
 from lapdesk.ui.search_panel import SearchPanel
 from lapdesk.ui.service.store_service import StoreService
 from lapdesk.ui.views.annotation_strip import AnnotationStrip
@@ -221,6 +222,7 @@ class MainWindow(QMainWindow):
         framework_menu.addAction("Show excerpts of the chosen section", self._show_current_node)
         framework_menu.addActions(self.framework.editor.actions)
         menus["export"].addAction(self.exporter.action)
+        self.rounds = RoundMenus(self, self.service).fill(menus)  # File > New round, Export
         menus["help"].insertAction(menus["help"].actions()[0], self.demo.action)
         for made in (self.importer.action, self.exporter.action, self.registry_action):
             self.addAction(made)
@@ -282,8 +284,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _raise(dock: QDockWidget) -> None:
-        dock.show()
-        dock.raise_()
+        dock.show() or dock.raise_()
 
     def _rows_changed(self) -> None:
         self.status_label.setText(status_words(self.contributions.model.rows))

@@ -1,0 +1,112 @@
+"""The drafting round in the desk's menus: File > New round from a draft…, and the round's
+documents in the Export menu (the compilation of amendments, Rev.1, Rev.1 with changes).
+
+Starting a round reads the draft and writes its nodes on the writer lane (one undoable
+change); an export reads the store on a reader lane.  The window stays usable throughout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from lapdesk.export.options import ExportOptions
+from lapdesk.rounds.round_start import start_round_from_file
+from lapdesk.ui.import_flow import show_failure
+from lapdesk.ui.service.store_service import StoreService
+from lapdesk.ui.service.tasks import Task
+
+DOCUMENTS = {
+    "amendments": ("Compilation of proposed &amendments…", "compilation of amendments",
+                   "Word document (*.docx);;Excel workbook (*.xlsx)"),
+    "revision": ("Rev.1, &clean…", "Rev.1", "Word document (*.docx)"),
+    "revision-changes": ("Rev.1 with &changes shown…", "Rev.1 with changes",
+                         "Word document (*.docx)"),
+}
+
+
+def export_document(store, kind: str, out: Path, options: ExportOptions) -> dict:
+    """One of the round's documents (what ``lapdesk export --kind`` writes)."""
+    if kind == "amendments":
+        from lapdesk.export.compilation import export_compilation
+
+        return export_compilation(store, out, options=options)
+    from lapdesk.export.revision_paper import export_revision
+
+    return export_revision(store, out, tracked=kind == "revision-changes",
+                           options=options).as_dict()
+
+
+class RoundMenus(QObject):
+    round_started = Signal(int)   # the new round's id
+    exported = Signal(dict)       # an export's report
+
+    def __init__(self, window: QMainWindow, service: StoreService):
+        super().__init__(window)
+        self.window = window
+        self.service = service
+        self.new_round_action = QAction("New &round from a draft…", window)
+        self.new_round_action.setStatusTip("Read the Presidency's draft (.docx) into this store "
+                                           "as the framework of a new drafting round")
+        self.new_round_action.triggered.connect(self.choose_draft)
+        self.export_actions = {}
+        for kind, (text, _name, _filter) in DOCUMENTS.items():
+            action = QAction(text, window)
+            action.triggered.connect(lambda _checked=False, k=kind: self.choose_out(k))
+            self.export_actions[kind] = action
+
+    def fill(self, menus: dict) -> RoundMenus:
+        file_menu = menus["file"]
+        first = next((a for a in file_menu.actions() if a.isSeparator()), None)
+        file_menu.insertAction(first, self.new_round_action) if first else \
+            file_menu.addAction(self.new_round_action)
+        menus["export"].addSeparator()
+        menus["export"].addActions(list(self.export_actions.values()))
+        return self
+
+    # --- a new round --------------------------------------------------------------------------
+
+    def choose_draft(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "New round from a draft", "",
+                                              "Word document (*.docx)")
+        if path:
+            self.start(Path(path))
+
+    def start(self, path: Path) -> Task:
+        return self.service.apply(start_round_from_file, path, then=self._started,
+                                  failed=lambda failure: show_failure(
+                                      self.window, "The round was not started", failure))
+
+    def _started(self, round_id: int) -> None:
+        self.round_started.emit(round_id)
+        self.window.statusBar().showMessage("The draft is the framework of a new round: its "
+                                            "paragraphs are in the framework pane.", 8000)
+
+    # --- the round's documents ----------------------------------------------------------------
+
+    def choose_out(self, kind: str) -> None:
+        _text, name, filters = DOCUMENTS[kind]
+        out, _ = QFileDialog.getSaveFileName(self.window, f"Export the {name}", "", filters)
+        if out:
+            self.export(kind, Path(out))
+
+    def export(self, kind: str, out: Path, options: ExportOptions | None = None) -> Task:
+        chosen = options or ExportOptions(overwrite=True)
+        op = self.service.start(lambda store, _progress, _cancel: export_document(
+            store, kind, out, chosen), writes=False)
+        op.succeeded.connect(self._exported)
+        op.failed.connect(lambda failure: show_failure(
+            self.window, f"The {DOCUMENTS[kind][1]} was not exported", failure))
+        return op
+
+    def _exported(self, report: dict) -> None:
+        self.exported.emit(report)
+        out = Path(report["out"])
+        box = QMessageBox(QMessageBox.Icon.Information, "Exported",
+                          f"Saved as {out.name} in {out.parent}.", QMessageBox.StandardButton.Ok,
+                          self.window)
+        box.setObjectName("round-export-done")
+        box.open()
