@@ -46,10 +46,10 @@ def build(store, work: Path) -> None:
         "Chile_reply.docx": (tracked_reply_bytes(
             {12: [("sex and age", "sex, age and disability")]}, author="Chile"), ["Chile"],
             None),
-        "Mexico_note.txt": ("The Permanent Mission of Mexico presents its compliments.\n"
-                            "Action 1: replace 'as soon as possible' with 'by 2026'.\n"
-                            "Justification: a date can be measured.\n"
-                            "Delete Action 5.\n".encode(), ["Mexico"], True),
+        "Mexico_note.txt": (b"The Permanent Mission of Mexico presents its compliments.\n"
+                            b"Action 1: replace 'as soon as possible' with 'by 2026'.\n"
+                            b"Justification: a date can be measured.\n"
+                            b"Delete Action 5.\n", ["Mexico"], True),
     }
     for name, (data, who, publish) in replies.items():
         (work / name).write_bytes(data)
