@@ -81,6 +81,12 @@ def test_the_whole_round_in_the_desk(qtbot, store, tmp_path):
     settle(window)
     assert [a.decision for a in amendments_of_round(store)] == [
         "retained", "retained", "retained_as_amended"]
+    window.show_section("action_3")
+    settle(window)
+    view.write_new_text(text="Ensure that victims have access to care.")  # the Presidency's
+    settle(window)
+    assert view.panel.new_text == "Ensure that victims have access to care."
+    assert view.amendments()[0].proposers == ()
 
     outs = {kind: tmp_path / f"{kind}.docx" for kind in
             ("amendments", "revision", "revision-changes")}
@@ -94,5 +100,21 @@ def test_the_whole_round_in_the_desk(qtbot, store, tmp_path):
     with zipfile.ZipFile(outs["revision"]) as archive:
         clean = archive.read("word/document.xml").decode()
     assert "and publish them." in clean and "<w:ins " not in clean
+    assert "Action 3. Ensure that victims have access to care." in clean
     assert framework.node(store, "action_4")["text"].startswith("Collect data")
 
+
+
+def test_a_round_in_a_new_store_of_its_own(qtbot, store, tmp_path):
+    window = open_desk(qtbot, store)
+    draft = tmp_path / "zero.docx"
+    draft.write_bytes(zero_draft_bytes())
+    with qtbot.waitSignal(window.file_menu.store_switched, timeout=20_000) as switched:
+        window.rounds.start_in_new_store(draft, tmp_path / "round.lapdesk")
+    new_window = switched.args[0]
+    qtbot.addWidget(new_window)
+    qtbot.waitUntil(lambda: new_window.catalogue.framework.has("action_1"), timeout=20_000)
+    settle(new_window)
+    keys = [row["key"] for row in new_window.catalogue.framework.rows]
+    assert "structure" not in keys and keys[0] == "preamble"  # the draft alone
+    new_window.close()

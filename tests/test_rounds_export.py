@@ -198,3 +198,33 @@ def test_libreoffice_accepts_and_rejects_them_alike(exported, tmp_path):
     assert accepted == [p for p in _paragraphs(clean, None) if p]
     rejected = _libreoffice("reject", changes, tmp_path)
     assert _body(rejected) == draft
+
+
+def test_the_cli_writes_the_three_documents(tmp_path, cli):
+    from samples.drafts import zero_draft_bytes
+
+    s = tmp_path / "s.lapdesk"
+    draft = tmp_path / "zero.docx"
+    draft.write_bytes(zero_draft_bytes())
+    consultation = cli("--store", s, "export", "--kind", "revision", "--out", tmp_path / "x.docx")
+    assert consultation.code == 2 and "not a draft" in consultation.err
+    assert cli("--store", s, "round", "new", "--draft", draft).code == 0
+    reply = tmp_path / "Ghana.txt"
+    reply.write_text("Action 1: replace 'should' with 'shall'.\n", encoding="utf-8")
+    assert cli("--store", s, "import", reply).code == 0
+    [a] = cli("--store", s, "amendments", "--accept-all", "--json").json()
+    assert cli("--store", s, "decide", a["id"], "--decision", "retained").code == 0
+    reports = {}
+    for kind, name in (("amendments", "c.docx"), ("amendments", "c.xlsx"),
+                       ("revision", "r.docx"), ("revision-changes", "t.docx")):
+        result = cli("--store", s, "export", "--kind", kind, "--out", tmp_path / name,
+                     "--date", "2021-03-01", "--json")
+        assert result.code == 0, result.err
+        reports[name] = result.json()
+    assert reports["c.docx"]["amendments"] == 1
+    assert (reports["t.docx"]["kind"], reports["t.docx"]["changed"],
+            reports["t.docx"]["changes"]) == ("revision-changes", 1, 2)
+    assert reports["r.docx"]["symbol"] == "CCM/CONF/2021/WP.1/Rev.1"
+    again = cli("--store", s, "export", "--kind", "revision", "--out", tmp_path / "r.docx")
+    assert again.code == 1 and "already exists" in again.err
+    assert cli("--store", s, "export", "--kind", "revision", "--out", tmp_path / "r.pdf").code == 2

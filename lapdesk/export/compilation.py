@@ -176,7 +176,7 @@ def export_compilation(store: Store, out: Path, *, options: ExportOptions | None
 def _docx(data, groups, withdrawn, labels, options: ExportOptions) -> bytes:
     document = open_template()
     width = _landscape(document)
-    symbol = options.symbol or (data.round.symbol + "/CRP.1" if data.round.symbol else "")
+    symbol = options.symbol or "[symbol to be assigned]"  # a document of its own
     fill_placeholders(document, symbol=symbol)
     writer = PaperWriter(document, redact=lambda text, lang=None: text, lang="en")
     writer.paragraph("WP Symbol", symbol)

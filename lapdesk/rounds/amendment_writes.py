@@ -154,3 +154,25 @@ def decide(store: Store, amendment_id: int, decision: str, *, text: str | None =
                 "result_text": a.new if a.op == "new_node_after" else (result.text or "")})
         rec.change.result = a.id
     return rec.change
+
+
+def write_new_text(store: Store, node_key: str, text: str) -> Change:
+    """The Presidency's own wording of a node for the next revision, in one undoable change:
+    a redraft by the Presidency, retained as written (listed in the compilation like any
+    other amendment, proposed by "The Presidency")."""
+    node = framework.node(store, node_key)
+    round_id = framework.current_round_id(store)
+    if round_id is None or node["round_id"] != round_id or not node["text"]:
+        raise UsageError(f"{node_key} is not a paragraph of the current draft.")
+    if not text.strip():
+        raise UsageError("The new text is empty; to delete the paragraph, record a deletion.")
+    now = now_iso()
+    with record(store, f"Write the new text of {node['label'] or node['title']}",
+                node=node_key) as rec:
+        rec.change.result = rec.insert("amendments", {
+            "round_id": round_id, "node_id": node["id"], "op": "redraft", "old": node["text"],
+            "new": text.strip(), "status": "recorded", "decision": "retained_as_amended",
+            "result_text": text.strip(), "text_given": 1, "decided_at": now,
+            "decided_by": store.author, "source_kind": "manual", "created_at": now,
+            "created_by": store.author})
+    return rec.change

@@ -72,13 +72,38 @@ class RoundMenus(QObject):
     def choose_draft(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, "New round from a draft", "",
                                               "Word document (*.docx)")
-        if path:
+        if not path:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "New round from a draft",
+                          f"Start the round on {Path(path).name} in this store (the "
+                          "consultation stays readable as the round before), or in a new "
+                          "store of its own?", QMessageBox.StandardButton.Cancel, self.window)
+        here = box.addButton("In this store", QMessageBox.ButtonRole.AcceptRole)
+        elsewhere = box.addButton("In a new store…", QMessageBox.ButtonRole.ActionRole)
+        box.exec()
+        if box.clickedButton() is here:
             self.start(Path(path))
+        elif box.clickedButton() is elsewhere:
+            store, _ = QFileDialog.getSaveFileName(self.window, "The new round's store", "",
+                                                   "LAPDesk store (*.lapdesk)")
+            if store:
+                self.start_in_new_store(Path(path), Path(store).with_suffix(".lapdesk"))
 
-    def start(self, path: Path) -> Task:
-        return self.service.apply(start_round_from_file, path, then=self._started,
+    def start(self, path: Path, *, fresh: bool = False) -> Task:
+        return self.service.apply(start_round_from_file, path, fresh=fresh, then=self._started,
                                   failed=lambda failure: show_failure(
                                       self.window, "The round was not started", failure))
+
+    def start_in_new_store(self, draft: Path, store: Path) -> None:
+        """Create ``store`` for the draft alone (registry and settings as any new store) and
+        open the desk on it, where the round then starts."""
+        if store.exists():
+            QMessageBox.warning(self.window, "The store exists",
+                                f"{store.name} exists already: choose a new name.")
+            return
+        files = self.window.file_menu
+        files.store_switched.connect(lambda window: window.rounds.start(draft, fresh=True))
+        files.switch_to(store)
 
     def _started(self, round_id: int) -> None:
         self.round_started.emit(round_id)

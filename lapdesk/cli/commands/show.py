@@ -73,8 +73,15 @@ def render(result: dict) -> str:
 
 
 def _marks_lines(result: dict) -> list[str]:
-    """Tracked changes and comments, one line each, under the excerpts."""
+    """Tracked changes, comments and amendments, one line each, under the excerpts."""
     lines = []
+    for title, key in (("Amendments", "amendments"), ("Suggested amendments",
+                                                       "suggested_amendments")):
+        if result.get(key):
+            lines.extend(["", f"{title}:"])
+            lines.extend(f"  #{a['id']} {a['label'] or a['node']} {a['op']}: "
+                         f"{_short(a['new'] or a['old'] or a['justification'])} "
+                         f"({a['decision'].replace('_', ' ')})" for a in result[key])
     if result.get("revisions"):
         lines.extend(["", "Tracked changes:"])
         for r in result["revisions"]:

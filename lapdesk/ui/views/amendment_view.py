@@ -84,6 +84,9 @@ class AmendmentView(QWidget):
         self.decide_button = QPushButton("Record the decision", self)
         self.accept_button = QPushButton("Accept the suggestion", self)
         self.accept_all_button = QPushButton("Accept all suggested", self)
+        self.write_button = QPushButton("Write the new text…", self)
+        self.write_button.setToolTip("The Presidency's own wording of this paragraph for the "
+                                     "next revision")
         self.new_text = QTextBrowser(self)
         self.new_text.setAccessibleName("The paragraph's new text")
         self.new_text.setMaximumHeight(90)
@@ -100,7 +103,10 @@ class AmendmentView(QWidget):
         layout.addWidget(self.compared, 3)
         layout.addWidget(self.table, 2)
         layout.addLayout(controls)
-        layout.addWidget(QLabel("New text, as the decisions make it:", self))
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel("New text, as the decisions make it:", self), 1)
+        heading.addWidget(self.write_button)
+        layout.addLayout(heading)
         layout.addWidget(self.new_text)
 
         self.query = LiveQuery(service, node_panel, tables=REFRESH_ON, start=False, parent=self)
@@ -109,6 +115,7 @@ class AmendmentView(QWidget):
         self.decide_button.clicked.connect(self.decide_selected)
         self.accept_button.clicked.connect(self.accept_selected)
         self.accept_all_button.clicked.connect(self.accept_all)
+        self.write_button.clicked.connect(lambda: self.write_new_text())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
     # --- showing --------------------------------------------------------------------------
@@ -215,6 +222,18 @@ class AmendmentView(QWidget):
         chosen = self.selected()
         if chosen is not None and chosen.status == "suggested":
             self._service.apply(amendment_writes.accept, [chosen.id])
+
+    def write_new_text(self, text: str | None = None) -> None:
+        """Write the node's new text by hand (asked for, prefilled, when not given)."""
+        if self.panel is None:
+            return
+        if text is None:
+            text, ok = QInputDialog.getMultiLineText(
+                self, "The new text", f"{self.panel.label or 'The paragraph'} in the next "
+                "revision", self.panel.new_text or self.panel.text)
+            if not ok:
+                return
+        self._service.apply(amendment_writes.write_new_text, self.panel.key, text)
 
     def accept_all(self) -> None:
         if self.panel and self.panel.suggested:
