@@ -20,46 +20,17 @@ from lxml.etree import SubElement
 from lapdesk.core.errors import UsageError
 from lapdesk.export.atomic import check_target, write_atomically
 from lapdesk.export.options import ExportOptions
-from lapdesk.export.redline import XML_SPACE, segments
+from lapdesk.export.redline import XML_SPACE
 from lapdesk.export.round_sources import RoundData, gather_round, node_line, section_line
 from lapdesk.export.tables import Table, _xlsx_bytes
 from lapdesk.export.template import fill_placeholders, open_template
 from lapdesk.export.writer import PaperWriter
+from lapdesk.rounds.amendment_display import Piece, amendment_pieces
 from lapdesk.rounds.amendment_records import DECISION_NAMES, OP_NAMES, Amendment
 from lapdesk.store.database import Store
 
 HEADER = ("Text proposed", "Amendment", "Proposed by", "Justification", "Decision")
 SHARES = (28, 32, 14, 14, 12)             # per cent of the page's width
-Piece = tuple[str, str]                   # (text, "plain" | "ins" | "del" | "i" | "b")
-
-
-def amendment_pieces(a: Amendment, node: dict, labels: dict[str, str]) -> list[Piece]:
-    """The amendment as the compilation shows it, its changes marked."""
-    text = node["text"]
-    if a.op in ("replace", "insert", "delete_text") and a.span_start is not None:
-        pieces = [(text[:a.span_start], "plain")]
-        if a.op != "insert":
-            pieces.append((text[a.span_start:a.span_end], "del"))
-        if a.new:
-            pad = " " if a.op == "insert" and a.span_start and text[a.span_start - 1] != " " \
-                else ""
-            pieces.append((pad + a.new.strip() if a.op == "insert" else a.new, "ins"))
-        pieces.append((text[a.span_end:], "plain"))
-        return [p for p in pieces if p[0]]
-    if a.op in ("replace", "delete_text", "insert"):
-        said = {"replace": f"Replace “{a.old}” with “{a.new}”", "delete_text":
-                f"Delete “{a.old}”", "insert": f"Insert “{a.new}”"}[a.op]
-        return [(said + " (not found in the text).", "i")]
-    if a.op == "redraft":
-        kinds = {"equal": "plain", "insert": "ins", "delete": "del"}
-        return [(piece, kinds[kind]) for kind, piece in segments(text, a.new)]
-    if a.op == "delete_node":
-        return [("Delete the paragraph: ", "i"), (text, "del")]
-    if a.op == "new_node_after":
-        return [(f"New paragraph after {node['label'] or 'this one'}: ", "i"), (a.new, "ins")]
-    if a.op == "move":
-        return [(f"Move after {labels.get(a.move_after or '', a.move_after or '?')}.", "i")]
-    return [(a.justification or a.new or "(comment)", "i")]
 
 
 def _decision(a: Amendment) -> str:

@@ -12,50 +12,14 @@ text around them.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 
 from docx.oxml.ns import qn
 from lxml.etree import SubElement
 
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+from lapdesk.rounds.word_diff import segments
+
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-def segments(old: str, new: str) -> list[tuple[str, str]]:
-    """``(kind, text)`` pieces, kind being ``equal``, ``delete`` or ``insert``, that read
-    ``old`` with the deletions and ``new`` with the insertions."""
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    out: list[tuple[str, str]] = []
-
-    def add(kind: str, text: str) -> None:
-        if not text:
-            return
-        if out and out[-1][0] == kind:
-            out[-1] = (kind, out[-1][1] + text)
-        else:
-            out.append((kind, text))
-
-    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    deleted, inserted = [], []
-    for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
-        same = "".join(a[i1:i2])
-        between = 0 < index < len(opcodes) - 1 and (deleted or inserted)
-        if op == "equal" and not (between and same.isspace()):
-            add("delete", "".join(deleted))
-            add("insert", "".join(inserted))
-            deleted, inserted = [], []
-            add("equal", same)
-        elif op == "equal":  # a lone space between two changes belongs to one change
-            deleted.append(same)
-            inserted.append(same)
-        else:
-            deleted.append(same)
-            inserted.append("".join(b[j1:j2]))
-    add("delete", "".join(deleted))
-    add("insert", "".join(inserted))
-    return out
 
 
 class Redliner:

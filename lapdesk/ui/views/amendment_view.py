@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lapdesk.export.compilation import amendment_pieces
-from lapdesk.export.redline import segments
 from lapdesk.rounds import amendment_writes
+from lapdesk.rounds.amendment_display import amendment_pieces
 from lapdesk.rounds.amendment_records import DECISION_NAMES, OP_NAMES, Amendment
 from lapdesk.rounds.node_panel import NodePanel, node_panel
+from lapdesk.rounds.word_diff import segments
 from lapdesk.ui.service.live import LiveQuery
 from lapdesk.ui.service.store_service import StoreService
 
