@@ -34,7 +34,8 @@ def _score(name: str) -> tuple[float, float, list[str]]:
     return correct / proposed, correct / expected, misses
 
 
-@pytest.mark.parametrize(("name", "floor"), [("labelled.toml", 0.95), ("holdout.toml", 0.8)])
+@pytest.mark.parametrize(("name", "floor"), [("labelled.toml", 0.95), ("holdout.toml", 0.8),
+                                           ("holdout2.toml", 0.8)])
 def test_precision_and_recall(name, floor):
     precision, recall, misses = _score(name)
     print(f"\n{name}: precision {precision:.2f}, recall {recall:.2f}")
