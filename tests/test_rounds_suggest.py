@@ -168,3 +168,26 @@ def test_suggesting_again_keeps_decided_suggestions_away(store, tmp_path):
     again = suggest(store, cid)
     assert len(again) == len(first) - 2
     assert first[0].id not in {a.id for a in again}
+
+
+def test_general_comments_on_a_section(store, tmp_path):
+    """"On section II ..." in prose, and a Word comment on a heading, are about the section."""
+    import io
+
+    from docx import Document
+    from samples.drafts import zero_draft_bytes
+
+    on_zero_draft(store)
+    cid = _import(store, tmp_path, "Ghana.txt", "On section II, Ghana would welcome more "
+                  "ambition.\n".encode(), ["Ghana"])
+    [a] = suggest(store, cid)
+    assert (a.node, a.op, a.justification) == ("victim_assistance_2", "comment",
+                                               "On section II, Ghana would welcome more "
+                                               "ambition.")
+    document = Document(io.BytesIO(zero_draft_bytes()))
+    heading = next(p for p in document.paragraphs if p.text == "III. Implementation")
+    document.add_comment(heading.runs, text="This section needs indicators.", author="Chile")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    cid = _import(store, tmp_path, "Chile.docx", buffer.getvalue(), ["Chile"])
+    assert [(a.node, a.op) for a in suggest(store, cid)] == [("implementation", "comment")]

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from lapdesk.core.text import fold
 from lapdesk.rounds.instructions import Instruction, parse, parse_paragraph
 from lapdesk.rounds.patterns import patterns
 from lapdesk.rounds.proposals import Proposal
 from lapdesk.rounds.references import Reference, resolve, targets_of
 
 FOUND, NOT_FOUND = 0.9, 0.5
+_HEADING_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-H])\.\s+")
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 
 
@@ -92,11 +94,14 @@ def comment_proposals(comments: Sequence[dict], paragraphs: Sequence[dict],
     targets = targets_of(nodes)
     by_key = {n["key"]: n for n in nodes}
     refs = {t.key: t.reference for t in targets}
+    headings = {fold(n["title"]): n["key"] for n in nodes if n["kind"] == "section"}
     found: list[Proposal] = []
     for comment in comments:
         paragraph = next((p for p in paragraphs if p["start"] <= comment["start"] <= p["end"]),
                          None)
         home = anchored.get(paragraph["index"]) if paragraph else None
+        if home is None and paragraph is not None:  # a comment on a heading: its section's
+            home = headings.get(fold(_HEADING_NUMBER.sub("", paragraph["text"]).strip()))
         default: Reference | None = refs.get(home) if home else None
         instruction = parse(comment["text"], default=default)
         if instruction is None:

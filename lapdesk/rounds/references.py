@@ -19,7 +19,7 @@ from lapdesk.rounds.patterns import patterns
 
 @dataclass(frozen=True)
 class Reference:
-    family: str          # action, pp, op, para
+    family: str          # action, pp, op, para, section
     number: str          # "12", "12 bis", "4.1"
     sub: str = ""        # a subparagraph's letter
     to: str = ""         # the end of a range
@@ -58,7 +58,10 @@ def find_references(text: str) -> list[Reference]:
             if not number:
                 continue
             to = groups.get("to") or ""
-            found.append(Reference(pattern.family, _norm_number(number),
+            if pattern.family == "section":
+                number = number.upper()
+            found.append(Reference(pattern.family, _norm_number(number) if pattern.family !=
+                                   "section" else number,
                                    (groups.get("sub") or "").lower(),
                                    to if to and int(to) > int(number.split()[0].split(".")[0])
                                    else "", *span))
@@ -120,6 +123,9 @@ def targets_of(nodes: Iterable[dict]) -> list[Target]:
     for row in rows:  # parents come before children
         parent = refs.get(row.get("parent_id")) if row.get("parent_id") in by_id else None
         own = row.get("number") or ""
+        if row.get("kind") == "section":  # "section II": a heading numbered as the draft does
+            refs[row["id"]] = Reference("section", own.upper()) if own else None
+            continue
         refs[row["id"]] = node_reference(row.get("label") or own, own, parent) \
             if (row.get("label") or own) else None
     return [Target(row["key"], refs[row["id"]]) for row in rows if refs[row["id"]]]
