@@ -178,8 +178,8 @@ def test_general_comments_on_a_section(store, tmp_path):
     from samples.drafts import zero_draft_bytes
 
     on_zero_draft(store)
-    cid = _import(store, tmp_path, "Ghana.txt", "On section II, Ghana would welcome more "
-                  "ambition.\n".encode(), ["Ghana"])
+    cid = _import(store, tmp_path, "Ghana.txt", b"On section II, Ghana would welcome more "
+                  b"ambition.\n", ["Ghana"])
     [a] = suggest(store, cid)
     assert (a.node, a.op, a.justification) == ("victim_assistance_2", "comment",
                                                "On section II, Ghana would welcome more "
