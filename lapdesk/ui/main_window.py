@@ -217,7 +217,6 @@ class MainWindow(QMainWindow):
         self.mapping.fill(contribution)
         contribution.addSeparator()
         contribution.addAction(self.rereader.read_scans_action)
-
         framework_menu = menus["framework"]
         framework_menu.addAction("Show excerpts of the chosen section", self._show_current_node)
         framework_menu.addActions(self.framework.editor.actions)
@@ -284,7 +283,8 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _raise(dock: QDockWidget) -> None:
-        dock.show() or dock.raise_()
+        dock.show()
+        dock.raise_()
 
     def _rows_changed(self) -> None:
         self.status_label.setText(status_words(self.contributions.model.rows))
