@@ -135,3 +135,21 @@ def test_the_cli_lists_decides_and_shows(tmp_path, cli):
     assert cli("--store", s, "amendments", "--node", "action_5", "--accept-all",
                "--json").json()[0]["op"] == "delete_node"
     assert cli("--store", s, "decide", "99", "--decision", "merged", "--text", "x").code == 1
+
+
+def test_supporters_beside_the_proposers(draft_store):
+    from lapdesk.export.round_sources import gather_round
+    from lapdesk.rounds.amendment_writes import set_supporters
+    from lapdesk.store import registry
+
+    store = draft_store
+    cid = _joint(store)
+    a = record_amendment(store, node_key="action_1", op="replace", old="should", new="shall",
+                         contribution_id=cid, start=0, end=40).result
+    ghana, ireland = registry.find(store, "Ghana")["id"], registry.find(store, "Ireland")["id"]
+    change = set_supporters(store, a, [ghana, ireland])  # Ireland proposes it already
+    assert [p.name for p in amendment(store, a).supporters] == ["Ghana"]
+    assert gather_round(store).proposers(amendment(store, a)) == \
+        "Ireland, New Zealand, Chile; supported by Ghana"
+    undo(store, change)
+    assert amendment(store, a).supporters == ()

@@ -176,3 +176,19 @@ def write_new_text(store: Store, node_key: str, text: str) -> Change:
             "decided_by": store.author, "source_kind": "manual", "created_at": now,
             "created_by": store.author})
     return rec.change
+
+
+def set_supporters(store: Store, amendment_id: int, contributor_ids: Sequence[int]) -> Change:
+    """Who supports an amendment (beside its proposers), as the compilation's "supported by"
+    says: the list replaces the one before, in one undoable change."""
+    a = amendment(store, amendment_id)
+    proposers = {p.id for p in a.proposers}
+    wanted = [i for i in dict.fromkeys(contributor_ids) if i not in proposers]
+    with record(store, f"Set the supporters of amendment {a.id}", amendment=a.id) as rec:
+        rec.delete_where("amendment_contributors", "amendment_id = ? AND role = 'supporter'",
+                         (a.id,))
+        for position, person in enumerate(wanted):
+            rec.insert("amendment_contributors", {"amendment_id": a.id,
+                                                  "contributor_id": person,
+                                                  "role": "supporter", "position": position})
+    return rec.change
