@@ -53,7 +53,7 @@ def build(store, work: Path) -> None:
     }
     for name, (data, who, publish) in replies.items():
         (work / name).write_bytes(data)
-        cid = import_paths(store, [work / name], workers=1)[0]["contribution_id"]
+        cid = import_paths(store, [work / name], workers=1)[0].contribution_id
         contributions.set_contributors_by_names(store, cid, who)
         if publish is not None:
             contributions.set_publication(store, [cid], publish)

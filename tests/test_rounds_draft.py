@@ -90,7 +90,7 @@ def test_the_consultation_stays_readable_as_round_one(store):
     assert "universalisation_2" in keys
     first = round_nodes(store, rounds(store)[0].id)
     assert first[0]["key"] == "structure" and len(first) == 48
-    assert excerpts.excerpts_of(store, cid)[0]["nodes"] == ["universalisation"]
+    assert excerpts.excerpts_of(store, cid)[0].nodes == ("universalisation",)
     undo(store, change)
     assert current_round(store) is None
     assert framework.sections(store)[0]["key"] == "structure"

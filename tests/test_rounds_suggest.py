@@ -28,7 +28,7 @@ def _reply() -> bytes:
 def _import(store, tmp_path, name: str, data: bytes, who: list[str]) -> int:
     path = tmp_path / name
     path.write_bytes(data)
-    cid = import_paths(store, [path], workers=1)[0]["contribution_id"]
+    cid = import_paths(store, [path], workers=1)[0].contribution_id
     contributions.set_contributors_by_names(store, cid, who)
     return cid
 

@@ -61,8 +61,8 @@ def gather_round(store: Store, *, anonymise: bool = False) -> RoundData:
                          "lapdesk round new --draft FILE.docx.")
     nodes = round_nodes(store, present.id)
     amendments = amendments_of_round(store, present.id)
-    contributions = [c for c in list_contributions(store)
-                     if c["id"] in {a.source.contribution_id for a in amendments}]
+    proposing = {a.source.contribution_id for a in amendments}
+    contributions = [c.to_json() for c in list_contributions(store) if c.id in proposing]
     anonymity = Anonymity.decide(contributions, anonymise=anonymise)
     who: dict[int, str] = {}
     for a in amendments:

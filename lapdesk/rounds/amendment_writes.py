@@ -80,7 +80,7 @@ def record_amendment(store: Store, *, node_key: str, op: str, old: str = "", new
             "start": start, "end": end, "excerpt_id": excerpt_id, "created_at": now_iso(),
             "created_by": store.author})
         people = proposer_ids if proposer_ids is not None else (
-            [p["id"] for p in contributors_of(store, contribution_id)] if contribution_id
+            [p.id for p in contributors_of(store, contribution_id)] if contribution_id
             else [])
         for position, person in enumerate(people):
             rec.insert("amendment_contributors", {"amendment_id": amendment_id,

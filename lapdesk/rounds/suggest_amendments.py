@@ -55,7 +55,7 @@ def suggest(store: Store, contribution_id: int) -> list[Amendment]:
     decided = {_signature(a.node_id, a.op, a.old, a.new, a.source.start)
                for a in amendments_of_contribution(store, contribution_id,
                                                    statuses=("recorded", "dismissed"))}
-    people = [p["id"] for p in contributors_of(store, contribution_id)]
+    people = [p.id for p in contributors_of(store, contribution_id)]
     with store.transaction():
         store.execute("DELETE FROM amendments WHERE contribution_id = ? AND status = 'suggested'",
                       (contribution_id,))

@@ -279,8 +279,8 @@ def import_steps(store, importer: Importer, paths: list[str], progress, cancel):
         cancel.raise_if_cancelled()
         yield
     results = run.results
-    suggest_new(store, {r["contribution_id"] for r in results  # a draft's amendments
-                        if r.get("contribution_id") and r["status"] != "duplicate"})
+    suggest_new(store, {r.contribution_id for r in results  # a draft's amendments
+                        if r.contribution_id is not None and r.status != "duplicate"})
     return results, revisions_among(store, results)
 
 

@@ -202,7 +202,6 @@ class MainWindow(QMainWindow):
             "Go to the &contributions filter", lambda: self.contributions.filter_box.setFocus(),
             "Ctrl+L"), self._action("Go to the &text", self.reader.setFocus, "Ctrl+T"),
             self._action("Go to the &framework", self.framework.tree.setFocus, "Ctrl+K")])
-
         contribution = menus["contribution"]
         contribution.addActions([
             self._action("&Previous contribution", lambda: self.contributions.step(-1),

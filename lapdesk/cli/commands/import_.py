@@ -37,8 +37,8 @@ def run(args, store) -> list[ImportResult]:
     args.importer.release()  # the workers leave while the store is backed up
     from lapdesk.rounds.suggest_amendments import suggest_new
 
-    suggest_new(store, {r["contribution_id"] for r in run.results
-                        if r["contribution_id"] is not None and r["status"] != "duplicate"})
+    suggest_new(store, {r.contribution_id for r in run.results
+                        if r.contribution_id is not None and r.status != "duplicate"})
     return run.results
 
 
