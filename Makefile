@@ -125,10 +125,15 @@ screenshots: $(STAMP)
 			$(BIN)/python build_scripts/screenshots.py --size $$size || exit 1; \
 	done
 
+# The drafting round's screenshots: the amendment view, the compilation and Rev.1 with changes.
+.PHONY: round-screenshots
+round-screenshots: $(STAMP) system-deps
+	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python build_scripts/round_screenshots.py
+
 # The suggester's precision and recall per section on the labelled sets, printed.
 .PHONY: quality
 quality: $(STAMP)
-	$(BIN)/python -m pytest -q -s tests/test_suggest_quality.py
+	$(BIN)/python -m pytest -q -s tests/test_suggest_quality.py tests/test_rounds_instructions.py
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache bench/out

@@ -7,7 +7,8 @@
 
 Each command is a module in :mod:`lapdesk.cli.commands` with ``NAME``, ``HELP``, ``WRITES``,
 ``configure(parser)``, ``run(args, store)`` returning the JSON-able result, and optionally
-``render(result) -> str`` for people and ``exit_code(result) -> int``.  A command with
+``render(result) -> str`` for people, ``exit_code(result) -> int`` and ``writes(args) ->
+bool`` (for a command that writes only with some options, which then decides ``WRITES``).  A command with
 ``WRITES = True`` holds the store's writer lock and leaves a backup when it changed the store;
 one with ``OPENS_STORE = False`` (restore, salvage) gets the store's path instead of a store;
 one that writes only with some options defines ``writes(args) -> bool`` instead.
@@ -42,6 +43,9 @@ COMMAND_MODULES = [
     "check",
     "map",
     "unmap",
+    "round",
+    "amendments",
+    "decide",
     "publish",
     "suggest",
     "annotate",
@@ -142,10 +146,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 # restore and salvage must work on a store too damaged to open normally.
                 result = module.run(args, store_path)
             else:
-                writes = module.writes(args) if hasattr(module, "writes") else module.WRITES
-                with open_store(store_path, lock=writes) as store:
+                writes = getattr(module, "writes", None)  # a command that writes only sometimes
+                lock = writes(args) if writes else module.WRITES
+                with open_store(store_path, lock=lock) as store:
                     result = module.run(args, store)
-                    if writes:
+                    if lock:
                         _back_up_after_write(store)
     except LapdeskError as error:
         print(f"lapdesk: {error}", file=sys.stderr)

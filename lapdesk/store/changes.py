@@ -40,6 +40,10 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "ocr_pages": ("file_id", "page"),
     "revisions": ("id",),
     "comments": ("id",),
+    "rounds": ("id",),
+    "node_versions": ("round_id", "node_id"),
+    "amendments": ("id",),
+    "amendment_contributors": ("amendment_id", "contributor_id"),
 }
 
 

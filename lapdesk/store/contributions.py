@@ -267,6 +267,9 @@ def delete_contribution(store: Store, contribution_id: int) -> Change:
             rec.delete_where("mappings", "excerpt_id = ?", (excerpt["id"],))
         rec.delete_where("excerpts", "contribution_id = ?", (contribution_id,))
         rec.delete_where("suggestions", "contribution_id = ?", (contribution_id,))
+        rec.delete_where("amendment_contributors", "amendment_id IN (SELECT id FROM amendments"
+                         " WHERE contribution_id = ?)", (contribution_id,))
+        rec.delete_where("amendments", "contribution_id = ?", (contribution_id,))
         # What reading found hangs on the files and paragraphs: removed first, so that undo
         # brings it back (a cascade would take it unrecorded).
         files = "file_id IN (SELECT id FROM files WHERE contribution_id = ?)"

@@ -106,6 +106,9 @@ def unmap(store: Store, excerpt_id: int, node_key: str | None = None) -> Change:
 def delete_excerpt(store: Store, excerpt_id: int) -> Change:
     excerpt_row(store, excerpt_id)
     with record(store, "Delete excerpt", excerpt=excerpt_id) as rec:
+        for amendment in store.query("SELECT id FROM amendments WHERE excerpt_id = ?",
+                                     (excerpt_id,)):
+            rec.update("amendments", {"id": amendment["id"]}, {"excerpt_id": None})
         rec.delete_where("annotations", "excerpt_id = ?", (excerpt_id,))
         rec.delete_where("mappings", "excerpt_id = ?", (excerpt_id,))
         rec.delete("excerpts", {"id": excerpt_id})

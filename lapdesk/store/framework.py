@@ -17,7 +17,8 @@ from lapdesk.store.changes import Change, record
 from lapdesk.store.database import Store
 
 KINDS = ("part", "section", "question")
-NODE_FIELDS = ("number", "title", "title_fr", "title_es", "short_title", "description")
+NODE_FIELDS = ("number", "title", "title_fr", "title_es", "short_title", "description", "label",
+               "text")
 _KEY_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 
 
@@ -46,9 +47,17 @@ def load_framework_file(path: Path) -> dict[str, Any]:
     return data
 
 
+def current_round_id(store: Store) -> int | None:
+    """The drafting round the store works on (``None``: its first framework, before rounds)."""
+    row = store.query_one("SELECT value FROM settings WHERE key = 'current_round'")
+    return int(row["value"]) if row and row["value"].isdigit() else None
+
+
 def nodes(store: Store) -> list[dict]:
-    """Every node, parents before children, siblings in order."""
-    rows = store.query("SELECT * FROM framework_nodes ORDER BY position, id")
+    """Every node of the current round, parents before children, siblings in order (the
+    nodes of earlier rounds stay in the store: :mod:`lapdesk.rounds.round_store`)."""
+    rows = store.query("SELECT * FROM framework_nodes WHERE round_id IS ? ORDER BY position, id",
+                       (current_round_id(store),))
     children: dict[int | None, list[dict]] = {}
     for row in rows:
         children.setdefault(row["parent_id"], []).append(row)
@@ -71,7 +80,8 @@ def tree(store: Store) -> list[dict]:
         item = {
             "key": row["key"], "title": row["title"], "kind": row["kind"],
             "number": row["number"], "short_title": row["short_title"],
-            "title_fr": row["title_fr"], "title_es": row["title_es"], "children": [],
+            "title_fr": row["title_fr"], "title_es": row["title_es"], "label": row["label"],
+            "text": row["text"], "children": [],
         }
         by_id[row["id"]] = item
         (by_id[row["parent_id"]]["children"] if row["parent_id"] else roots).append(item)
@@ -123,7 +133,7 @@ def add_node(store: Store, *, parent_key: str | None, key: str, title: str,
                        {"position": sibling["position"] + 1})
         rec.change.result = rec.insert("framework_nodes", {
             "key": key, "parent_id": parent_id, "kind": kind, "position": position,
-            "title": title, **{f: fields[f] for f in NODE_FIELDS if f in fields and f != "title"},
+            "title": title, "round_id": current_round_id(store), **{f: fields[f] for f in NODE_FIELDS if f in fields and f != "title"},
         })
     return rec.change
 
@@ -170,6 +180,10 @@ def _remove(rec, node_id: int) -> None:
         _remove(rec, child["id"])
     rec.delete_where("mappings", "node_id = ?", (node_id,))
     rec.delete_where("suggestions", "node_id = ?", (node_id,))
+    for amendment in rec.store.query("SELECT id FROM amendments WHERE node_id = ?", (node_id,)):
+        rec.delete_where("amendment_contributors", "amendment_id = ?", (amendment["id"],))
+        rec.delete("amendments", {"id": amendment["id"]})
+    rec.delete_where("node_versions", "node_id = ?", (node_id,))
     for topic in rec.store.query("SELECT id FROM topics WHERE node_id = ?", (node_id,)):
         rec.update("topics", {"id": topic["id"]}, {"node_id": None})
     rec.delete("framework_nodes", {"id": node_id})
@@ -177,8 +191,8 @@ def _remove(rec, node_id: int) -> None:
 
 def _siblings(store: Store, parent_id: int | None) -> list[dict]:
     return store.query(
-        "SELECT id, position FROM framework_nodes WHERE parent_id IS ? ORDER BY position, id",
-        (parent_id,),
+        "SELECT id, position FROM framework_nodes WHERE parent_id IS ? AND round_id IS ?"
+        " ORDER BY position, id", (parent_id, current_round_id(store)),
     )
 
 

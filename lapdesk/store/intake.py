@@ -36,8 +36,9 @@ def create_contribution(store: Store, *, received: str | None = None, channel: s
     now = now_iso()
     return store.insert(
         "INSERT INTO contributions (id, title, received, channel, language, sender, subject,"
-        " dated, received_source, permission_to_publish, created_at, created_by)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " dated, received_source, permission_to_publish, created_at, created_by, round_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        " (SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'current_round'))",
         (store.new_id(), title, received or now, channel, language, sender, subject, dated, source,
          None if permission_to_publish is None else int(permission_to_publish), now,
          store.author),

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from lapdesk.core.errors import NewerSchemaError
 from lapdesk.store import team_schema
 from lapdesk.store.fills import fill_contributor_columns, fill_translations
+from lapdesk.store.schema_rounds import ROUNDS_SCHEMA
 from lapdesk.store.search import index_sql
 from lapdesk.store.seed import SeedFiles
 from lapdesk.store.sqlite import complete_statement
@@ -304,6 +305,8 @@ MIGRATIONS: list[str] = [
     # 8: team work (#14): the replica, its outbox, the packs received, stamps, tombstones,
     # conflicts; see lapdesk/store/team_schema.py.
     team_schema.MIGRATION_8,
+    # 9: drafting rounds (issue #18): see lapdesk/store/schema_rounds.py.
+    ROUNDS_SCHEMA,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

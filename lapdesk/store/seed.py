@@ -63,9 +63,9 @@ def _insert_nodes(store: Store, nodes: list[dict], parent_id: int | None) -> Non
         values = {f: node.get(f, "") for f in framework.NODE_FIELDS}
         node_id = store.insert(
             "INSERT INTO framework_nodes (key, parent_id, kind, position, number, title,"
-            " title_fr, title_es, short_title, description) VALUES (:key, :parent_id,"
-            " :kind, :position, :number, :title, :title_fr, :title_es, :short_title,"
-            " :description)",
+            " title_fr, title_es, short_title, description, label, text) VALUES (:key,"
+            " :parent_id, :kind, :position, :number, :title, :title_fr, :title_es,"
+            " :short_title, :description, :label, :text)",
             {**values, "key": node["key"], "parent_id": parent_id, "kind": node["kind"],
              "position": position},
         )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from lapdesk.analysis import resubmission
 from lapdesk.core.records import ImportResult
+from lapdesk.rounds.suggest_amendments import suggest_new
 from lapdesk.ui.dialogs.import_progress import ImportProgressDialog
 from lapdesk.ui.dialogs.import_summary import ImportSummaryDialog
 from lapdesk.ui.service.store_service import StoreService
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 # What an import can change, so that every view showing one of these refreshes.
 IMPORT_TABLES = frozenset({"contributions", "files", "paragraphs", "contribution_contributors",
-                           "suggestions", "contributors"})
+                           "suggestions", "contributors", "amendments"})
 WARM_FOR_MS = 30_000  # how long workers started by a drag wait for its drop
 # The formats Windows uses for files that exist only inside another program (an Outlook email).
 VIRTUAL_FILE_FORMATS = ("FileGroupDescriptorW", "FileGroupDescriptor", "FileContents")
@@ -278,6 +279,8 @@ def import_steps(store, importer: Importer, paths: list[str], progress, cancel):
         cancel.raise_if_cancelled()
         yield
     results = run.results
+    suggest_new(store, {r.contribution_id for r in results  # a draft's amendments
+                        if r.contribution_id is not None and r.status != "duplicate"})
     return results, revisions_among(store, results)
 
 

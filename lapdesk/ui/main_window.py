@@ -40,6 +40,7 @@ from lapdesk.ui.registry_edits import RegistryEdits
 from lapdesk.ui.registry_view import RegistryView
 from lapdesk.ui.reliability import Reliability
 from lapdesk.ui.reread_flow import RereadFlow
+from lapdesk.ui.round_menus import RoundMenus
 from lapdesk.ui.search_panel import SearchPanel
 from lapdesk.ui.service.store_service import StoreService
 from lapdesk.ui.suggesting import BackgroundSuggestions
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = menus.undo_action, menus.redo_action
         self.find_action, self.registry_action = menus.find_action, menus.registry_action
         self.results_action, self.back_action = menus.results_action, menus.back_action
+        self.rounds = RoundMenus(self, self.service).fill(self.menus)  # New round, Export
 
     def _connect(self) -> None:
         self.contributions.contribution_selected.connect(self.show_contribution)

@@ -12,6 +12,7 @@ from lapdesk.core.errors import UsageError
 from lapdesk.export.options import LANGUAGES, WITHHELD_QUOTES, ExportOptions
 from lapdesk.export.tables import TABLES, export_table
 
+KINDS = ("working-paper", "amendments", "revision", "revision-changes")
 NAME = "export"
 HELP = "write the consolidated draft working paper (.docx) from the store"
 WRITES = False
@@ -46,6 +47,13 @@ def configure(parser) -> None:
     parser.add_argument("--comments", action="store_true",
                         help="a Word comment on each generated statement naming its excerpts")
     parser.add_argument("--overwrite", action="store_true", help="replace an existing file")
+    parser.add_argument("--kind", choices=KINDS, default="working-paper",
+                        help="working-paper (default); amendments: the compilation of proposed "
+                             "amendments (.docx or .xlsx); revision: Rev.1, clean; "
+                             "revision-changes: Rev.1 with tracked changes against the draft")
+    parser.add_argument("--concordance", action="store_true",
+                        help="with --kind revision: an annex giving each node's number in the "
+                             "previous draft and who proposed its change")
     parser.add_argument("--table", choices=TABLES,
                         help="instead of the working paper, a spreadsheet for the team "
                              "(--out FILE.xlsx or FILE.csv)")
@@ -69,6 +77,9 @@ def run(args, store) -> dict:
     out = Path(args.out).expanduser()
     if args.table:
         return export_table(store, out, args.table, overwrite=args.overwrite)
+    kind = getattr(args, "kind", "working-paper")
+    if kind != "working-paper":
+        return _round_document(store, out, kind, args)
     if out.suffix.lower() != ".docx":
         raise UsageError(f"{out.name} is not a .docx file; the working paper is written in Word.")
     # Imported here: python-docx is heavy and `lapdesk --help` should not pay for it.
@@ -78,7 +89,30 @@ def run(args, store) -> dict:
     return report.as_dict()
 
 
+def _round_document(store, out: Path, kind: str, args) -> dict:
+    options = options_from(args)
+    if kind == "amendments":
+        from lapdesk.export.compilation import export_compilation
+
+        return export_compilation(store, out, options=options)
+    if out.suffix.lower() != ".docx":
+        raise UsageError(f"{out.name} is not a .docx file; Rev.1 is written in Word.")
+    from lapdesk.export.revision_paper import export_revision
+
+    return export_revision(store, out, tracked=kind == "revision-changes", options=options,
+                           comments=args.comments and kind == "revision-changes",
+                           concordance=args.concordance).as_dict()
+
+
 def render(result: dict) -> str:
+    if result.get("kind") == "amendments":
+        return (f"Wrote {result['out']}: {result['amendments']} amendment(s) to "
+                f"{result['nodes']} node(s), {result['withdrawn']} withdrawn.")
+    if result.get("kind") in ("revision", "revision-changes"):
+        shown = f", {result['changes']} tracked change(s)" if result["changes"] else ""
+        return (f"Wrote {result['out']} ({result['symbol']}): {result['nodes']} node(s), "
+                f"{result['changed']} changed, {result['added']} added, {result['deleted']} "
+                f"deleted{shown}.")
     if "table" in result:
         return (f"Wrote {result['out']}: the {result['table']} table, {result['rows']} row(s) "
                 f"and {result['columns']} column(s).")

@@ -35,6 +35,10 @@ def run(args, store) -> list[ImportResult]:
     for _step in run:
         pass
     args.importer.release()  # the workers leave while the store is backed up
+    from lapdesk.rounds.suggest_amendments import suggest_new
+
+    suggest_new(store, {r.contribution_id for r in run.results
+                        if r.contribution_id is not None and r.status != "duplicate"})
     return run.results
 
 

@@ -1,5 +1,6 @@
 """``lapdesk show``: one contribution in full — metadata, contributors, files, text, excerpts."""
 
+from lapdesk.rounds.amendments import amendments_of_contribution
 from lapdesk.store import contributions as c
 from lapdesk.store.excerpts import excerpts_of
 from lapdesk.store.marks import comments_of, ocr_pages_of, revisions_of
@@ -28,6 +29,9 @@ def run(args, store) -> dict:
         "revisions": revisions_of(store, cid),
         "comments": comments_of(store, cid),
         "ocr_pages": ocr_pages_of(store, cid),
+        "amendments": [a.as_dict() for a in amendments_of_contribution(store, cid)],
+        "suggested_amendments": [a.as_dict() for a in amendments_of_contribution(
+            store, cid, statuses=("suggested",))],
     }
 
 
@@ -69,8 +73,15 @@ def render(result: dict) -> str:
 
 
 def _marks_lines(result: dict) -> list[str]:
-    """Tracked changes and comments, one line each, under the excerpts."""
+    """Tracked changes, comments and amendments, one line each, under the excerpts."""
     lines = []
+    for title, key in (("Amendments", "amendments"), ("Suggested amendments",
+                                                       "suggested_amendments")):
+        if result.get(key):
+            lines.extend(["", f"{title}:"])
+            lines.extend(f"  #{a['id']} {a['label'] or a['node']} {a['op']}: "
+                         f"{_short(a['new'] or a['old'] or a['justification'])} "
+                         f"({a['decision'].replace('_', ' ')})" for a in result[key])
     if result.get("revisions"):
         lines.extend(["", "Tracked changes:"])
         for r in result["revisions"]:

@@ -108,6 +108,8 @@ class FrameworkTreeModel(OneCallPerCell, QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 title = row["short_title"] or row["title"]
+                if row.get("label"):  # a draft's "Action 12": its label carries its number
+                    return title
                 return f"{row['number']}. {title}" if row["number"] else title
             return counts["excerpts"] if column == 1 else counts["contributors"]
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from lapdesk.core.records import Annotation, Excerpt
+from lapdesk.rounds.node_panel import is_draft_node
 from lapdesk.store import contributions, excerpts, framework
 from lapdesk.store.registry import attribution_rank
 from lapdesk.ui import colours
 from lapdesk.ui.catalogue import Catalogue
 from lapdesk.ui.service.live import LiveQuery
 from lapdesk.ui.service.store_service import StoreService
+from lapdesk.ui.views.amendment_view import AmendmentView
 from lapdesk.ui.views.excerpt_edits import ExcerptEdits, link, parse_link
 
 SAVE_AFTER_MS = 800
@@ -145,6 +147,10 @@ class SectionView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        # A draft's paragraph or action: its amendments beside its text, above its excerpts.
+        self.amendments = AmendmentView(service, self)
+        self.amendments.hide()
+        layout.addWidget(self.amendments, 3)
         layout.addWidget(self.splitter, 1)
 
         self.back.clicked.connect(self.back_requested.emit)
@@ -189,6 +195,9 @@ class SectionView(QWidget):
         self.listing.setHtml(f"<h2>{html.escape(node['title'])}</h2><p>Loading…</p>")
         self._load_synthesis()
         self.query.retarget(node_key)
+        drafted = is_draft_node(node)
+        self.amendments.setVisible(drafted)
+        self.amendments.show_node(node_key) if drafted else self.amendments.clear()
 
     def _fill_listing(self, groups: list[tuple[str, list[dict]]]) -> None:
         tree = self._catalogue.framework
