@@ -14,7 +14,7 @@ from lapdesk.store import migrations
 SHIPPED = {
     1: "e8b978a8918e8550", 2: "85144dcbd360ccc6", 3: "9d8548604eca2361",
     4: "eb7115c5d47f486a", 5: "02b66d0860c3277d", 6: "efdea7ec50e396a1",
-    7: "6c5af809315cfce1", 8: "472097dd2ef02c22",
+    7: "6c5af809315cfce1", 8: "472097dd2ef02c22", 9: "ffe8320a60534eb4",
 }
 
 
