@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 
 from lapdesk.core.errors import NotFoundError
 from lapdesk.store.database import Store
-from lapdesk.store.framework import current_round_id, nodes
+from lapdesk.store.framework import current_round_id, in_tree_order, nodes
 
 
 @dataclass(frozen=True)
@@ -75,20 +75,7 @@ def round_nodes(store: Store, round_id: int | None) -> list[dict]:
             " n.synthesis, v.parent_id, v.position, v.kind, v.number, v.label, v.title, v.text,"
             " v.round_id FROM node_versions v JOIN framework_nodes n ON n.id = v.node_id"
             " WHERE v.round_id = ? ORDER BY v.position, n.id", (round_id,))
-    children: dict[int | None, list[dict]] = {}
-    ids = {row["id"] for row in rows}
-    for row in rows:
-        parent = row["parent_id"] if row["parent_id"] in ids else None
-        children.setdefault(parent, []).append(row)
-    ordered: list[dict] = []
-
-    def walk(parent: int | None, depth: int) -> None:
-        for row in children.get(parent, []):
-            ordered.append({**row, "depth": depth})
-            walk(row["id"], depth + 1)
-
-    walk(None, 0)
-    return ordered
+    return in_tree_order(rows)
 
 
 def tree_of(rows: list[dict]) -> list[dict]:

@@ -58,9 +58,17 @@ def nodes(store: Store) -> list[dict]:
     nodes of earlier rounds stay in the store: :mod:`lapdesk.rounds.round_store`)."""
     rows = store.query("SELECT * FROM framework_nodes WHERE round_id IS ? ORDER BY position, id",
                        (current_round_id(store),))
+    return in_tree_order(rows)
+
+
+def in_tree_order(rows: list[dict]) -> list[dict]:
+    """Nodes parents first, each with its ``depth``; siblings keep the order given.  A node
+    whose parent is not among ``rows`` is a root (a round's node under an earlier round's)."""
+    ids = {row["id"] for row in rows}
     children: dict[int | None, list[dict]] = {}
     for row in rows:
-        children.setdefault(row["parent_id"], []).append(row)
+        parent = row["parent_id"] if row["parent_id"] in ids else None
+        children.setdefault(parent, []).append(row)
     ordered: list[dict] = []
 
     def walk(parent: int | None, depth: int) -> None:
