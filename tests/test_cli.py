@@ -124,7 +124,7 @@ def test_unopenable_path_exits_1(cli, tmp_path):
 
 
 def test_every_command_has_help_and_is_documented(capsys):
-    docs = (__import__("pathlib").Path(__file__).parents[1] / "docs" / "cli.md").read_text()
+    docs = (__import__("pathlib").Path(__file__).parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
     parser = build_parser()
     for name in COMMAND_MODULES:
         with pytest.raises(SystemExit) as exit_:

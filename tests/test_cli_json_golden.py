@@ -31,6 +31,7 @@ DEMO_FILES = sorted(p.name for p in (ROOT / "resources" / "demo").iterdir()
                     if p.suffix in (".docx", ".pdf", ".eml", ".txt"))
 
 _UPDATED_AT = re.compile(r'("updated_at": )"[^"]*"')
+_PATH = re.compile(r'("path": ")([^"]*)"')
 _STORE = re.compile(r'^(  "store": )"[^"]*"', re.MULTILINE)
 
 SEARCHES = {
@@ -89,6 +90,8 @@ def run_json(*args: str) -> tuple[int, str]:
 
 def normalise(text: str) -> str:
     text = _UPDATED_AT.sub(r'\1"<time of recording>"', text)
+    if os.name == "nt":  # a path is printed in the platform's own form, with backslashes on Windows
+        text = _PATH.sub(lambda m: m[1] + m[2].replace("\\\\", "/") + '"', text)
     return _STORE.sub(r'\1"<demo store>"', text)
 
 

@@ -104,7 +104,10 @@ def test_attention_comes_second_and_joint_submissions_are_named_whole(qtbot, sto
     index = window.contributions.proxy.index(0, 0)
     label = index.data()
     assert label == "Chile, Ireland, New Zealand"
-    assert header.sectionSize(0) >= table.fontMetrics().horizontalAdvance(label)
+    # The whole label, unless a wide font (Wine's) would push Attention out of view: then all
+    # the room there is, and the tooltip names everyone.
+    room = table.viewport().width() - 100
+    assert header.sectionSize(0) >= min(table.fontMetrics().horizontalAdvance(label), room)
     assert "New Zealand" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert header.sectionPosition(0) + header.sectionSize(0) + 100 <= table.viewport().width()
     window.close()
