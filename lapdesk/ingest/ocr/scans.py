@@ -35,6 +35,7 @@ def read_pdf_pages(document, indices, *, limits: Limits) -> tuple[list[Paragraph
     deadline = deadline_for(limits)
     paragraphs: list[Paragraph] = []
     pages: list[OcrPage] = []
+    model = None  # the file's language, once a page has told it
     for index in indices:
         if time.monotonic() >= deadline:
             pages.append(OcrPage(page=index + 1, problem="took too long to read"))
@@ -45,7 +46,8 @@ def read_pdf_pages(document, indices, *, limits: Limits) -> tuple[list[Paragraph
             pages.append(OcrPage(page=index + 1, problem="could not be drawn"))
             continue
         try:
-            found, info = engine.read(image, page=index + 1, dpi=dpi, deadline=deadline)
+            found, info = engine.read(image, page=index + 1, dpi=dpi, deadline=deadline,
+                                      model=model)
         except engine.EngineMissing as missing:
             pages.append(OcrPage(page=index + 1, problem=str(missing)))
             continue
@@ -54,6 +56,7 @@ def read_pdf_pages(document, indices, *, limits: Limits) -> tuple[list[Paragraph
             continue
         paragraphs.extend(found)
         pages.append(info)
+        model = model or (engine.model_for(found) if found else None)
     return paragraphs, pages
 
 
@@ -115,6 +118,7 @@ def read_picture(data: bytes, *, limits: Limits) -> Extracted:
     deadline = deadline_for(limits)
     paragraphs: list[Paragraph] = []
     pages: list[OcrPage] = []
+    model = None  # the picture's language, once a frame has told it
     for frame in range(frames):
         number = frame + 1
         try:
@@ -133,7 +137,7 @@ def read_picture(data: bytes, *, limits: Limits) -> Extracted:
         dpi = int(dpi[0]) if isinstance(dpi, tuple) and dpi and dpi[0] and dpi[0] > 50 else None
         try:
             found, info = engine.read(picture.copy(), page=number, dpi=dpi,
-                                      deadline=deadline)
+                                      deadline=deadline, model=model)
         except engine.EngineMissing as missing:
             pages.append(OcrPage(page=number, problem=str(missing)))
             continue
@@ -142,6 +146,7 @@ def read_picture(data: bytes, *, limits: Limits) -> Extracted:
             continue
         paragraphs.extend(found)
         pages.append(info)
+        model = model or (engine.model_for(found) if found else None)
     result = Extracted("ok", paragraphs=paragraphs, pages=frames if frames > 1 else None,
                        ocr_pages=pages)
     return fanout.conclude(result, picture=True)
