@@ -52,8 +52,21 @@ class _Loaded:
     folder: str
     languages: tuple[str, ...]
     api: object
-    osd: object | None
+    has_osd: bool
     single: dict[str, object] = field(default_factory=dict)  # one model's engine, by code
+    _osd: object | None = None
+
+    @property
+    def osd(self):
+        """Orientation detection, loaded the first time a page needs it (most never do:
+        0.1 s and 10 MB a worker spared), or None without its model."""
+        if self._osd is None and self.has_osd:
+            import tesserocr
+
+            self._osd = tesserocr.PyTessBaseAPI(
+                path=self.folder + "/", lang=models.ORIENTATION, psm=tesserocr.PSM.OSD_ONLY,
+                variables={"debug_file": _NULL_FILE, "min_characters_to_try": _OSD_CHARACTERS})
+        return self._osd
 
     def api_for(self, model: str | None):
         """The engine reading with ``model`` alone (loaded on first use, 12 MB), or with all
@@ -92,16 +105,9 @@ def engine() -> _Loaded:
         raise EngineMissing("LAPDesk's OCR language models are missing from this copy "
                             f"({models.missing_names(models.LANGUAGES)}), so pictures of text "
                             "cannot be read.")
-    path = str(folder) + "/"
-    quiet = {"debug_file": _NULL_FILE}
-    api = tesserocr.PyTessBaseAPI(path=path, lang="+".join(languages),
-                                  psm=tesserocr.PSM.AUTO, variables=quiet)
-    osd = None
-    if models.ORIENTATION in codes:
-        osd = tesserocr.PyTessBaseAPI(path=path, lang=models.ORIENTATION,
-                                      psm=tesserocr.PSM.OSD_ONLY,
-                                      variables={**quiet, "min_characters_to_try": _OSD_CHARACTERS})
-    _loaded = _Loaded(str(folder), languages, api, osd)
+    api = tesserocr.PyTessBaseAPI(path=str(folder) + "/", lang="+".join(languages),
+                                  psm=tesserocr.PSM.AUTO, variables={"debug_file": _NULL_FILE})
+    _loaded = _Loaded(str(folder), languages, api, models.ORIENTATION in codes)
     return _loaded
 
 
