@@ -14,7 +14,8 @@ ROUNDS times each:
   are far from twice as fast, and no importer can beat that ceiling).
 
 Prints pages/s of all three, LAPDesk against the single process (target: at least 1.5x, by
-using both cores) and against the ceiling, the character error rate of LAPDesk's reading per
+using both cores) and against the ceiling, the CPU time a page takes each (which a busy
+machine changes less than the pages/s), the character error rate of LAPDesk's reading per
 language, and the machine's load.  Figures are
 printed, never asserted.  Run: ``.venv/bin/python bench/bench_ocr.py``.
 """
@@ -84,21 +85,31 @@ def bare_parallel(paths: list[Path], dpi: int) -> int:
         return pages, time.perf_counter() - started
 
 
-def lapdesk(paths: list[Path], scratch: Path) -> tuple[int, float, dict[str, str]]:
-    """Pages, seconds and texts of an import into a new store (the store is made before the
-    clock starts: what is timed is the import, workers' start included)."""
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended (an import's workers
+    have, once it returns)."""
+    import resource
+
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                         resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def lapdesk(paths: list[Path], scratch: Path) -> tuple[int, float, float, dict[str, str]]:
+    """Pages, seconds, CPU seconds and texts of an import into a new store (the store is made
+    before the clock starts: what is timed is the import, workers' start included)."""
     from lapdesk.ingest.pipeline import import_paths
     from lapdesk.store import contributions as c
     from lapdesk.store.connection import open_store
 
     with open_store(scratch / f"bench-{time.monotonic_ns()}.lapdesk") as store:
-        started = time.perf_counter()
+        cpu, started = cpu_seconds(), time.perf_counter()
         results = import_paths(store, paths)
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
         texts = {Path(r.path).stem.split("-")[1]: c.text_of(store, r.contribution_id)
                  for r in results}
     pages = sum(r.pages or 0 for r in results)
-    return pages, seconds, texts
+    return pages, seconds, cpu, texts
 
 
 def main() -> None:
@@ -115,12 +126,15 @@ def main() -> None:
             paths = corpus(scratch, dpi)
             ordered = [paths[language] for language in scans.LETTERS]
             ours, theirs, ceiling, texts = [], [], [], {}
+            our_cpu, their_cpu = [], []
             for _ in range(ROUNDS):
-                pages, seconds, texts = lapdesk(ordered, scratch)
+                pages, seconds, cpu, texts = lapdesk(ordered, scratch)
                 ours.append(seconds)
-                started = time.perf_counter()
+                our_cpu.append(cpu)
+                cpu, started = cpu_seconds(), time.perf_counter()
                 bare_pages = bare(ordered, dpi)
                 theirs.append(time.perf_counter() - started)
+                their_cpu.append(cpu_seconds() - cpu)
                 ceiling.append(bare_parallel(ordered, dpi)[1])
         ours_s, bare_s, ceiling_s = min(ours), min(theirs), min(ceiling)
         rates = ", ".join(
@@ -132,7 +146,9 @@ def main() -> None:
               f"{(pages / ours_s) / (bare_pages / bare_s):.2f}x (target >= 1.5x); bare in "
               f"{os.cpu_count()} processes {bare_pages / ceiling_s:.2f} pages/s "
               f"({bare_s / ceiling_s:.2f}x one process: this machine's ceiling), LAPDesk "
-              f"{(pages / ours_s) / (bare_pages / ceiling_s) * 100:.0f}% of it; character "
+              f"{(pages / ours_s) / (bare_pages / ceiling_s) * 100:.0f}% of it; CPU a page: "
+              f"LAPDesk {min(our_cpu) / pages:.2f} s (workers' start, straightening, writing "
+              f"included), bare {min(their_cpu) / bare_pages:.2f} s; character "
               f"error rate {rates}; load {os.getloadavg()[0]:.1f}")
 
 
