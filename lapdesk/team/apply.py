@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 
 from lapdesk.store import sqlite
-from lapdesk.store.capture import NATURAL_KEY_TABLES, key_of, pk_text, record_stamps
+from lapdesk.store.capture import has_natural_key, key_of, pk_text, record_stamps
 from lapdesk.store.search import index_paragraphs
 from lapdesk.team import duplicates, orphans, rules, update_merge
 from lapdesk.team.conflict_log import Found
@@ -162,7 +162,7 @@ class Applier:
                         paragraphs.append(key[0])
                     elif table == "contributions":
                         contributions.append(key[0])
-                    if table in NATURAL_KEY_TABLES or (table, pk) in self.tombstones:
+                    if has_natural_key(change, self.columns) or (table, pk) in self.tombstones:
                         self._exists(table, pk)
                 elif change.op == "DELETE":
                     self.counts["deletions"] += 1
