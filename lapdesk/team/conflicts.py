@@ -19,6 +19,7 @@ from lapdesk.team import duplicates
 # The choices of each kind of conflict; the first is what the rules did ("keep").
 CHOICES = {
     "position": ("keep", "other"),
+    "decision": ("keep", "other"),
     "synthesis": ("keep", "merge", "mine", "theirs"),
     "publication": ("keep", "publish"),
     "deleted": ("keep", "restore"),
