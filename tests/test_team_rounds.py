@@ -12,6 +12,7 @@ from lxml import etree
 from samples.drafts import tracked_reply_bytes, zero_draft_bytes
 from team_helpers import differing, exchange, make_team
 
+from lapdesk.core.errors import UsageError
 from lapdesk.export.compilation import export_compilation
 from lapdesk.export.options import ExportOptions
 from lapdesk.export.revision_paper import export_revision
@@ -241,3 +242,31 @@ def test_a_purged_reply_takes_its_amendments_from_every_replica(team, tmp_path):
         assert b"secretly" not in outbox
         assert "secretly" not in repr(store.query("SELECT * FROM team_conflicts"))
         assert check(store)["ok"], check(store)
+
+
+def test_overlapping_amendments_retained_on_two_replicas_ask_for_the_text(team, tmp_path):
+    """Each replica refuses to retain overlapping amendments without the text that results;
+    two replicas retaining one each at the same time cannot be refused: the export says
+    what to do, and deciding one of them again settles it everywhere."""
+    a, b, _c = team
+    start_round_from_file(a, _draft(tmp_path))
+    exchange(team, tmp_path / "p0")
+    ghana = _import(a, tmp_path, "Ghana.txt", b"Action 1: replace 'should' with 'shall'.\n",
+                    ["Ghana"])
+    mexico = _import(b, tmp_path, "Mexico.txt", b"Action 1: replace 'should' with 'must'.\n",
+                     ["Mexico"])
+    exchange(team, tmp_path / "p1")
+    amendment_writes.accept(a, _suggested(a, ghana) + _suggested(a, mexico))
+    exchange(team, tmp_path / "p2")
+    first, second = (next(x.id for x in amendments_of_round(a) if x.source.contribution_id == c)
+                     for c in (ghana, mexico))
+    amendment_writes.decide(a, first, "retained")
+    amendment_writes.decide(b, second, "retained")
+    exchange(team, tmp_path / "p3")
+    with pytest.raises(UsageError, match="on Action 1, amendments .* change the same words"):
+        export_revision(a, tmp_path / "rev1.docx", tracked=False, options=OPTIONS)
+    amendment_writes.decide(b, first, "not_retained")
+    exchange(team, tmp_path / "p4")
+    for i, store in enumerate(team):
+        assert "States Parties must promote" in "\n".join(
+            _documents(store, tmp_path / f"out{i}")[0])
