@@ -270,3 +270,44 @@ def test_overlapping_amendments_retained_on_two_replicas_ask_for_the_text(team, 
     for i, store in enumerate(team):
         assert "States Parties must promote" in "\n".join(
             _documents(store, tmp_path / f"out{i}")[0])
+
+
+def test_a_reply_logged_in_a_round_a_colleague_took_back_stays(team, tmp_path):
+    """A starts the round and takes it back (undo) while B, who had it, logs a reply in it:
+    the reply stays on every replica, in no round, whole and searchable."""
+    a, b, _c = team
+    started = start_round_from_file(a, _draft(tmp_path))
+    exchange(team, tmp_path / "p0")
+    reply = _import(b, tmp_path, "Ghana.txt", b"Action 1: replace 'should' with 'shall'.\n",
+                    ["Ghana"])
+    undo(a, started)
+    exchange(team, tmp_path / "p1")
+    assert differing(team) == {}
+    for store in team:
+        assert current_round(store) is None
+        assert store.query_one("SELECT round_id FROM contributions WHERE id = ?",
+                               (reply,)) == {"round_id": None}
+        assert check(store)["ok"], check(store)
+
+
+def test_an_amendment_whose_excerpt_a_colleague_deleted_keeps_its_decision(team, tmp_path):
+    from lapdesk.store import excerpts
+
+    a, b, _c = team
+    start_round_from_file(a, _draft(tmp_path))
+    ghana = _import(a, tmp_path, "Ghana.txt", b"Action 1: replace 'should' with 'shall'.\n",
+                    ["Ghana"])
+    (suggested,) = _suggested(a, ghana)
+    source = amendments_of_round(a, status="suggested")[0].source
+    excerpt = excerpts.map_span(a, ghana, ["action_1"], start=source.start,
+                                end=source.end).result
+    exchange(team, tmp_path / "p0")
+    excerpts.delete_excerpt(b, excerpt)
+    amendment_writes.accept(a, [suggested])  # on the excerpt B is deleting
+    amendment_writes.decide(a, suggested, "retained")
+    exchange(team, tmp_path / "p1")
+    assert differing(team) == {}
+    for store in team:
+        (kept,) = amendments_of_round(store)
+        assert (kept.decision, kept.excerpt_id) == ("retained", None)
+        assert check(store)["ok"], check(store)

@@ -4,8 +4,9 @@ A colleague deleted an excerpt while someone here added a position to it (or the
 round: their position arrives for an excerpt deleted here).  Cascades are off while a pack is
 applied, so such a row survives the apply as a foreign-key violation; here it is written down
 in full — with the rows that depend on it — as a conflict a person can restore, and then
-removed, so that every replica ends with the same rows.  What depended on a purged
-contribution leaves without a trace: a purge keeps no content anywhere.
+removed, so that every replica ends with the same rows.  A reference the schema would only
+clear (``ON DELETE SET NULL``, or a round's) is cleared instead: the row stays.  What
+depended on a purged contribution leaves without a trace: a purge keeps no content anywhere.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def resolve(store, tombstones: dict, *, origin: str, stamp: str) -> list[Found]:
                                   (violation["rowid"],))
             if row is None:
                 continue
+            if _cleared(store, table, violation["fkid"], violation["rowid"]):
+                continue
             parent_key = _parent_key(store, table, violation["fkid"], row)
             purged = tombstones.get(parent_key, (None, 0, 0))[2]
             dependents = _dependents(store, table, row)
@@ -44,6 +47,24 @@ def resolve(store, tombstones: dict, *, origin: str, stamp: str) -> list[Found]:
                     theirs_by=origin))
             store.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (violation["rowid"],))
     return found
+
+
+def _cleared(store, table: str, fkid: int, rowid: int) -> bool:
+    """A reference the schema clears when its parent goes (``ON DELETE SET NULL``: an
+    amendment's excerpt, a superseding contribution), or to a round (a contribution or a
+    section made in a round a colleague took back), is cleared: the row itself stays, as
+    the same deletion made here would have left it."""
+    refs = store.query(f'SELECT "from", "table", on_delete FROM pragma_foreign_key_list("{table}")'
+                       " WHERE id = ? ORDER BY seq", (fkid,))
+    if not refs or (refs[0]["on_delete"] != "SET NULL" and refs[0]["table"] != "rounds"):
+        return False
+    nullable = {r["name"] for r in store.query(
+        f'SELECT name FROM pragma_table_info("{table}") WHERE "notnull" = 0')}
+    if any(r["from"] not in nullable for r in refs):
+        return False
+    assignments = ", ".join(f'"{r["from"]}" = NULL' for r in refs)
+    store.execute(f'UPDATE "{table}" SET {assignments} WHERE rowid = ?', (rowid,))
+    return True
 
 
 def _pk(store, table: str, row: dict) -> tuple:
