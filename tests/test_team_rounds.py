@@ -191,17 +191,19 @@ def test_accepting_wins_over_a_dismissal_made_at_the_same_time(team, tmp_path):
         assert [x.id for x in amendments_of_round(store)] == [suggested]
 
 
-def test_an_undone_acceptance_and_a_later_one_elsewhere_agree(team, tmp_path):
+@pytest.mark.parametrize("first, later", [(1, 2), (2, 1)])
+def test_an_undone_acceptance_and_a_later_one_elsewhere_agree(team, tmp_path, first, later):
     """The same amendment accepted on two replicas, undone on one, accepted again later on
-    the other: the row created last stands on every replica."""
-    a, b, c = team
+    the other: the excerpt made last stands on every replica, whoever made which (the
+    rows differ only in who made them and when)."""
+    a = team[0]
     start_round_from_file(a, _draft(tmp_path))
     ghana = _import(a, tmp_path, "Ghana.txt", b"Action 1: replace 'should' with 'shall'.\n",
                     ["Ghana"])
     exchange(team, tmp_path / "p0")
-    (suggested,) = _suggested(b, ghana)
-    undo(b, amendment_writes.accept(b, [suggested]))
-    amendment_writes.accept(c, [suggested])
+    (suggested,) = _suggested(a, ghana)
+    undo(team[first], amendment_writes.accept(team[first], [suggested]))
+    amendment_writes.accept(team[later], [suggested])
     exchange(team, tmp_path / "p1")
     assert differing(team) == {}
     for store in team:
@@ -216,9 +218,24 @@ def test_a_round_started_on_two_replicas_from_one_draft_is_one_round(team, tmp_p
     start_round_from_file(b, draft)
     exchange(team, tmp_path / "p0")
     assert differing(team) == {}
+    assert {r.id for r in rounds(a)} == {r.id for r in rounds(b)}
     for store in team:
         assert [r.kind for r in rounds(store)] == ["consultation", "draft"]
         assert current_round(store).title == "Draft Lausanne Action Plan"
+
+
+def test_a_round_taken_back_and_started_again_elsewhere_agrees(team, tmp_path):
+    """C starts the round and takes it back; B, not knowing, starts it later: B's round
+    stands everywhere, with B's name on it."""
+    a, b, c = team
+    draft = _draft(tmp_path)
+    undo(c, start_round_from_file(c, draft))
+    start_round_from_file(b, draft)
+    exchange(team, tmp_path / "p0")
+    assert differing(team) == {}
+    for store in team:
+        assert store.query_one("SELECT created_by FROM rounds WHERE kind = 'draft'") == {
+            "created_by": b.author}
 
 
 def test_a_purged_reply_takes_its_amendments_from_every_replica(team, tmp_path):

@@ -41,9 +41,12 @@ class Applier:
         self.stamp, self.author = stamp, author
         self._handled: dict[tuple[str, str], list[str] | None] = {}
         self._deferred: list[update_merge.Deferred] = []
+        self._alike: list[tuple[str, dict, dict]] = []
         self._fk_violation = False
         sqlite.Changeset.apply(changeset, self.store.conn, filter_change=self._keep,
                                conflict=self._conflict, flags=sqlite.APPLY_FLAGS)
+        for table, key, values in self._alike:
+            _update(self.store, table, key, values)
         for deferred in self._deferred:
             resolution = update_merge.resolve(self.store, deferred, stamp=stamp, author=author,
                                               origin=self.origin)
@@ -120,7 +123,12 @@ class Applier:
         if reason == sqlite.CONFLICT_CONFLICT:
             incoming = dict(zip(names, change.new, strict=True))
             present = dict(zip(names, change.conflict, strict=True))
-            if rules.insert_wins(table, incoming, present):
+            if table in rules.MADE_ALIKE:
+                made_last = self.stamp > self.tombstones.get((table, pk), ("",))[0]
+                self._alike.append((table, {names[i]: change.new[i] for i in
+                                            sorted(change.pk_columns)},
+                                    rules.made_alike(table, incoming, made_last=made_last)))
+            elif rules.insert_wins(table, incoming, present):
                 return sqlite.REPLACE
             self._handled[(table, pk)] = [""]  # here already: only its stamp moves on
             return sqlite.OMIT

@@ -68,6 +68,20 @@ def resolve(table: str, column: str, *, base, mine, theirs, mine_stamp: str,
     return later, None
 
 
+# Rows two replicas make alike but for who made them and when — a round started from one
+# draft, the same suggestion found in one reply, the excerpt of one amendment's passage: the
+# row here stays (edits made since are merged as edits), and takes the who and when of the
+# one made last, so that a deletion between two makings decides alike on every replica.
+MADE_ALIKE = {"rounds": ("created_at", "created_by"),
+              "amendments": ("created_at", "created_by"),
+              "excerpts": ("created_at", "created_by")}
+
+
+def made_alike(table: str, incoming: dict, *, made_last: bool) -> dict:
+    """The columns a row of :data:`MADE_ALIKE` made here too takes from ``incoming``."""
+    return {c: incoming[c] for c in MADE_ALIKE[table]} if made_last else {}
+
+
 def insert_wins(table: str, incoming: dict, present: dict) -> bool:
     """Whether a row a colleague added replaces the different row here with the same key
     (the same on both sides: the rule only looks at the two rows)."""
