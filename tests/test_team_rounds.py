@@ -319,7 +319,7 @@ def test_an_amendment_whose_excerpt_a_colleague_deleted_keeps_its_decision(team,
     excerpt = excerpts.map_span(a, ghana, ["action_1"], start=source.start,
                                 end=source.end).result
     exchange(team, tmp_path / "p0")
-    excerpts.delete_excerpt(b, excerpt)
+    deleted = excerpts.delete_excerpt(b, excerpt)
     amendment_writes.accept(a, [suggested])  # on the excerpt B is deleting
     amendment_writes.decide(a, suggested, "retained")
     exchange(team, tmp_path / "p1")
@@ -327,4 +327,12 @@ def test_an_amendment_whose_excerpt_a_colleague_deleted_keeps_its_decision(team,
     for store in team:
         (kept,) = amendments_of_round(store)
         assert (kept.decision, kept.excerpt_id) == ("retained", None)
+        assert check(store)["ok"], check(store)
+    assert any(f.kind == "cleared" for f in conflicts.conflicts(a))
+    undo(b, deleted)  # the excerpt comes back, and the amendment is on it again everywhere
+    exchange(team, tmp_path / "p2")
+    assert differing(team) == {}
+    for store in team:
+        assert amendments_of_round(store)[0].excerpt_id == excerpt
+        assert not [f for f in conflicts.conflicts(store) if f.kind == "cleared"]
         assert check(store)["ok"], check(store)

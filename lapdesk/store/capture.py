@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 from lapdesk.store import sqlite
+from lapdesk.store.cleared import refer_again
 
 # The tables whose rows travel between replicas.
 SHARED_TABLES = frozenset({
@@ -100,6 +101,7 @@ class Capture:
         if not changeset:
             return
         self.file(changeset, kind="changes")
+        refer_again(self.store)  # this change may have brought back what they referred to
 
     def file(self, payload: bytes, *, kind: str) -> int:
         """Put ``payload`` in the outbox under the next sequence number; returns it."""

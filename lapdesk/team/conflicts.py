@@ -24,6 +24,7 @@ CHOICES = {
     "publication": ("keep", "publish"),
     "deleted": ("keep", "restore"),
     "orphan": ("keep", "restore"),
+    "cleared": ("keep",),
     "edited-deleted": ("keep",),
     "refused": ("keep",),
     "logged-twice": ("keep", "merge"),
