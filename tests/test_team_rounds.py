@@ -167,6 +167,11 @@ def test_two_decisions_on_one_amendment_keep_the_latest_and_show_both(team, tmp_
         assert len(found) == 1, conflicts.conflicts(store)
         assert {found[0].mine["decision"], found[0].theirs["decision"]} == {
             "retained", "not_retained"}
+    from lapdesk.ui.team_conflicts import _version
+
+    shown = next(f for f in conflicts.conflicts(a) if f.kind == "decision")
+    assert {"Decision: retained", "Decision: not_retained"} <= {
+        line for side in (shown.mine, shown.theirs) for line in _version(side, shown).split("\n")}
     # Settling with the other version is an ordinary change every replica receives.
     found = next(f for f in conflicts.conflicts(a) if f.kind == "decision")
     conflicts.settle(a, found.id, "other")
