@@ -1,7 +1,8 @@
 """Team work, property-based: 3 to 6 replicas make random edits offline and exchange packs in
 random order, with duplicates and gaps; at the end every replica holds the same shared
-content, `check` passes on each, and every edit of a position that no later edit replaced is
-in place or shown as a conflict.
+content and the same Rev.1 of the drafting round (started, replied to, its amendments
+accepted and decided anywhere), `check` passes on each, and every edit of a position that no
+later edit replaced is in place or shown as a conflict.
 
 A bounded number of runs in ``make test``; ``make soak`` runs many more
 (``LAPDESK_SOAK_EXAMPLES``).  Each run prints nothing; the totals are printed at the end of
@@ -19,8 +20,16 @@ from pathlib import Path
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from samples.drafts import zero_draft_bytes
 from team_helpers import differing, exchange, make_team
 
+from lapdesk.core.errors import UsageError
+from lapdesk.export.round_sources import gather_round
+from lapdesk.rounds import amendment_writes
+from lapdesk.rounds.draft_reader import read_draft
+from lapdesk.rounds.round_start import start_round
+from lapdesk.rounds.round_store import current_round
+from lapdesk.rounds.suggest_amendments import suggest
 from lapdesk.store import changes, excerpts, framework
 from lapdesk.store.integrity import check
 from lapdesk.team import pack as packs
@@ -32,6 +41,12 @@ EXAMPLES = SOAK or 12
 STEPS = 60 if SOAK else 30
 NODES = ["universalisation", "universalisation.q3", "structure", "stockpile_destruction"]
 TOTALS = {"runs": 0, "steps": 0, "receptions": 0}
+# A drafting round: the zero draft (read once), and replies that propose amendments to it.
+DRAFT = read_draft(zero_draft_bytes(), "zero.docx")
+REPLIES = ["Action 1: replace 'should' with 'shall'.", "Delete Action 5.",
+           "Action 4: replace 'sex and age' with 'sex, age and disability'.",
+           "Action 1: replace 'as soon as possible' with 'by 2026'."]
+DECISIONS = ["retained", "not_retained", "withdrawn", "undecided"]
 
 
 class Team(RuleBasedStateMachine):
@@ -154,6 +169,57 @@ class Team(RuleBasedStateMachine):
         TOTALS["steps"] += 1
 
     @rule(r=st.integers(0, 5))
+    def start_the_round(self, r):
+        """Any replica may start it, not knowing that a colleague did too."""
+        store = self._store(r)
+        if current_round(store) is None:
+            self._did(r, start_round(store, DRAFT, source_name="zero.docx"))
+
+    @rule(r=st.integers(0, 5), which=st.integers(0, 3))
+    def reply_on_the_draft(self, r, which):
+        from builders import add_text_contribution
+
+        store = self._store(r)
+        if not self._on_draft(store):
+            return
+        self.counter += 1
+        # Each reply its own original: the same original logged twice is another story.
+        reply = add_text_contribution(store, [REPLIES[which], f"Reply {self.counter}."],
+                                      name=f"reply{self.counter}.txt", contributors=["Austria"])
+        suggest(store, reply)
+        TOTALS["steps"] += 1
+
+    @rule(r=st.integers(0, 5))
+    def suggest_again(self, r):
+        """The same reply read again here: its suggestions are the ones found elsewhere."""
+        store = self._store(r)
+        row = self._pick(store, "SELECT DISTINCT contribution_id AS id FROM amendments")
+        if row and self._on_draft(store):
+            suggest(store, row["id"])
+
+    @rule(r=st.integers(0, 5), accept=st.booleans())
+    def accept_or_dismiss(self, r, accept):
+        store = self._store(r)
+        row = self._pick(store, "SELECT id FROM amendments WHERE status = 'suggested'")
+        if row:
+            write = amendment_writes.accept if accept else amendment_writes.dismiss
+            self._did(r, write(store, [row["id"]]))
+
+    @rule(r=st.integers(0, 5), decision=st.sampled_from(DECISIONS))
+    def decide_an_amendment(self, r, decision):
+        store = self._store(r)
+        row = self._pick(store, "SELECT id FROM amendments WHERE status = 'recorded'")
+        if row:
+            try:
+                self._did(r, amendment_writes.decide(store, row["id"], decision))
+            except UsageError:
+                return  # overlapping ones: refused here, nothing written
+
+    def _on_draft(self, store) -> bool:
+        present = current_round(store)
+        return present is not None and present.kind == "draft"
+
+    @rule(r=st.integers(0, 5))
     def send_changes(self, r):
         sent = send.send(self._store(r), self.folder / "packs")
         if sent is not None:
@@ -216,7 +282,17 @@ class Team(RuleBasedStateMachine):
         assert differing(self.stores) == {}
         for store in self.stores:
             assert check(store)["ok"], check(store)
+        assert len({self._revision(store) for store in self.stores}) == 1
         self._every_last_edit_is_kept()
+
+    def _revision(self, store) -> str:
+        """What Rev.1 would say (or why it cannot be made yet)."""
+        if not self._on_draft(store):
+            return ""
+        try:
+            return repr([(n.key, n.new_label, n.new_text) for n in gather_round(store).revision])
+        except UsageError as error:
+            return str(error)
 
     def _every_last_edit_is_kept(self):
         """An edit no later edit (one made knowing it) replaced is in place, or in Conflicts

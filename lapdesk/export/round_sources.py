@@ -11,7 +11,7 @@ from lapdesk.core.errors import UsageError
 from lapdesk.export.anonymity import Anonymity
 from lapdesk.rounds.amendment_records import Amendment
 from lapdesk.rounds.amendments import amendments_of_round
-from lapdesk.rounds.revision import RevNode, revise
+from lapdesk.rounds.revision import Conflict, RevNode, revise
 from lapdesk.rounds.round_store import Round, current_round, round_nodes
 from lapdesk.store.contributions import list_contributions
 from lapdesk.store.database import Store
@@ -75,6 +75,12 @@ def gather_round(store: Store, *, anonymise: bool = False) -> RoundData:
         if supporters:
             named += "; supported by " + ", ".join(supporters)
         who[a.id] = named
-    return RoundData(round=present, nodes=nodes, amendments=amendments,
-                     revision=revise(nodes, amendments), settings=all_settings(store), who=who,
-                     hidden=anonymity.hidden)
+    try:
+        revision = revise(nodes, amendments)
+    except Conflict as conflict:  # in a team: overlapping ones retained on two replicas
+        raise UsageError(f"The decisions taken cannot all apply: {conflict}. Decide one of "
+                         "them again: not retained, or with the text that results (lapdesk "
+                         "decide ID --decision merged --text TEXT, or in the section view)."
+                         ) from None
+    return RoundData(round=present, nodes=nodes, amendments=amendments, revision=revision,
+                     settings=all_settings(store), who=who, hidden=anonymity.hidden)

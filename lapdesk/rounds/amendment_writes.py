@@ -16,6 +16,7 @@ from lapdesk.core.errors import UsageError
 from lapdesk.rounds.amendment_records import DECISIONS, OPS, SPAN_OPS
 from lapdesk.rounds.amendments import amendment, amendments_of_node
 from lapdesk.rounds.revision import Conflict, fate
+from lapdesk.rounds.row_ids import amendment_key, passage_key, row_id, with_id
 from lapdesk.store import framework
 from lapdesk.store.changes import Change, Recorder, record
 from lapdesk.store.contributions import contributors_of, text_of
@@ -31,10 +32,11 @@ def _excerpt_for(rec: Recorder, contribution_id: int, start: int, end: int,
         return None
     row = store.query_one("SELECT id FROM excerpts WHERE contribution_id = ? AND start = ?"
                           " AND \"end\" = ?", (contribution_id, start, end))
-    excerpt_id = row["id"] if row else rec.insert("excerpts", {
+    excerpt_id = row["id"] if row else rec.insert("excerpts", with_id({
         "contribution_id": contribution_id, "start": start, "end": end,
         "text": text[start:end], "origin": "amendment", "created_at": now_iso(),
-        "created_by": store.author})
+        "created_by": store.author},
+        row_id(store, "excerpts", passage_key(contribution_id, start, end))))
     if not store.query_one("SELECT 1 AS x FROM mappings WHERE excerpt_id = ? AND node_id = ?",
                            (excerpt_id, node_id)):
         rec.insert("mappings", {"excerpt_id": excerpt_id, "node_id": node_id})
@@ -72,13 +74,16 @@ def record_amendment(store: Store, *, node_key: str, op: str, old: str = "", new
         excerpt_id = (_excerpt_for(rec, contribution_id, start, end, node["id"])
                       if contribution_id is not None and start is not None and end is not None
                       else None)
-        amendment_id = rec.insert("amendments", {
+        key = amendment_key(source_kind="manual", contribution_id=contribution_id,
+                            file_id=None, start=start, end=end, node_id=node["id"], op=op,
+                            old=old, new=new)
+        amendment_id = rec.insert("amendments", with_id({
             "round_id": round_id, "node_id": node["id"], "op": op, "old": old, "new": new,
             "span_start": span[0] if span else None, "span_end": span[1] if span else None,
             "move_after_id": move_after, "justification": justification,
             "status": "recorded", "source_kind": "manual", "contribution_id": contribution_id,
             "start": start, "end": end, "excerpt_id": excerpt_id, "created_at": now_iso(),
-            "created_by": store.author})
+            "created_by": store.author}, row_id(store, "amendments", key)))
         people = proposer_ids if proposer_ids is not None else (
             [p.id for p in contributors_of(store, contribution_id)] if contribution_id
             else [])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from lapdesk.core.errors import NotFoundError
 from lapdesk.rounds.amendment_records import Amendment, Person, Source
+from lapdesk.rounds.round_store import round_nodes
 from lapdesk.store.database import Store
 from lapdesk.store.framework import current_round_id
 
@@ -16,9 +17,9 @@ _SELECT = (
     " FROM amendments a JOIN framework_nodes n ON n.id = a.node_id"
     " LEFT JOIN framework_nodes m ON m.id = a.move_after_id"
 )
-# Draft order: by the target's place in the round, then the amendment's.
-_ORDER = (" ORDER BY coalesce((SELECT v.rowid FROM node_versions v WHERE v.node_id = a.node_id"
-          " AND v.round_id = a.round_id), 1e12), a.id")
+# Of one node's amendments, the first made first.  (Not by id alone: in a team's replica ids
+# are random, lapdesk.store.ids; the same on every replica, so ties still sort alike.)
+_MADE = " ORDER BY a.created_at, a.id"
 
 
 def _people(store: Store, ids: list[int]) -> dict[int, dict[str, list[Person]]]:
@@ -70,13 +71,25 @@ def amendments_of_round(store: Store, round_id: int | None = None, *,
     if node_ids is not None:
         where += f" AND a.node_id IN ({','.join('?' * len(node_ids)) or 'NULL'})"
         params += node_ids
-    return _records(store, store.query(f"{_SELECT} WHERE {where}{_ORDER}", tuple(params)))
+    rows = store.query(f"{_SELECT} WHERE {where}{_MADE}", tuple(params))
+    return _records(store, _in_draft_order(store, round_id, rows))
+
+
+def _in_draft_order(store: Store, round_id: int | None, rows: list[dict]) -> list[dict]:
+    """``rows`` by their target's place in the round's tree (a target outside it last)."""
+    if not rows:
+        return rows
+    try:
+        place = {node["id"]: i for i, node in enumerate(round_nodes(store, round_id))}
+    except NotFoundError:
+        place = {}
+    return sorted(rows, key=lambda row: place.get(row["node_id"], len(place)))
 
 
 def amendments_of_node(store: Store, node_id: int, *, status: str = "recorded"
                        ) -> list[Amendment]:
     return _records(store, store.query(
-        f"{_SELECT} WHERE a.node_id = ? AND a.status = ? AND a.round_id IS ? ORDER BY a.id",
+        f"{_SELECT} WHERE a.node_id = ? AND a.status = ? AND a.round_id IS ?{_MADE}",
         (node_id, status, current_round_id(store))))
 
 

@@ -168,7 +168,10 @@ def revise(nodes: Sequence[dict], amendments: Sequence[Amendment]) -> list[RevNo
     for row in nodes:
         mine = by_node.get(row["key"], [])
         is_text = row["kind"] != "section"
-        result = fate(row["text"], mine) if is_text else NodeFate(row["text"], False, ())
+        try:
+            result = fate(row["text"], mine) if is_text else NodeFate(row["text"], False, ())
+        except Conflict as conflict:
+            raise Conflict(f"on {row['label'] or row['key']}, {conflict}") from None
         node = RevNode(row["key"], row["kind"], row["depth"], row["label"], row["label"],
                        row["number"], row["number"], row["title"],
                        row["text"] if is_text else None,

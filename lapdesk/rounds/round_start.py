@@ -5,7 +5,9 @@ was a draft too, each new node is aligned with the node it revises (:mod:`alignm
 keeps that node's key and row, so its amendments stay attached; nodes that found no
 successor stay in the store as part of the earlier round.  A store whose first framework
 predates rounds (the concept-note consultation) gets that framework registered as round one,
-still readable.  A store just created for the draft starts with the draft alone.
+still readable.  A store just created for the draft starts with the draft alone.  In a
+team, two members who start the round from the same draft make one round
+(:mod:`lapdesk.rounds.row_ids`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from lapdesk.core.clock import now_iso
 from lapdesk.rounds.alignment import align
 from lapdesk.rounds.draft_reader import Draft, read_draft_file
 from lapdesk.rounds.node_keys import KeyMaker
+from lapdesk.rounds.row_ids import CONSULTATION_ROUND, round_key, row_id, with_id
 from lapdesk.store.changes import Change, Recorder, record
 from lapdesk.store.database import Store
 from lapdesk.store.framework import current_round_id, nodes
@@ -38,10 +41,12 @@ def start_round(store: Store, draft: Draft, *, source_name: str, sha256: str | N
             last = store.query_one("SELECT revision FROM rounds WHERE id = ?",
                                    (current_round_id(store),))
             revision = last["revision"] + 1
-        round_id = rec.insert("rounds", {
+        key = round_key(current_round_id(store), sha256, source_name)
+        round_id = rec.insert("rounds", with_id({
             "kind": "draft", "title": title, "symbol": symbol or draft.symbol,
             "revision": revision, "source_name": source_name, "source_sha256": sha256,
-            "created_at": now_iso(), "created_by": store.author})
+            "created_at": now_iso(), "created_by": store.author},
+            row_id(store, "rounds", key)))
         _write_nodes(rec, draft, round_id, old_nodes)
         _set_current(rec, round_id)
         rec.change.result = round_id
@@ -69,9 +74,10 @@ def _close_previous(rec: Recorder, *, fresh: bool) -> str | None:
             rec.delete("framework_nodes", {"id": row["id"]})
         return None
     title = store.query_one("SELECT value FROM settings WHERE key = 'consultation_title'")
-    round_id = rec.insert("rounds", {
+    round_id = rec.insert("rounds", with_id({
         "kind": "consultation", "title": title["value"] if title else "Consultation",
-        "created_at": now_iso(), "created_by": store.author})
+        "created_at": now_iso(), "created_by": store.author},
+        row_id(store, "rounds", CONSULTATION_ROUND)))
     for row in rows:
         rec.update("framework_nodes", {"id": row["id"]}, {"round_id": round_id})
     for row in store.query("SELECT id FROM contributions WHERE round_id IS NULL"):

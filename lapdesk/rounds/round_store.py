@@ -44,7 +44,10 @@ def _round(row: dict, current: int | None) -> Round:
 
 def rounds(store: Store) -> list[Round]:
     current = current_round_id(store)
-    return [_round(row, current) for row in store.query("SELECT * FROM rounds ORDER BY id")]
+    # In the order they ran: the consultation, then the drafts by revision (not by id: ids
+    # are random in a team's replica, lapdesk.store.ids).
+    return [_round(row, current) for row in store.query(
+        "SELECT * FROM rounds ORDER BY kind = 'draft', revision, created_at, id")]
 
 
 def round_by_id(store: Store, round_id: int) -> Round:

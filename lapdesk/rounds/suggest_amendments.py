@@ -6,7 +6,10 @@ with ``status = 'suggested'``, proposed by the contribution's contributors (each
 submission).  Nothing is recorded until a person accepts them
 (:func:`lapdesk.rounds.amendment_writes.accept`); suggesting again replaces the pending
 suggestions and never makes again one already accepted or dismissed.  Like the suggested
-mappings, suggestions are working data, not changes: they are not in the undo history.
+mappings, suggestions are working data, not changes: they are not in the undo history.  In a
+team they travel with the reply they were found in, so a colleague sees them too; the same
+suggestion found on two replicas is one row (:mod:`lapdesk.rounds.row_ids`), which either may
+accept.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from lapdesk.rounds.amendments import amendments_of_contribution
 from lapdesk.rounds.proposals import Proposal
 from lapdesk.rounds.prose_proposals import comment_proposals, prose_proposals
 from lapdesk.rounds.round_store import current_round
+from lapdesk.rounds.row_ids import amendment_key, row_id
 from lapdesk.rounds.tracked_changes import tracked_proposals
 from lapdesk.store import framework
 from lapdesk.store.contributions import contribution, contributors_of, paragraphs_of
@@ -57,25 +61,40 @@ def suggest(store: Store, contribution_id: int) -> list[Amendment]:
                                                    statuses=("recorded", "dismissed"))}
     people = [p.id for p in contributors_of(store, contribution_id)]
     with store.transaction():
+        # In a team, a suggestion found again keeps its id and its date (row_ids): put back
+        # as it was, it is no change to send.
+        before = {row["id"]: row for row in store.query(
+            "SELECT id, created_at, created_by FROM amendments WHERE contribution_id = ?"
+            " AND status = 'suggested'", (contribution_id,))}
         store.execute("DELETE FROM amendments WHERE contribution_id = ? AND status = 'suggested'",
                       (contribution_id,))
+        made: set[str | None] = set()
         for proposal in found:
             node_id = ids[proposal.node_key]
             if _signature(node_id, proposal.op, proposal.old, proposal.new,
                           proposal.start) in decided:
                 continue
+            key = amendment_key(
+                source_kind=proposal.source_kind, contribution_id=contribution_id,
+                file_id=proposal.file_id, start=proposal.start, end=proposal.end,
+                node_id=node_id, op=proposal.op, old=proposal.old, new=proposal.new)
+            if key in made:
+                continue  # the same proposal found twice in one passage
+            made.add(key)
+            new_id = row_id(store, "amendments", key)
+            first = before.get(new_id, {"created_at": now_iso(), "created_by": store.author})
             amendment_id = store.insert(
-                "INSERT INTO amendments (round_id, node_id, op, old, new, span_start, span_end,"
-                " move_after_id, justification, status, source_kind, contribution_id, file_id,"
-                " start, \"end\", confidence, reason, created_at, created_by) VALUES (?, ?, ?,"
-                " ?, ?, ?, ?, ?, ?, 'suggested', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (present.id, node_id, proposal.op, proposal.old, proposal.new,
+                "INSERT INTO amendments (id, round_id, node_id, op, old, new, span_start,"
+                " span_end, move_after_id, justification, status, source_kind, contribution_id,"
+                " file_id, start, \"end\", confidence, reason, created_at, created_by) VALUES"
+                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'suggested', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (new_id, present.id, node_id, proposal.op, proposal.old, proposal.new,
                  proposal.span[0] if proposal.span else None,
                  proposal.span[1] if proposal.span else None,
                  ids.get(proposal.move_after_key) if proposal.move_after_key else None,
                  proposal.justification, proposal.source_kind, contribution_id,
                  proposal.file_id, proposal.start, proposal.end, proposal.confidence,
-                 proposal.reason, now_iso(), store.author))
+                 proposal.reason, first["created_at"], first["created_by"]))
             store.executemany(
                 "INSERT INTO amendment_contributors (amendment_id, contributor_id, role,"
                 " position) VALUES (?, ?, 'proposer', ?)",

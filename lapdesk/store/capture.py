@@ -28,20 +28,23 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 from lapdesk.store import sqlite
+from lapdesk.store.cleared import refer_again
 
 # The tables whose rows travel between replicas.
 SHARED_TABLES = frozenset({
     "settings", "contributors", "contributor_aliases", "contributions",
     "contribution_contributors", "blobs", "files", "paragraphs", "framework_nodes",
     "excerpts", "mappings", "topics", "annotations", "ocr_pages", "revisions", "comments",
-    "audit",
+    "audit", "rounds", "node_versions", "amendments", "amendment_contributors",
 })
 # Tables whose rows two replicas can each create with the same key (a mapping is the excerpt
-# and the section; a contributor's id derives from its key): when each row came to be is
-# stamped, so that a later deletion and a later re-creation can be told apart.
+# and the section; a contributor's id derives from its key; a round's, and an amendment's
+# found in a reply, from what they were made of): when each row came to be is stamped, so
+# that a later deletion and a later re-creation can be told apart.
 NATURAL_KEY_TABLES = frozenset({
     "settings", "contributors", "contributor_aliases", "contribution_contributors", "blobs",
-    "framework_nodes", "mappings", "ocr_pages",
+    "framework_nodes", "mappings", "ocr_pages", "rounds", "node_versions", "amendments",
+    "amendment_contributors",
 })
 STAMP_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
@@ -98,6 +101,7 @@ class Capture:
         if not changeset:
             return
         self.file(changeset, kind="changes")
+        refer_again(self.store)  # this change may have brought back what they referred to
 
     def file(self, payload: bytes, *, kind: str) -> int:
         """Put ``payload`` in the outbox under the next sequence number; returns it."""
@@ -137,6 +141,16 @@ class Capture:
         return self._columns[table]
 
 
+def has_natural_key(change, columns) -> bool:
+    """Whether two replicas can each create the row a TableChange inserts: a row of
+    :data:`NATURAL_KEY_TABLES`, or the excerpt of an amendment's passage, whose id derives
+    from the passage (:mod:`lapdesk.rounds.row_ids`) — other excerpts are a person's own."""
+    if change.name in NATURAL_KEY_TABLES:
+        return True
+    return (change.name == "excerpts"
+            and change.new[columns("excerpts").index("origin")] == "amendment")
+
+
 def record_stamps(store, changes: Iterable, stamp: str, author: str, columns) -> None:
     """Stamp what ``changes`` (TableChange objects) wrote: each column an update set, each
     row a delete removed (a tombstone: its key, who and when, no content), and each row an
@@ -152,7 +166,7 @@ def record_stamps(store, changes: Iterable, stamp: str, author: str, columns) ->
                            if value is not sqlite.NO_CHANGE and i not in change.pk_columns)
         elif op == "DELETE":
             tombstones.append((table, pk, stamp, author))
-        elif table in NATURAL_KEY_TABLES:
+        elif has_natural_key(change, columns):
             created.append((table, pk, stamp, author))
         else:
             revived.append((stamp, author, table, pk))

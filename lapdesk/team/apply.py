@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 
 from lapdesk.store import sqlite
-from lapdesk.store.capture import NATURAL_KEY_TABLES, key_of, pk_text, record_stamps
+from lapdesk.store.capture import has_natural_key, key_of, pk_text, record_stamps
 from lapdesk.store.search import index_paragraphs
 from lapdesk.team import duplicates, orphans, rules, update_merge
 from lapdesk.team.conflict_log import Found
@@ -41,9 +41,12 @@ class Applier:
         self.stamp, self.author = stamp, author
         self._handled: dict[tuple[str, str], list[str] | None] = {}
         self._deferred: list[update_merge.Deferred] = []
+        self._alike: list[tuple[str, dict, dict]] = []
         self._fk_violation = False
         sqlite.Changeset.apply(changeset, self.store.conn, filter_change=self._keep,
                                conflict=self._conflict, flags=sqlite.APPLY_FLAGS)
+        for table, key, values in self._alike:
+            _update(self.store, table, key, values)
         for deferred in self._deferred:
             resolution = update_merge.resolve(self.store, deferred, stamp=stamp, author=author,
                                               origin=self.origin)
@@ -120,7 +123,12 @@ class Applier:
         if reason == sqlite.CONFLICT_CONFLICT:
             incoming = dict(zip(names, change.new, strict=True))
             present = dict(zip(names, change.conflict, strict=True))
-            if rules.insert_wins(table, incoming, present):
+            if table in rules.MADE_ALIKE:
+                made_last = self.stamp > self.tombstones.get((table, pk), ("",))[0]
+                self._alike.append((table, {names[i]: change.new[i] for i in
+                                            sorted(change.pk_columns)},
+                                    rules.made_alike(table, incoming, made_last=made_last)))
+            elif rules.insert_wins(table, incoming, present):
                 return sqlite.REPLACE
             self._handled[(table, pk)] = [""]  # here already: only its stamp moves on
             return sqlite.OMIT
@@ -162,7 +170,7 @@ class Applier:
                         paragraphs.append(key[0])
                     elif table == "contributions":
                         contributions.append(key[0])
-                    if table in NATURAL_KEY_TABLES or (table, pk) in self.tombstones:
+                    if has_natural_key(change, self.columns) or (table, pk) in self.tombstones:
                         self._exists(table, pk)
                 elif change.op == "DELETE":
                     self.counts["deletions"] += 1

@@ -19,10 +19,12 @@ from lapdesk.team import duplicates
 # The choices of each kind of conflict; the first is what the rules did ("keep").
 CHOICES = {
     "position": ("keep", "other"),
+    "decision": ("keep", "other"),
     "synthesis": ("keep", "merge", "mine", "theirs"),
     "publication": ("keep", "publish"),
     "deleted": ("keep", "restore"),
     "orphan": ("keep", "restore"),
+    "cleared": ("keep",),
     "edited-deleted": ("keep",),
     "refused": ("keep",),
     "logged-twice": ("keep", "merge"),

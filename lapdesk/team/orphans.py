@@ -4,8 +4,10 @@ A colleague deleted an excerpt while someone here added a position to it (or the
 round: their position arrives for an excerpt deleted here).  Cascades are off while a pack is
 applied, so such a row survives the apply as a foreign-key violation; here it is written down
 in full — with the rows that depend on it — as a conflict a person can restore, and then
-removed, so that every replica ends with the same rows.  What depended on a purged
-contribution leaves without a trace: a purge keeps no content anywhere.
+removed, so that every replica ends with the same rows.  A reference the schema would only
+clear (``ON DELETE SET NULL``, or a round's) is cleared instead: the row stays, and takes the
+reference back if its parent returns.  What depended on a purged contribution leaves without
+a trace: a purge keeps no content anywhere.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import json
 
 from lapdesk.core.clock import now_iso
 from lapdesk.store.capture import SHARED_TABLES, pk_text
+from lapdesk.store.cleared import refer_again
 from lapdesk.store.search import index_paragraphs
 from lapdesk.team.conflict_log import Found
 from lapdesk.team.rules import VISIBLE_TABLES
@@ -32,6 +35,11 @@ def resolve(store, tombstones: dict, *, origin: str, stamp: str) -> list[Found]:
                                   (violation["rowid"],))
             if row is None:
                 continue
+            cleared = _clear(store, table, violation["fkid"], violation["rowid"], row,
+                             origin=origin, stamp=stamp)
+            if cleared is not None:
+                found.append(cleared)
+                continue
             parent_key = _parent_key(store, table, violation["fkid"], row)
             purged = tombstones.get(parent_key, (None, 0, 0))[2]
             dependents = _dependents(store, table, row)
@@ -46,10 +54,47 @@ def resolve(store, tombstones: dict, *, origin: str, stamp: str) -> list[Found]:
     return found
 
 
-def _pk(store, table: str, row: dict) -> tuple:
-    names = [r["name"] for r in sorted(store.query(
+def _clear(store, table: str, fkid: int, rowid: int, row: dict, *, origin: str,
+           stamp: str) -> Found | None:
+    """A reference the schema clears when its parent goes (``ON DELETE SET NULL``: an
+    amendment's excerpt, a superseding contribution), or to a round (a reply or a section
+    made in a round a colleague took back), is cleared: the row stays, as the same deletion
+    made here would have left it.  What it referred to is noted, to come back with the
+    parent (:mod:`lapdesk.store.cleared`)."""
+    refs = store.query(f'SELECT "from", "table", on_delete FROM pragma_foreign_key_list("{table}")'
+                       " WHERE id = ? ORDER BY seq", (fkid,))
+    if not refs or (refs[0]["on_delete"] != "SET NULL" and refs[0]["table"] != "rounds"):
+        return None
+    nullable = {r["name"] for r in store.query(
+        f'SELECT name FROM pragma_table_info("{table}") WHERE "notnull" = 0')}
+    if any(r["from"] not in nullable for r in refs):
+        return None
+    columns = [r["from"] for r in refs]
+    key = {name: row[name] for name in _pk_names(store, table)}
+    pk = pk_text(key.values())
+    stamps = {r["col"]: r["stamp"] for r in store.query(
+        "SELECT col, stamp FROM team_stamps WHERE tbl = ? AND pk = ?", (table, pk))}
+    assignments = ", ".join(f'"{c}" = NULL' for c in columns)
+    store.execute(f'UPDATE "{table}" SET {assignments} WHERE rowid = ?', (rowid,))
+    parent = "round" if refs[0]["table"] == "rounds" else VISIBLE_TABLES.get(refs[0]["table"],
+                                                                              "row")
+    what = VISIBLE_TABLES.get(table, "row")
+    return Found("cleared", table, pk,
+                 f"{origin} deleted the {parent} this {what} refers to; it stays here without "
+                 "it, and takes it back if it returns",
+                 mine={**{c: row[c] for c in columns}, "_key": key,
+                       "_stamps": {c: stamps.get(c, "") for c in columns}},
+                 theirs_at=stamp, theirs_by=origin)
+
+
+def _pk_names(store, table: str) -> list[str]:
+    return [r["name"] for r in sorted(store.query(
         f'SELECT name, pk FROM pragma_table_info("{table}") WHERE pk > 0'),
         key=lambda r: r["pk"])]
+
+
+def _pk(store, table: str, row: dict) -> tuple:
+    names = _pk_names(store, table)
     return tuple(row[n] for n in names) if names else (row.get("rowid"),)
 
 
@@ -82,7 +127,7 @@ def bring_back(store) -> int:
     later re-creation won over it) return to where they were, as on every replica that never
     set them aside; returns how many came back.  (Inside the caller's transaction, not
     captured: every replica does the same.)"""
-    back = 0
+    back = refer_again(store)
     for conflict in store.query("SELECT id, tbl, mine FROM team_conflicts"
                                 " WHERE kind = 'orphan' AND state = 'open'"):
         row = json.loads(conflict["mine"])

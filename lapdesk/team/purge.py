@@ -1,13 +1,13 @@
 """Purging a contribution logged by mistake (confidential material sent to the wrong address).
 
 Deleting keeps a way back (undo, a colleague's conflict); purging keeps none.  The
-contribution, its originals, text, excerpts, positions and marks leave this store — with
-SQLite's secure delete and FTS5's, so the freed pages and the search index keep none of its
-words — and, in a team, every replica's as the pack carrying the purge arrives: the pack
-names only the rows' keys, never their content.  Tombstones of purged rows keep only keys, a
-change of them still waiting in this replica's outbox is struck out, and a later change of a
-colleague that touches them is dropped.  (Backups taken before the purge still hold it:
-the desk says so.)
+contribution, its originals, text, excerpts, positions, marks and the amendments it proposes
+leave this store — with SQLite's secure delete and FTS5's, so the freed pages and the search
+index keep none of its words — and, in a team, every replica's as the pack carrying the
+purge arrives: the pack names only the rows' keys, never their content.  Tombstones of
+purged rows keep only keys, a change of them still waiting in this replica's outbox is
+struck out, and a later change of a colleague that touches them is dropped.  (Backups taken
+before the purge still hold it: the desk says so.)
 """
 
 from __future__ import annotations
@@ -37,6 +37,10 @@ _BELONGING = {
                 " WHERE f.contribution_id = ?1",
     "ocr_pages": "SELECT o.file_id, o.page FROM ocr_pages o JOIN files f ON f.id = o.file_id"
                  " WHERE f.contribution_id = ?1",
+    "amendments": "SELECT id FROM amendments WHERE contribution_id = ?1",
+    "amendment_contributors": "SELECT ac.amendment_id, ac.contributor_id"
+                              " FROM amendment_contributors ac JOIN amendments a"
+                              " ON a.id = ac.amendment_id WHERE a.contribution_id = ?1",
     "blobs": "SELECT sha256 FROM blobs WHERE sha256 IN (SELECT sha256 FROM files"
              " WHERE contribution_id = ?1) AND sha256 NOT IN (SELECT sha256 FROM files"
              " WHERE contribution_id != ?1)",

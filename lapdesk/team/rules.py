@@ -16,7 +16,12 @@ says so (a conflict a person can see and settle, :mod:`lapdesk.team.conflicts`).
   merge of both (overlapping passages with both texts), one click away.  (Merging on its own
   at each replica does not converge: replicas that merge from different states write
   different texts, and merges of merges follow — the property test found it.)
-- a deletion wins over an edit made meanwhile, and the edit is kept in Conflicts.
+- a deletion wins over an edit made meanwhile, and the edit is kept in Conflicts;
+- a drafting round's amendments: two decisions on one amendment keep the latest in place
+  and both in Conflicts; accepting a suggestion wins over its dismissal made meanwhile (what
+  is recorded can still be not retained; what is dismissed would be out of sight).  The same
+  suggestion accepted on two replicas is one amendment already (its id derives from where it
+  was found: :mod:`lapdesk.rounds.row_ids`).
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ VISIBLE_TABLES = {
     "contributions": "contribution", "excerpts": "excerpt", "annotations": "position",
     "mappings": "mapping", "framework_nodes": "section or question", "topics": "topic",
     "contributors": "contributor", "files": "file", "contribution_contributors": "contributor",
+    "amendments": "proposed amendment",
 }
 
 
@@ -54,7 +60,26 @@ def resolve(table: str, column: str, *, base, mine, theirs, mine_stamp: str,
         return later, None
     if table == "annotations":
         return later, "position"
+    if table == "amendments" and column == "decision":
+        return later, "decision"
+    if table == "amendments" and column == "status" and {mine, theirs} == {"recorded",
+                                                                          "dismissed"}:
+        return "recorded", None
     return later, None
+
+
+# Rows two replicas make alike but for who made them and when — a round started from one
+# draft, the same suggestion found in one reply, the excerpt of one amendment's passage: the
+# row here stays (edits made since are merged as edits), and takes the who and when of the
+# one made last, so that a deletion between two makings decides alike on every replica.
+MADE_ALIKE = {"rounds": ("created_at", "created_by"),
+              "amendments": ("created_at", "created_by"),
+              "excerpts": ("created_at", "created_by")}
+
+
+def made_alike(table: str, incoming: dict, *, made_last: bool) -> dict:
+    """The columns a row of :data:`MADE_ALIKE` made here too takes from ``incoming``."""
+    return {c: incoming[c] for c in MADE_ALIKE[table]} if made_last else {}
 
 
 def insert_wins(table: str, incoming: dict, present: dict) -> bool:

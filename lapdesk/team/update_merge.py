@@ -96,4 +96,6 @@ def _summary(kind: str, origin: str) -> str:
                      "is in place, the merge of both is offered",
         "publication": f"{origin} and this replica disagree on permission to publish; "
                        "\u201cno\u201d stands until someone confirms",
+        "decision": f"{origin} and this replica decided differently on this amendment; "
+                    "the latest decision is in place",
     }.get(kind, f"{origin} and this replica both changed this")

@@ -32,7 +32,9 @@ FIELD_WORDS = {"title": "Title", "text": "Passage", "stance": "Stance", "summary
                "note": "Note", "tags": "Tags", "author": "By", "created_by": "Logged by",
                "received": "Received", "sender": "From", "subject": "Subject",
                "permission_to_publish": "May be published", "name": "Name", "notes": "Notes",
-               "start": "From character", "end": "To character"}
+               "start": "From character", "end": "To character",
+               "decision": "Decision", "result_text": "Text that results",
+               "decided_by": "Decided by", "decided_at": "Decided on"}
 
 
 def _when(stamp: str) -> str:
@@ -136,7 +138,7 @@ class ConflictsDialog(QDialog):
             self.theirs_label.setText("")
             return
         # Of two edits, the later is in place (the rules' choice, until someone settles).
-        both = conflict.kind in ("position", "synthesis")
+        both = conflict.kind in ("position", "synthesis", "decision")
         later = "theirs" if conflict.theirs_at > conflict.mine_at else "mine"
         marks = {side: " — in place now" if both and side == later else ""
                  for side in ("mine", "theirs")}
