@@ -215,3 +215,37 @@ def test_ctrl_z_after_a_colleague_s_pack_undoes_my_own_last_edit_not_theirs(qtbo
     settle(window)
     assert now() == ("first", ["stockpile_destruction", "universalisation"])
     assert not window.service.undo_stack.canUndo()  # nothing of Anne's to undo here
+
+
+def test_a_backup_restored_in_the_desk_sends_as_a_new_replica(qtbot, tmp_path):
+    from lapdesk.store import backup, contributions
+    from lapdesk.ui.dialogs.backups_dialog import BackupsDialog
+
+    a, b = make_team(tmp_path, 2)
+    out, path = tmp_path / "out", a.path
+    contribution = a.query_one("SELECT id FROM contributions")["id"]
+    kept = backup.take_backup(a.conn, path, reason="manual", force=True)
+    excerpts.map_span(a, contribution, ["universalisation"], start=0, end=9)
+    receive.receive(b, [send.send(a, out).path])
+    old_id = a.capture.replica_id
+    a.close()
+    window = open_desk(qtbot, path, lock=True)
+    dialog = BackupsDialog(window.service, window.catalogue, confirm=lambda item: True)
+    qtbot.addWidget(dialog)
+    dialog.view.selectRow([r.path for r in dialog.model.rows].index(kept))
+    dialog.restore_selected()
+    qtbot.waitUntil(lambda: dialog.op is None, timeout=30_000)
+    settle(window)
+    window.service.apply(contributions.update_contribution, contribution, title="Restored")
+    settle(window)
+    window.team.send_to(out)
+    settle(window)
+    [newest] = [p for p in out.iterdir() if p.name.endswith("#2.lapdesk-changes")]
+    got = receive.receive(b, [newest])
+    assert [o.state for o in got.outcomes] == ["applied"]
+    assert b.query_one("SELECT title FROM contributions")["title"] == "Restored"
+    assert b.query_one("SELECT count(*) AS n FROM team_members WHERE replica_id != ?",
+                       (old_id,))["n"] == 1  # Anne's new replica, learnt from its pack
+    edit = b.query_one("SELECT replica FROM audit WHERE action LIKE 'Edit contribution%'")
+    assert edit["replica"] not in (old_id, "", b.capture.replica_id)  # her new id
+    b.close()
