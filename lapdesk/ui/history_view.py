@@ -57,7 +57,9 @@ class HistoryModel(RowsTableModel):
             return (when(entry.at), entry.author, self.replica_text(entry),
                     entry.action)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{entry.at} · replica {entry.replica or '(works alone)'}"
+            details = ", ".join(f"{key}: {value}" for key, value in entry.details.items())
+            return (f"{entry.at} · replica {entry.replica or '(works alone)'}"
+                    + (f"\n{details}" if details else ""))
         if role == Qt.ItemDataRole.UserRole:
             return entry
         return None
@@ -86,6 +88,7 @@ class HistoryDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
