@@ -169,18 +169,18 @@ def _contributions_of(store: Store, change: Change) -> list[int]:
         image = row.after or row.before or {}
         if row.table == "contributions":
             found.add(row.key["id"])
-        elif image.get("contribution_id") is not None:
+        elif image.get("contribution_id") is not None:  # an excerpt, a file, a contributor's
             found.add(image["contribution_id"])
-        elif image.get("excerpt_id") is not None:
+        elif image.get("excerpt_id") is not None:  # a position, a mapping
             excerpt_ids.add(image["excerpt_id"])
-    known = {row.key["id"]: (row.after or row.before)["contribution_id"]
-             for row in change.rows if row.table == "excerpts"}
-    for excerpt_id in excerpt_ids - known.keys():
-        excerpt = store.query_one("SELECT contribution_id FROM excerpts WHERE id = ?",
-                                  (excerpt_id,))
-        if excerpt is not None:
+    in_change = {row.key["id"]: (row.after or row.before)["contribution_id"]
+                 for row in change.rows if row.table == "excerpts"}
+    for excerpt_id in excerpt_ids:
+        if excerpt_id in in_change:  # (deleted by this very change, perhaps)
+            found.add(in_change[excerpt_id])
+        elif (excerpt := store.query_one("SELECT contribution_id FROM excerpts WHERE id = ?",
+                                         (excerpt_id,))) is not None:
             found.add(excerpt["contribution_id"])
-    found.update(known[e] for e in excerpt_ids & known.keys())
     return sorted(found)
 
 
