@@ -146,7 +146,7 @@ def record(store: Store, description: str, **details: Any) -> Iterator[Recorder]
     with store.transaction():
         recorder = Recorder(store, change)
         yield recorder
-        _audit(store, description, {**details, "contributions": _contributions_of(store, change)})
+        _audit(store, description, {**details, **_contributions_of(store, change)})
 
 
 def _audit(store: Store, action: str, details: dict[str, Any]) -> None:
@@ -158,11 +158,11 @@ def _audit(store: Store, action: str, details: dict[str, Any]) -> None:
     )
 
 
-def _contributions_of(store: Store, change: Change) -> list[int]:
-    """The contributions a change touched, named in its audit entry so that the history of
-    one contribution can be listed (``lapdesk history --contribution``) even once what it
-    touched is deleted: an excerpt's or a file's contribution, a position's or a mapping's
-    excerpt's."""
+def _contributions_of(store: Store, change: Change) -> dict[str, list[int]]:
+    """``{"contributions": [ids]}``, the contributions a change touched, for its audit entry
+    (nothing when none: a pack carries every entry), so that the history of one contribution
+    can be listed (``lapdesk history --contribution``) even once what it touched is deleted:
+    an excerpt's or a file's contribution, a position's or a mapping's excerpt's."""
     found: set[int] = set()
     excerpt_ids: set[int] = set()
     for row in change.rows:
@@ -181,7 +181,7 @@ def _contributions_of(store: Store, change: Change) -> list[int]:
         elif (excerpt := store.query_one("SELECT contribution_id FROM excerpts WHERE id = ?",
                                          (excerpt_id,))) is not None:
             found.add(excerpt["contribution_id"])
-    return sorted(found)
+    return {"contributions": sorted(found)} if found else {}
 
 
 def audit(store: Store, action: str, **details: Any) -> None:
@@ -203,8 +203,7 @@ def undo(store: Store, change: Change) -> None:
         with _gone_since(store, change, "undone"):
             for row in reversed(change.rows):
                 _apply(store, row.table, row.key, row.after, row.before)
-        _audit(store, f"Undo: {change.description}",
-               {"contributions": _contributions_of(store, change)})
+        _audit(store, f"Undo: {change.description}", _contributions_of(store, change))
 
 
 def redo(store: Store, change: Change) -> None:
@@ -218,8 +217,7 @@ def redo(store: Store, change: Change) -> None:
         with _gone_since(store, change, "redone"):
             for row in change.rows:
                 _apply(store, row.table, row.key, row.before, row.after)
-        _audit(store, f"Redo: {change.description}",
-               {"contributions": _contributions_of(store, change)})
+        _audit(store, f"Redo: {change.description}", _contributions_of(store, change))
 
 
 @contextmanager
