@@ -4,10 +4,11 @@ Builds the demo store in a temporary folder, opens the real desk on it, and save
 ``docs/screenshots/``, at the screen size given (``--size 1366x768``, the team's laptops, and
 ``--size 1920x1080``, a desk monitor; the window fills the screen as a maximised one would):
 the main window reading a contribution with its mapped passages, the section view with a
-position being edited in place, the registry with a contributor just added, and (at the
-laptop size only) the overview (received per day, coverage), the import summary after a
-drop that needs attention, Team > Conflicts after a colleague's pack, and the search panel
-at both sizes (``screenshot_search.py``).  Run under a real X server (``xvfb-run``, its screen the size given), not the offscreen
+position being edited in place, the registry with a contributor just added, team work after
+a colleague's pack — the Team menu and the status line, Team > Conflicts, View > History
+(``screenshot_team.py``) — and (at the laptop size only) the overview (received per day,
+coverage), the import summary after a drop that needs attention, and the search panel at
+both sizes (``screenshot_search.py``).  Run under a real X server (``xvfb-run``, its screen the size given), not the offscreen
 platform, so that fonts, menus and dialogs render as on a desktop.  Preferences go to a
 temporary file, never the user's.
 """
@@ -118,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if size == LAPTOP:
         overview_and_import_summary(window, work, settle, shoot, demo_dir)
+    from screenshot_team import shoot_team  # the Team menu, Conflicts, History
+
+    shoot_team(window, work, OUT, size, settle=settle, shoot=shoot, with_dialog=_with_dialog)
+    if size == LAPTOP:
         from screenshot_search import shoot_search  # both sizes, by resizing the window
 
         shoot_search(window, OUT, settle)
@@ -166,46 +171,6 @@ def overview_and_import_summary(window, work: Path, settle, shoot, demo_dir) -> 
     _with_dialog(window, summary).save(str(OUT / "import-summary.png"))
     print("wrote docs/screenshots/import-summary.png")
     summary.close()
-
-    # Team > Conflicts after a colleague's pack: both versions of a position, a choice each.
-    _team(window, work, settle)
-    _with_dialog(window, window.team.conflicts).save(str(OUT / "team-conflicts.png"))
-    print("wrote docs/screenshots/team-conflicts.png")
-    window.team.conflicts.close()
-
-def _team(window, work: Path, settle) -> None:
-    """The demo store becomes a team's; a colleague (BC) maps two passages and edits a
-    position that the desk's user (FB) edited too; BC's pack is received."""
-    from lapdesk.store import excerpts
-    from lapdesk.store.connection import open_store
-    from lapdesk.team import send
-
-    window.team.start_team()
-    settle(600)
-    copy = work / "LAP-2020 - Bruno Costa.lapdesk"
-    window.team.make_copy(copy, "Bruno Costa")
-    settle(1500)
-    found = []
-    window.service.read(lambda store: store.query_one(
-        "SELECT a.id, e.contribution_id FROM annotations a JOIN excerpts e"
-        " ON e.id = a.excerpt_id ORDER BY e.contribution_id, e.start LIMIT 1"), then=found.append)
-    settle(600)
-    annotation, contribution = found[0]["id"], found[0]["contribution_id"]
-    window.service.apply(excerpts.update_annotation, annotation,
-                         summary="Supports measurable actions, with a baseline by 2021")
-    settle(600)
-    with open_store(copy, author="BC") as colleague:
-        excerpts.update_annotation(colleague, annotation,
-                                   summary="Supports measurable actions; asks for fewer indicators")
-        for start in (0, 60):
-            excerpts.map_span(colleague, contribution, ["universalisation"], start=start,
-                              end=start + 40, stance="supports")
-        pack = send.send(colleague, work / "packs", initials="BC").path
-    window.team.receive_paths([str(pack)])
-    settle(2000)
-    window.team.conflicts.open()
-    window.team.conflicts.resize(1100, 520)
-    settle(1200)
 
 
 def _with_dialog(window, dialog):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from desk_helpers import open_desk, settle
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 from team_helpers import make_team
 
@@ -143,3 +144,108 @@ def test_exchanging_with_the_team_folder_sends_and_receives(qtbot, tmp_path):
     message = window.statusBar().currentMessage()
     assert message.startswith("Team folder: sent #1; From BC: 1 excerpt"), message
     assert len(list(share.glob("*.lapdesk-changes"))) == 2
+
+
+def test_view_history_shows_a_colleague_s_change_with_their_replica(qtbot, tmp_path):
+    a, b = make_team(tmp_path, 2)
+    contribution = b.query_one("SELECT id FROM contributions")["id"]
+    excerpts.map_span(b, contribution, ["universalisation"], start=0, end=9)
+    pack = send.send(b, tmp_path / "out", initials="BC").path
+    b.close()
+    window = open_desk(qtbot, a)
+    a.close()
+    window.team.receive_paths([str(pack)])
+    settle(window)
+    assert window.history.action in window.menus["view"].actions()
+    window.history.action.trigger()
+    settle(window)
+    dialog, model = window.history, window.history.model
+    assert dialog.isVisible() and model.rowCount() >= 3
+    shown = [tuple(model.index(row, column).data() for column in range(1, 4))
+             for row in range(model.rowCount())]
+    assert shown[0] == ("Bruno Costa", "Bruno Costa", "Map excerpt to Universalisation")
+    assert ("Anne Bell", "Anne Bell (this replica)", "Make a copy for a colleague") in shown
+    # A change made here while the history is open appears at its top.
+    window.service.apply(excerpts.map_span, contribution, ["stockpile_destruction"], start=10,
+                         end=20)
+    settle(window)
+    assert model.index(0, 3).data().startswith("Map excerpt to")
+    assert model.index(0, 2).data() == "Anne Bell (this replica)"
+    window.contributions.select_contribution(contribution)
+    settle(window)
+    dialog.only_chosen.setChecked(True)
+    settle(window)
+    assert {model.index(r, 3).data() for r in range(model.rowCount())} == {
+        "Map excerpt to Universalisation", model.index(0, 3).data()}
+
+
+def test_ctrl_z_after_a_colleague_s_pack_undoes_my_own_last_edit_not_theirs(qtbot, tmp_path):
+    a, b = make_team(tmp_path, 2)
+    contribution = a.query_one("SELECT id FROM contributions")["id"]
+    excerpt = excerpts.map_span(a, contribution, ["universalisation"], start=0, end=20,
+                                summary="first").result
+    receive.receive(b, [send.send(a, tmp_path / "out").path])
+    annotation = a.query_one("SELECT id FROM annotations")["id"]
+    excerpts.map_excerpt(a, excerpt, "stockpile_destruction")  # Anne's, received by Bruno
+    pack = send.send(a, tmp_path / "out", initials="AB").path
+    a.close()
+    window = open_desk(qtbot, b)
+    b.close()
+    window.service.apply(excerpts.update_annotation, annotation, summary="Bruno's reading")
+    settle(window)
+    window.team.receive_paths([str(pack)])
+    settle(window)
+    assert window.statusBar().currentMessage() == "From AB: 1 mapping"
+
+    def now():
+        got = []
+        window.service.read(lambda store: (
+            store.query_one("SELECT summary FROM annotations WHERE id = ?",
+                            (annotation,))["summary"],
+            sorted(r["key"] for r in store.query(
+                "SELECT n.key FROM mappings m JOIN framework_nodes n ON n.id = m.node_id"
+                " WHERE m.excerpt_id = ?", (excerpt,)))), then=got.append)
+        settle(window)
+        return got[0]
+
+    assert now() == ("Bruno's reading", ["stockpile_destruction", "universalisation"])
+    assert window.service.undo_stack.undoText() == "Edit annotation"
+    window.reader.setFocus()
+    QTest.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(window)
+    assert now() == ("first", ["stockpile_destruction", "universalisation"])
+    assert not window.service.undo_stack.canUndo()  # nothing of Anne's to undo here
+
+
+def test_a_backup_restored_in_the_desk_sends_as_a_new_replica(qtbot, tmp_path):
+    from lapdesk.store import backup, contributions
+    from lapdesk.ui.dialogs.backups_dialog import BackupsDialog
+
+    a, b = make_team(tmp_path, 2)
+    out, path = tmp_path / "out", a.path
+    contribution = a.query_one("SELECT id FROM contributions")["id"]
+    kept = backup.take_backup(a.conn, path, reason="manual", force=True)
+    excerpts.map_span(a, contribution, ["universalisation"], start=0, end=9)
+    receive.receive(b, [send.send(a, out).path])
+    old_id = a.capture.replica_id
+    a.close()
+    window = open_desk(qtbot, path, lock=True)
+    dialog = BackupsDialog(window.service, window.catalogue, confirm=lambda item: True)
+    qtbot.addWidget(dialog)
+    dialog.view.selectRow([r.path for r in dialog.model.rows].index(kept))
+    dialog.restore_selected()
+    qtbot.waitUntil(lambda: dialog.op is None, timeout=30_000)
+    settle(window)
+    window.service.apply(contributions.update_contribution, contribution, title="Restored")
+    settle(window)
+    window.team.send_to(out)
+    settle(window)
+    [newest] = [p for p in out.iterdir() if p.name.endswith("#2.lapdesk-changes")]
+    got = receive.receive(b, [newest])
+    assert [o.state for o in got.outcomes] == ["applied"]
+    assert b.query_one("SELECT title FROM contributions")["title"] == "Restored"
+    assert b.query_one("SELECT count(*) AS n FROM team_members WHERE replica_id != ?",
+                       (old_id,))["n"] == 1  # Anne's new replica, learnt from its pack
+    edit = b.query_one("SELECT replica FROM audit WHERE action LIKE 'Edit contribution%'")
+    assert edit["replica"] not in (old_id, "", b.capture.replica_id)  # her new id
+    b.close()

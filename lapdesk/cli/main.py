@@ -60,6 +60,7 @@ COMMAND_MODULES = [
     "salvage",
     "export",
     "team",
+    "history",
     "demo",
 ]
 

@@ -225,3 +225,22 @@ class ImportResult:
         shaped = {f.name: _json(getattr(self, f.name)) for f in fields(self)}
         shaped["contributors"] = [p.to_json(ContributorRef.DETECTED) for p in self.contributors]
         return shaped
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One entry of the audit trail: when, who (``author``: the initials or name the change
+    was made under), on which replica (its id, and ``replica_name``, the colleague's name
+    for it when known; both empty in a store that works alone), what (``action``) and its
+    ``details`` (``contributions``: the contributions it touched)."""
+
+    id: int
+    at: str
+    author: str
+    replica: str
+    replica_name: str
+    action: str
+    details: dict
+
+    def to_json(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}

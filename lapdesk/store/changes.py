@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from lapdesk.core.clock import now_iso
+from lapdesk.core.clock import now_iso_precise
 from lapdesk.core.errors import StoreError
 from lapdesk.store import sqlite
 from lapdesk.store.database import Store
@@ -146,16 +146,42 @@ def record(store: Store, description: str, **details: Any) -> Iterator[Recorder]
     with store.transaction():
         recorder = Recorder(store, change)
         yield recorder
-        _audit(store, description, details)
+        _audit(store, description, {**details, **_contributions_of(store, change)})
 
 
 def _audit(store: Store, action: str, details: dict[str, Any]) -> None:
     replica = store.capture.replica_id if store.capture is not None else ""
     store.execute(
         "INSERT INTO audit (id, at, author, action, details, replica) VALUES (?, ?, ?, ?, ?, ?)",
-        (store.new_id(), now_iso(), store.author, action,
+        (store.new_id(), now_iso_precise(), store.author, action,
          json.dumps(details, ensure_ascii=False, default=str), replica),
     )
+
+
+def _contributions_of(store: Store, change: Change) -> dict[str, list[int]]:
+    """``{"contributions": [ids]}``, the contributions a change touched, for its audit entry
+    (nothing when none: a pack carries every entry), so that the history of one contribution
+    can be listed (``lapdesk history --contribution``) even once what it touched is deleted:
+    an excerpt's or a file's contribution, a position's or a mapping's excerpt's."""
+    found: set[int] = set()
+    excerpt_ids: set[int] = set()
+    for row in change.rows:
+        image = row.after or row.before or {}
+        if row.table == "contributions":
+            found.add(row.key["id"])
+        elif image.get("contribution_id") is not None:  # an excerpt, a file, a contributor's
+            found.add(image["contribution_id"])
+        elif image.get("excerpt_id") is not None:  # a position, a mapping
+            excerpt_ids.add(image["excerpt_id"])
+    in_change = {row.key["id"]: (row.after or row.before)["contribution_id"]
+                 for row in change.rows if row.table == "excerpts"}
+    for excerpt_id in excerpt_ids:
+        if excerpt_id in in_change:  # (deleted by this very change, perhaps)
+            found.add(in_change[excerpt_id])
+        elif (excerpt := store.query_one("SELECT contribution_id FROM excerpts WHERE id = ?",
+                                         (excerpt_id,))) is not None:
+            found.add(excerpt["contribution_id"])
+    return {"contributions": sorted(found)} if found else {}
 
 
 def audit(store: Store, action: str, **details: Any) -> None:
@@ -177,7 +203,7 @@ def undo(store: Store, change: Change) -> None:
         with _gone_since(store, change, "undone"):
             for row in reversed(change.rows):
                 _apply(store, row.table, row.key, row.after, row.before)
-        _audit(store, f"Undo: {change.description}", {})
+        _audit(store, f"Undo: {change.description}", _contributions_of(store, change))
 
 
 def redo(store: Store, change: Change) -> None:
@@ -191,7 +217,7 @@ def redo(store: Store, change: Change) -> None:
         with _gone_since(store, change, "redone"):
             for row in change.rows:
                 _apply(store, row.table, row.key, row.before, row.after)
-        _audit(store, f"Redo: {change.description}", {})
+        _audit(store, f"Redo: {change.description}", _contributions_of(store, change))
 
 
 @contextmanager

@@ -4,7 +4,9 @@ The backup is copied to a private scratch folder, opened (and migrated, if it co
 an older LAPDesk) and checked there; only a copy that passes ``check`` is restored.  The current
 store is backed up first — by the online backup API when it can still be read, byte for byte
 when it cannot — and the checked copy is then written into it through SQLite, so a ``-wal``
-left beside the old store can never be replayed onto the restored one.
+left beside the old store can never be replayed onto the restored one.  A team's replica
+restored comes back as a new replica of the team (:mod:`lapdesk.store.restored_replica`), so
+that it never sends changes again under sequence numbers it had used.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from lapdesk.core.errors import NotAStoreError, StoreError
 from lapdesk.core.progress import CancelToken, ProgressFn, no_progress
-from lapdesk.store import backup, held, sqlite
+from lapdesk.store import backup, held, restored_replica, sqlite
 from lapdesk.store.connection import default_author, open_store
 from lapdesk.store.integrity import check
 from lapdesk.store.lock import WriterLock
@@ -92,6 +94,7 @@ def restore(store_path: Path, backup_file: Path, *, author: str | None = None,
     try:
         progress(0, 3, "Checking the backup")
         validate_backup(backup_file, scratch)
+        _continue_as_new_replica(scratch)
         cancel.raise_if_cancelled()
         progress(1, 3, "Keeping the store as it is now as a backup")
         kept = keep_current(store_path) if store_path.exists() else None
@@ -104,6 +107,15 @@ def restore(store_path: Path, backup_file: Path, *, author: str | None = None,
         if lock is not None:
             lock.release()
     return {"restored_from": str(backup_file), "kept_as": str(kept) if kept else None}
+
+
+def _continue_as_new_replica(scratch: Path) -> None:
+    """A team's replica comes back as a new replica of the team (restored_replica)."""
+    conn = sqlite.connect(scratch)
+    try:
+        restored_replica.continue_as_new_replica(conn)
+    finally:
+        conn.close()
 
 
 def keep_current(store_path: Path) -> Path:

@@ -181,6 +181,7 @@ def _apply(store, pack: packs.Pack, name: str, tombstones: dict) -> Outcome:
             store.capture.see(entry.stamp)
             _set_applied(store, pack, last)
         conflict_log.write(store, applier.found)
+        conflict_log.close_merged(store, by=origin)
         orphans.bring_back(store)
         store.execute("DELETE FROM team_waiting WHERE replica_id = ? AND last_seq <= ?",
                       (pack.replica_id, last))

@@ -36,6 +36,8 @@ def send(store, folder: Path, *, initials: str | None = None, passphrase: str | 
         return None
     initials = initials or replica.initials
     number = replica.packs_sent + 1
+    while (Path(folder) / packs.file_name(store.name, initials, number)).exists():
+        number += 1  # a replica restored from a backup had sent packs since: never overwrite
     needs = {row["replica_id"]: row["applied_seq"]
              for row in store.query("SELECT replica_id, applied_seq FROM team_members")}
     pack = packs.Pack(

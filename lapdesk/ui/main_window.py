@@ -30,6 +30,7 @@ from lapdesk.ui.dialogs.settings_dialog import apply_user_initials
 from lapdesk.ui.export_flow import ExportFlow
 from lapdesk.ui.file_menu import FileMenu
 from lapdesk.ui.help_pages import HelpPages
+from lapdesk.ui.history_view import HistoryDialog
 from lapdesk.ui.import_flow import ImportFlow
 from lapdesk.ui.mapping_actions import MappingActions
 from lapdesk.ui.menus import DeskMenus
@@ -147,6 +148,8 @@ class MainWindow(QMainWindow):
         self.registry_dock = self._dock("Registry of contributors", "registry-dock",
                                         self.registry)
         self.overview = Overview(service, self, open_section=self.show_section)
+        self.history = HistoryDialog(service, self,
+                                     current_contribution=lambda: self.contributions.current_id())
         # The panels share the bottom, one tab each, so that one at a time takes room from
         # the reader (on a 1366x768 laptop, three strips left it a few lines).
         self.tabifyDockWidget(self.search_dock, self.registry_dock)

@@ -22,7 +22,8 @@ class DeskMenus:
 
     :param window: the main window, whose panes (``contributions``, ``header``, ``reader``,
         ``framework``, ``strip``, ``search``) and flows (``importer``, ``exporter``,
-        ``mapping``, ``rereader``, ``file_menu``, ``reliability``, ``demo``, ``overview``)
+        ``mapping``, ``rereader``, ``file_menu``, ``reliability``, ``demo``, ``overview``,
+        ``history``)
         are already built.
     """
 
@@ -96,7 +97,7 @@ class DeskMenus:
         window.addAction(self.registry_action)
         view = self.menus["view"]
         view.addActions([self.find_action, self.results_action, self.registry_action,
-                         window.overview.action])
+                         window.overview.action, window.history.action])
         view.addSeparator()
         self.back_action = self.action("&Back to the contribution", window.back_to_contribution,
                                        "Alt+Left")

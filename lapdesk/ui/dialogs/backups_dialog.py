@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from lapdesk import APP_NAME
-from lapdesk.store import backup
+from lapdesk.store import backup, capture
 from lapdesk.store.restore import restore
 from lapdesk.ui.catalogue import Catalogue
 from lapdesk.ui.dialogs.import_progress import ImportProgressDialog
@@ -153,9 +153,12 @@ class BackupsDialog(QDialog):
         service = self.service
         path, author, lock = service.path, service.author, service.writer_lock
 
-        def work(_store, progress, cancel):
-            return restore(path, item.path, author=author, held_lock=lock, progress=progress,
-                           cancel=cancel)
+        def work(store, progress, cancel):
+            result = restore(path, item.path, author=author, held_lock=lock,
+                             progress=progress, cancel=cancel)
+            # A team's replica comes back as a new one: record its changes under its new id.
+            store.capture = capture.attach(store)
+            return result
 
         return self._run(work, title="Restoring a backup", on_success=self._restored,
                          cancel_tip="Stop before the store is replaced (once replacing has "
