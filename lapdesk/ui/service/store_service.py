@@ -22,6 +22,7 @@ from lapdesk.store import changes
 from lapdesk.store.changes import Change
 from lapdesk.store.connection import Store, open_store
 from lapdesk.store.lock import WriterLock
+from lapdesk.ui.service import collector
 from lapdesk.ui.service.lanes import Lanes
 from lapdesk.ui.service.tasks import Failure, Task
 
@@ -71,6 +72,7 @@ class StoreService(QObject):
         # lock with the GUI thread; a short switch interval hands it back to the GUI within half
         # a millisecond of asking, instead of five, at each call from Qt into Python.
         sys.setswitchinterval(SWITCH_INTERVAL_S)
+        collector.hold()  # Qt's garbage never collected on a lane (see collector)
         self._lanes = Lanes(store, self._open_reader, readers=readers)
 
     def _open_reader(self) -> Store:
@@ -194,6 +196,7 @@ class StoreService(QObject):
         self._closed = True
         self.cancel_long_work()
         self._lanes.close()
+        collector.release()
 
     # --- inside -----------------------------------------------------------------------------
 
