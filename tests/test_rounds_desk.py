@@ -118,3 +118,31 @@ def test_a_round_in_a_new_store_of_its_own(qtbot, store, tmp_path):
     keys = [row["key"] for row in new_window.catalogue.framework.rows]
     assert "structure" not in keys and keys[0] == "preamble"  # the draft alone
     new_window.close()
+
+
+def test_undoing_the_start_of_a_round_with_replies_says_why_and_keeps_it(qtbot, store,
+                                                                         tmp_path):
+    """Ctrl+Z on a round's start once a reply is logged in it: refused in the status bar with
+    the reason, the round stays, and it stays the change Ctrl+Z undoes (nothing to redo)."""
+    window = open_desk(qtbot, store)
+    draft = tmp_path / "zero.docx"
+    draft.write_bytes(zero_draft_bytes())
+    with qtbot.waitSignal(window.rounds.round_started, timeout=20_000):
+        window.rounds.start(draft)
+    settle(window)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    window.importer.start_import([str(_replies(folder)[2])])
+    settle(window)
+    window.importer.summary_dialog.close()
+    stack = window.service.undo_stack
+    index = stack.index()
+    assert stack.canUndo() and stack.undoText().startswith("Start the round")
+    window.service.undo()
+    settle(window)
+    message = window.statusBar().currentMessage()
+    assert "cannot be undone: replies are logged in this round" in message
+    assert "Mexico_note.txt" in message and "FOREIGN KEY" not in message
+    assert window.catalogue.framework.node("action_1")["label"] == "Action 1"
+    assert stack.index() == index and not stack.canRedo()
+    assert stack.undoText().startswith("Start the round")

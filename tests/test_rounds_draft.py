@@ -151,3 +151,28 @@ def test_fixture_stores_gain_no_round(tmp_path):
     shutil.copy(FIXTURES / "stores" / "v7-basic.lapdesk", copy)
     with open_store(copy) as s:
         assert current_round(s) is None and framework.sections(s)[0]["key"] == "structure"
+
+
+def test_undoing_a_round_start_with_replies_logged_in_it_is_refused_and_loses_nothing(store):
+    from builders import add_text_contribution
+
+    from lapdesk.store.changes import ChangedSinceError, redo
+
+    change = start_round(store, read_draft(zero_draft_bytes(), "zero.docx"),
+                         source_name="zero.docx")
+    reply = add_text_contribution(store, ["Action 1: replace 'should' with 'shall'."],
+                                  name="Ghana.txt", contributors=["Ghana"])
+    before = {t: store.query(f"SELECT * FROM {t}") for t in
+              ("rounds", "framework_nodes", "contributions", "settings")}
+    with pytest.raises(ChangedSinceError,
+                       match="cannot be undone: replies are logged in this round.*Ghana.txt"):
+        undo(store, change)
+    assert {t: store.query(f"SELECT * FROM {t}") for t in before} == before
+    assert current_round(store).id == change.result
+    from lapdesk.store import contributions
+
+    contributions.delete_contribution(store, reply)
+    undo(store, change)  # with the reply gone, the start can be undone — and redone
+    assert current_round(store) is None
+    redo(store, change)
+    assert current_round(store).id == change.result

@@ -113,3 +113,45 @@ def test_a_purge_leaves_every_replica_and_keeps_no_content(team, tmp_path):
         outbox = b"".join(r["payload"] for r in store.query("SELECT payload FROM team_outbox"))
         assert b"CONFIDENTIAL" not in outbox
         assert check(store)["ok"]
+
+
+@pytest.mark.parametrize("order", [0, 1, 2, 3])
+def test_a_purge_takes_the_same_original_logged_by_a_colleague_too(tmp_path, order):
+    """A and B log the same bytes (one original, one contribution once packs meet); A purges
+    its contribution before or after they met: B's copy goes too, on every replica."""
+    stores = make_team(tmp_path, 3)
+    a, b, c = stores
+    words = ["SECRET: the same note, logged twice.", "Its second paragraph."]
+    data = "\n".join(words).encode("utf-8")
+    mine = add_text_contribution(a, words, name="same.txt", data=data)
+    theirs = add_text_contribution(b, words, name="same.txt", data=data)
+    excerpts.map_span(b, theirs, ["universalisation"], start=0, end=6)
+    early = []  # packs received early by one replica, reaching the others later
+    if order == 1:  # A has B's copy already when it purges
+        early.append((b, send.send(b, tmp_path / "p0").path))
+        receive.receive(a, [early[-1][1]])
+    elif order == 2:  # everyone has both copies
+        exchange(stores, tmp_path / "p0")
+    purge.purge_contribution(a, mine)
+    if order == 3:  # the third replica hears of the purge first, then of B's copy
+        early.append((a, send.send(a, tmp_path / "p1").path))
+        receive.receive(c, [early[-1][1]])
+    try:
+        for store in stores:
+            receive.receive(store, [path for origin, path in early if origin is not store])
+        exchange(stores, tmp_path / "p2")
+        assert differing(stores) == {}
+        for store in stores:
+            assert check(store)["ok"], check(store)
+            assert not store.query("SELECT 1 AS x FROM contributions WHERE id IN (?, ?)",
+                                   (mine, theirs))
+            assert not store.query("SELECT 1 AS x FROM paragraphs WHERE text LIKE 'SECRET%'")
+            assert not store.query("SELECT 1 AS x FROM blobs WHERE data = ?", (data,))
+            assert not store.query("SELECT 1 AS x FROM paragraphs_fts WHERE paragraphs_fts"
+                                   " MATCH 'secret'")
+            kept = json.dumps(store.query("SELECT * FROM team_stamps")
+                              + store.query("SELECT * FROM team_conflicts"))
+            assert "SECRET" not in kept
+    finally:
+        for store in stores:
+            store.close()

@@ -73,15 +73,17 @@ class Team(RuleBasedStateMachine):
         self.undo_stack[r % len(self.stores)].append(change)
         TOTALS["steps"] += 1
 
-    @rule(r=st.integers(0, 5))
-    def log_a_contribution(self, r):
+    @rule(r=st.integers(0, 5), same=st.sampled_from([None, 0, 1]))
+    def log_a_contribution(self, r, same):
+        """A new text, or one of two notes that any member may log too (the same original
+        logged twice)."""
         from builders import add_text_contribution
 
         store = self._store(r)
         self.counter += 1
-        add_text_contribution(store, [f"Text {self.counter} about universalisation.",
-                                      f"And victim assistance {self.counter}."],
-                              name=f"c{self.counter}.txt")
+        n = self.counter if same is None else f"shared {same}"
+        add_text_contribution(store, [f"Text {n} about universalisation.",
+                                      f"And victim assistance {n}."], name=f"c{n}.txt")
         TOTALS["steps"] += 1
 
     @rule(r=st.integers(0, 5), node=st.sampled_from(NODES), start=st.integers(0, 10))
@@ -182,10 +184,9 @@ class Team(RuleBasedStateMachine):
         store = self._store(r)
         if not self._on_draft(store):
             return
-        self.counter += 1
-        # Each reply its own original: the same original logged twice is another story.
-        reply = add_text_contribution(store, [REPLIES[which], f"Reply {self.counter}."],
-                                      name=f"reply{self.counter}.txt", contributors=["Austria"])
+        # The same reply's bytes on every replica: one original logged twice, perhaps purged.
+        reply = add_text_contribution(store, [REPLIES[which], f"Reply {which}."],
+                                      name=f"reply{which}.txt", contributors=["Austria"])
         suggest(store, reply)
         TOTALS["steps"] += 1
 

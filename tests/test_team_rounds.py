@@ -341,3 +341,33 @@ def test_an_amendment_whose_excerpt_a_colleague_deleted_keeps_its_decision(team,
         assert amendments_of_round(store)[0].excerpt_id == excerpt
         assert not [f for f in conflicts.conflicts(store) if f.kind == "cleared"]
         assert check(store)["ok"], check(store)
+
+
+@pytest.mark.parametrize("logged_by", [0, 1])
+def test_undoing_a_round_start_with_replies_in_it_is_refused_saying_why(team, tmp_path,
+                                                                        logged_by):
+    """A starts the round; a reply is logged in it (by A, or by B and received): A's undo of
+    the start is refused with the reason — not "deleted by a colleague" — and changes
+    nothing; once the reply is deleted, the undo goes through everywhere."""
+    from lapdesk.store.changes import ChangedSinceError
+
+    a, b, _c = team
+    started = start_round_from_file(a, _draft(tmp_path))
+    exchange(team, tmp_path / "p0")
+    reply = _import(team[logged_by], tmp_path, "Ghana.txt",
+                    b"Action 1: replace 'should' with 'shall'.\n", ["Ghana"])
+    exchange(team, tmp_path / "p1")
+    outbox = a.query_one("SELECT count(*) AS n FROM team_outbox")["n"]
+    with pytest.raises(ChangedSinceError,
+                       match="cannot be undone: replies are logged in this round.*Ghana.txt"):
+        undo(a, started)
+    assert a.query_one("SELECT count(*) AS n FROM team_outbox")["n"] == outbox
+    assert current_round(a).id == started.result
+    contributions.delete_contribution(team[logged_by], reply)
+    exchange(team, tmp_path / "p2")
+    undo(a, started)
+    exchange(team, tmp_path / "p3")
+    assert differing(team) == {}
+    for store in team:
+        assert current_round(store) is None
+        assert check(store)["ok"], check(store)

@@ -200,6 +200,7 @@ def undo(store: Store, change: Change) -> None:
     """
     with store.transaction():
         _refuse_if_changed(store, change, {_row_id(r): r.after for r in change.rows}, "undone")
+        _refuse_if_used(store, change, {_row_id(r): r.before for r in change.rows}, "undone")
         with _gone_since(store, change, "undone"):
             for row in reversed(change.rows):
                 _apply(store, row.table, row.key, row.after, row.before)
@@ -214,6 +215,7 @@ def redo(store: Store, change: Change) -> None:
     with store.transaction():
         _refuse_if_changed(store, change,
                            {_row_id(r): r.before for r in reversed(change.rows)}, "redone")
+        _refuse_if_used(store, change, {_row_id(r): r.after for r in change.rows}, "redone")
         with _gone_since(store, change, "redone"):
             for row in change.rows:
                 _apply(store, row.table, row.key, row.before, row.after)
@@ -249,6 +251,58 @@ def _refuse_if_changed(store: Store, change: Change, expected: dict, verb: str) 
             raise ChangedSinceError(
                 f"“{change.description}” cannot be {verb}: what it changed has been changed "
                 "since (by a colleague's changes received meanwhile).")
+
+
+# What rows made since that still refer to a row an undo would remove are, in the user's words.
+_USES = {("contributions", "rounds"): "replies are logged in this round"}
+
+
+def _refuse_if_used(store: Store, change: Change, targets: dict, verb: str) -> None:
+    """Refuse to remove a row that rows made since (not part of ``change``) still refer to
+    by a reference the schema keeps (no ``ON DELETE`` action): the replies logged in a round
+    whose start is undone.  Removing it would fail, and nothing of theirs may be lost; they
+    are named, for the user to take them back first.  (Alone and in a team alike.)"""
+    gone: dict[str, list[dict]] = {}
+    for row in change.rows:
+        if targets[_row_id(row)] is None and (row.before or row.after):
+            gone.setdefault(row.table, []).append(row.before or row.after)
+    for parent, rows in gone.items():
+        for child in PRIMARY_KEYS:
+            for column, target in _kept_references(store, child, parent):
+                users = _users(store, child, column, target, rows, targets)
+                if users:
+                    raise ChangedSinceError(_used_message(change, verb, child, parent, users))
+
+
+def _kept_references(store: Store, child: str, parent: str) -> list[tuple[str, str]]:
+    """``child``'s single-column references to ``parent`` that refuse its deletion."""
+    return [(ref["from"], ref["to"] or PRIMARY_KEYS[parent][0]) for ref in store.query(
+        f'SELECT "from", "to", on_delete FROM pragma_foreign_key_list("{child}")'
+        ' WHERE "table" = ?', (parent,)) if ref["on_delete"] in ("NO ACTION", "RESTRICT")]
+
+
+def _users(store: Store, child: str, column: str, target: str, rows: list[dict],
+           targets: dict) -> list[dict]:
+    """The rows of ``child`` that will still refer to one of ``rows`` afterwards."""
+    values = sorted({row[target] for row in rows if row.get(target) is not None})
+    users = []
+    for start in range(0, len(values), 500):
+        batch = values[start:start + 500]
+        for row in store.query(f'SELECT * FROM "{child}" WHERE "{column}" IN'
+                               f' ({", ".join("?" * len(batch))})', tuple(batch)):
+            key = (child, tuple((c, row[c]) for c in PRIMARY_KEYS[child]))
+            after = targets.get(key, row)
+            if after is not None and after.get(column) == row[column]:
+                users.append(row)
+    return users
+
+
+def _used_message(change: Change, verb: str, child: str, parent: str, users: list[dict]) -> str:
+    named = [f"“{u['title']}”" if u.get("title") else str(u.get("id", "")) for u in users[:3]]
+    more = f" and {len(users) - 3} more" if len(users) > 3 else ""
+    what = _USES.get((child, parent), f"{len(users)} rows of {child} made since refer to it")
+    return (f"“{change.description}” cannot be {verb}: {what} ({', '.join(named)}{more}). "
+            "Delete those first, then try again.")
 
 
 def _apply(store: Store, table: str, key: dict, current: dict | None, target: dict | None) -> None:

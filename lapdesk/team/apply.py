@@ -16,7 +16,7 @@ from collections import Counter
 from lapdesk.store import sqlite
 from lapdesk.store.capture import has_natural_key, key_of, pk_text, record_stamps
 from lapdesk.store.search import index_paragraphs
-from lapdesk.team import duplicates, orphans, rules, update_merge
+from lapdesk.team import duplicates, orphans, purge, rules, update_merge
 from lapdesk.team.conflict_log import Found
 
 
@@ -148,6 +148,7 @@ class Applier:
     def _after(self, changeset: bytes) -> None:
         paragraphs: list[int] = []
         contributions: list[int] = []
+        files: list[int] = []
         partial: list[tuple] = []
 
         def applied():
@@ -170,6 +171,8 @@ class Applier:
                         paragraphs.append(key[0])
                     elif table == "contributions":
                         contributions.append(key[0])
+                    elif table == "files":
+                        files.append(key[0])
                     if has_natural_key(change, self.columns) or (table, pk) in self.tombstones:
                         self._exists(table, pk)
                 elif change.op == "DELETE":
@@ -183,12 +186,16 @@ class Applier:
                 "INSERT INTO team_stamps (tbl, pk, col, stamp, author) VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (tbl, pk, col) DO UPDATE SET stamp = excluded.stamp,"
                 " author = excluded.author WHERE excluded.stamp > stamp", partial)
-        self.found += duplicates.logged_twice(self.store, contributions, origin=self.origin,
-                                              author=self.author, stamp=self.stamp)
         for start in range(0, len(paragraphs), 500):
             batch = paragraphs[start:start + 500]
             index_paragraphs(self.store, f"id IN ({', '.join('?' * len(batch))})",
                              tuple(batch))
+        # After indexing: the purge takes the paragraphs out of the index again.
+        purged = purge.purge_arrived(self.store, files, self.tombstones, stamp=self.stamp,
+                                     author=self.author)
+        contributions = [c for c in contributions if c not in purged]
+        self.found += duplicates.logged_twice(self.store, contributions, origin=self.origin,
+                                              author=self.author, stamp=self.stamp)
 
 
     def _deleted(self, table: str, pk: str) -> None:

@@ -42,8 +42,7 @@ _BELONGING = {
                               " FROM amendment_contributors ac JOIN amendments a"
                               " ON a.id = ac.amendment_id WHERE a.contribution_id = ?1",
     "blobs": "SELECT sha256 FROM blobs WHERE sha256 IN (SELECT sha256 FROM files"
-             " WHERE contribution_id = ?1) AND sha256 NOT IN (SELECT sha256 FROM files"
-             " WHERE contribution_id != ?1)",
+             " WHERE contribution_id = ?1)",
 }
 
 
@@ -57,11 +56,11 @@ def purge_contribution(store, contribution_id: int) -> int:
     capture = store.capture
     if capture is None:
         with store.transaction():
-            keys = _remove(store, contribution_id)
+            keys = _remove(store, _same_originals(store, {contribution_id}))
             audit(store, "Purge a contribution", id=contribution_id)
         return len(keys)
     with capture.paused(), store.transaction():
-        keys = _remove(store, contribution_id)
+        keys = _remove(store, _same_originals(store, {contribution_id}))
         _forget(store, keys, stamp=capture.next_stamp(), author=store.author)
         audit(store, "Purge a contribution", id=contribution_id)
         payload = {"contribution_id": contribution_id, "keys": sorted(keys)}
@@ -72,24 +71,83 @@ def purge_contribution(store, contribution_id: int) -> int:
 def apply_purge(store, payload: dict, tombstones: dict, *, stamp: str, author: str) -> None:
     """A colleague's purge, applied here (inside the pack's transaction)."""
     keys = {tuple(k) for k in payload["keys"]}
-    if store.query_one("SELECT 1 AS x FROM contributions WHERE id = ?",
-                       (payload["contribution_id"],)):
-        keys |= _remove(store, payload["contribution_id"])
-    _forget(store, keys, stamp=stamp, author=author)
-    for table, pk in keys:
-        tombstones[(table, pk)] = (stamp, 1, 1)
+    originals = {json.loads(pk)[0] for table, pk in keys if table == "blobs"}
+    here = {row["id"] for row in store.query(
+        "SELECT id FROM contributions WHERE id = ?", (payload["contribution_id"],))}
+    _purge_here(store, here | _logging_of(store, originals), tombstones, keys,
+                stamp=stamp, author=author)
     audit(store, "Purge a contribution (received)", id=payload["contribution_id"], by=author)
 
 
-def _remove(store, contribution_id: int) -> set[tuple[str, str]]:
+def purge_arrived(store, files: list[int], tombstones: dict, *, stamp: str,
+                  author: str) -> set[int]:
+    """A colleague's contributions just received whose original (one of ``files``) was
+    purged here: purged too, as on the replicas that had them when the purge came; returns
+    their ids (inside the pack's transaction)."""
+    arrived = set()
+    for start in range(0, len(files), 500):
+        batch = files[start:start + 500]
+        arrived |= {(row["contribution_id"], row["sha256"]) for row in store.query(
+            f"SELECT contribution_id, sha256 FROM files WHERE id IN ({', '.join('?' * len(batch))})"
+            " AND parent_id IS NULL", tuple(batch))}
+    ids = {cid for cid, sha in arrived
+           if tombstones.get(("blobs", pk_text([sha])), (None, 0, 0))[2]}
+    if ids:
+        _purge_here(store, ids, tombstones, set(), stamp=stamp, author=author)
+    return ids
+
+
+def _purge_here(store, ids: set[int], tombstones: dict, keys: set[tuple[str, str]], *,
+                stamp: str, author: str) -> None:
+    if ids:
+        keys = keys | _remove(store, _same_originals(store, ids))
+    _forget(store, keys, stamp=stamp, author=author)
+    for table, pk in keys:
+        tombstones[(table, pk)] = (stamp, 1, 1)
+
+
+def _logging_of(store, originals: set[str]) -> set[int]:
+    """The contributions here whose original (not an attachment) is one of ``originals``."""
+    if not originals:
+        return set()
+    marks = ", ".join("?" * len(originals))
+    return {row["contribution_id"] for row in store.query(
+        f"SELECT contribution_id FROM files WHERE parent_id IS NULL AND sha256 IN ({marks})",
+        tuple(sorted(originals)))}
+
+
+def _same_originals(store, ids: set[int]) -> set[int]:
+    """``ids`` and every contribution here that logged one of their originals again (and so
+    on: one such contribution may hold a second original of its own)."""
+    while True:
+        marks = ", ".join("?" * len(ids))
+        originals = {row["sha256"] for row in store.query(
+            f"SELECT sha256 FROM files WHERE parent_id IS NULL AND contribution_id IN ({marks})",
+            tuple(sorted(ids)))}
+        more = _logging_of(store, originals) - ids
+        if not more:
+            return ids
+        ids = ids | more
+
+
+def _remove(store, ids: set[int]) -> set[tuple[str, str]]:
+    """Remove the contributions ``ids`` and all that belongs to them; returns the keys.  An
+    original leaves with them unless a contribution that stays holds it too (an attachment
+    of another's)."""
     keys = {(table, pk_text(row.values())) for table, sql in _BELONGING.items()
-            for row in store.query(sql, (contribution_id,))}
+            for contribution_id in sorted(ids) for row in store.query(sql, (contribution_id,))}
+    marks = ", ".join("?" * len(ids))
+    kept = {row["sha256"] for row in store.query(
+        f"SELECT sha256 FROM files WHERE contribution_id NOT IN ({marks})", tuple(sorted(ids)))}
+    keys = {(table, pk) for table, pk in keys
+            if table != "blobs" or json.loads(pk)[0] not in kept}
     blobs = [json.loads(pk)[0] for table, pk in keys if table == "blobs"]
     store.execute("PRAGMA secure_delete = ON")
     store.execute("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('secure-delete', 1)")
     try:
-        store.execute("DELETE FROM suggestions WHERE contribution_id = ?", (contribution_id,))
-        store.execute("DELETE FROM contributions WHERE id = ?", (contribution_id,))  # cascades
+        for contribution_id in sorted(ids):
+            store.execute("DELETE FROM suggestions WHERE contribution_id = ?", (contribution_id,))
+            store.execute("DELETE FROM contributions WHERE id = ?", (contribution_id,))  # cascades
         store.executemany("DELETE FROM blobs WHERE sha256 = ?", [(b,) for b in blobs])
     finally:
         store.execute("PRAGMA secure_delete = OFF")

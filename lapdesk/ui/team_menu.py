@@ -219,8 +219,8 @@ class TeamMenu(QObject):
         answer = QMessageBox.warning(
             self.window, "Purge the contribution",
             "Purge this contribution for good? Its originals, text, excerpts and positions "
-            "leave this store and, in a team, every colleague's as your next pack arrives. "
-            "This cannot be undone.",
+            "leave this store and, in a team, every colleague's as your next pack arrives, "
+            "with any copy of the same original a colleague logged. This cannot be undone.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Yes:

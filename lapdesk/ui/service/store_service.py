@@ -45,8 +45,17 @@ class ChangeCommand(QUndoCommand):
         self._done = True
 
     def undo(self) -> None:
-        self._service.replay(changes.undo, self.change)
+        task = self._service.replay(changes.undo, self.change)
         self._done = False
+        task.failed.connect(self._not_undone)
+
+    def _not_undone(self, _failure: Failure) -> None:
+        """The undo was refused (its reason is in the status bar) and wrote nothing: the
+        change stays done, and stays the one Ctrl+Z undoes."""
+        stack = self._service.undo_stack
+        self._done = True
+        if stack.index() < stack.count() and stack.command(stack.index()) is self:
+            stack.setIndex(stack.index() + 1)  # redo() sees it done: nothing is replayed
 
 
 class StoreService(QObject):
