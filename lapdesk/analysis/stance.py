@@ -76,9 +76,19 @@ _COMPILED = [
 ]
 
 
+_FOLDED: dict[int, str] = {}  # each character met, folded to one character
+
+
 def _fold_keeping_length(text: str) -> str:
-    """Case- and accent-folded text with one character per original character."""
-    return "".join((fold(ch) or ch)[0] for ch in text).replace("\u2019", "'")
+    """Case- and accent-folded text with one character per original character.
+
+    One ``translate`` through a table of the characters met so far: folding character by
+    character took 0.2 s for the 889 passages suggested on a 100-page contribution, which
+    the reader waits for."""
+    for character in set(text):
+        if ord(character) not in _FOLDED:
+            _FOLDED[ord(character)] = (fold(character) or character)[0]
+    return text.translate(_FOLDED).replace("\u2019", "'")
 
 
 def stance_hint(text: str, language: str | None = None) -> dict | None:

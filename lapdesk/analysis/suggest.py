@@ -107,15 +107,20 @@ def suggestions(store: Store, contribution_id: int | None = None, *,
 
 
 def _with_stance_hints(store: Store, rows: list[dict]) -> list[Suggestion]:
-    """Each suggestion with the stance its wording hints at, for the user to take or leave."""
+    """Each suggestion with the stance its wording hints at, for the user to take or leave
+    (read once for a paragraph several suggestions share: a 100-page contribution's 889
+    suggestions lie in 400 paragraphs, and the reader waits for them)."""
     languages: dict[int, str | None] = {}
+    hints: dict[tuple[str, str | None], dict | None] = {}
     found = []
     for row in rows:
         if row["contribution_id"] not in languages:
             languages[row["contribution_id"]] = contribution(
                 store, row["contribution_id"]).language
-        hint = stance_hint(row.pop("paragraph_text") or "", languages[row["contribution_id"]])
-        found.append(Suggestion(**row, stance_hint=hint))
+        key = (row.pop("paragraph_text") or "", languages[row["contribution_id"]])
+        if key not in hints:
+            hints[key] = stance_hint(*key)
+        found.append(Suggestion(**row, stance_hint=hints[key]))
     return found
 
 
