@@ -58,9 +58,10 @@ def _make_again(store, conflict: dict, edit: dict) -> bool:
         return False
     stamps = {r["col"]: r["stamp"] for r in store.query(
         "SELECT col, stamp FROM team_stamps WHERE tbl = ? AND pk = ?", (table, conflict["pk"]))}
-    written_since = {c for c, (stamp, _v) in edit.items() if stamp < stamps.get(c, "")}
+    kept_out = {c for c, (stamp, _v) in edit.items() if stamp < stamps.get(c, "")}
+    kept_out |= _gone_references(store, table, edit)  # what it referred to went since
     values = {c: v for c, (_stamp, v) in edit.items()
-              if c in here and c not in key and c not in written_since and here[c] != v}
+              if c in here and c not in key and c not in kept_out and here[c] != v}
     if values:
         assignments = ", ".join(f'"{c}" = ?' for c in values)
         store.execute(f'UPDATE "{table}" SET {assignments} WHERE {where}',
@@ -71,7 +72,18 @@ def _make_again(store, conflict: dict, edit: dict) -> bool:
             " author = excluded.author WHERE excluded.stamp > stamp",
             [(table, conflict["pk"], c, edit[c][0], conflict["theirs_by"]) for c in values])
     # Settled when all of it is in place; what a later edit replaced stays in Conflicts.
-    return not any(here[c] != v for c, (_s, v) in edit.items() if c in written_since)
+    return not any(here[c] != v for c, (_s, v) in edit.items() if c in kept_out)
+
+
+def _gone_references(store, table: str, edit: dict) -> set[str]:
+    """The columns whose edit refers to a row that is not here (deleted since)."""
+    gone = set()
+    for ref in store.query(f'SELECT "table", "from", "to" FROM pragma_foreign_key_list("{table}")'):
+        value = edit.get(ref["from"], (None, None))[1]
+        if value is not None and not store.query_one(
+                f'SELECT 1 AS x FROM "{ref["table"]}" WHERE "{ref["to"] or "id"}" = ?', (value,)):
+            gone.add(ref["from"])
+    return gone
 
 
 def _key(store, table: str, pk: str) -> dict:
