@@ -9,7 +9,7 @@ from lapdesk.store import contributions, excerpts, framework, registry
 from lapdesk.store.changes import ChangedSinceError, undo
 from lapdesk.store.ids import LIMIT, LOWEST
 from lapdesk.store.integrity import check
-from lapdesk.team import conflicts
+from lapdesk.team import conflicts, receive, send
 
 
 @pytest.fixture
@@ -225,3 +225,41 @@ def test_a_later_deletion_wins_over_an_earlier_deletion_undone(team, tmp_path):
     exchange(team, tmp_path / "p2")
     assert differing(team) == {}
     assert all(not s.query("SELECT 1 AS x FROM excerpts WHERE id = ?", (excerpt,)) for s in team)
+
+
+@pytest.mark.parametrize("order", ["deletion, undo, edit", "edit, deletion, undo",
+                                   "deletion, edit, undo", "edit received before the undo"])
+def test_an_edit_made_while_a_colleague_deleted_the_position_stands_once_undone(
+        team, tmp_path, order):
+    """A deletes a position, C edits it meanwhile, A takes the deletion back: C's edit ends
+    on the returned position on every replica, whatever order the packs come in (the
+    property test found C's edit on top on some replicas, set aside on the others)."""
+    a, b, c = team
+    _mapped(a)
+    exchange(team, tmp_path / "p1")
+    annotation = a.query_one("SELECT id FROM annotations")["id"]
+    removed = excerpts.delete_annotation(a, annotation)
+    deletion = send.send(a, tmp_path / "p2").path
+    excerpts.update_annotation(c, annotation, summary="Chloé's edit")
+    edit = send.send(c, tmp_path / "p2").path
+    if order == "edit received before the undo":
+        receive.receive(a, [edit])
+    undo(a, removed)
+    restore = send.send(a, tmp_path / "p2").path
+    arrivals = {"deletion, undo, edit": [[deletion, restore], [edit]],
+                "edit, deletion, undo": [[edit], [deletion, restore]],
+                "deletion, edit, undo": [[deletion], [edit], [restore]],
+                "edit received before the undo": [[deletion], [restore], [edit]]}[order]
+    for paths in arrivals:
+        receive.receive(b, paths)
+    receive.receive(c, [deletion, restore])
+    if order != "edit received before the undo":
+        receive.receive(a, [edit])
+    exchange(team, tmp_path / "p3")
+    assert differing(team) == {}
+    for store in team:
+        assert store.query_one("SELECT summary FROM annotations WHERE id = ?",
+                               (annotation,))["summary"] == "Chloé's edit"
+        assert not [f for f in conflicts.conflicts(store)
+                    if f.kind in ("deleted", "edited-deleted")]
+        assert check(store)["ok"]

@@ -29,6 +29,7 @@ from datetime import UTC, datetime, timedelta
 
 from lapdesk.store import sqlite
 from lapdesk.store.cleared import refer_again
+from lapdesk.store.edits_back import edit_again
 
 # The tables whose rows travel between replicas.
 SHARED_TABLES = frozenset({
@@ -102,6 +103,7 @@ class Capture:
             return
         self.file(changeset, kind="changes")
         refer_again(self.store)  # this change may have brought back what they referred to
+        edit_again(self.store)  # or a row whose colleague's edit was set aside
 
     def file(self, payload: bytes, *, kind: str) -> int:
         """Put ``payload`` in the outbox under the next sequence number; returns it."""

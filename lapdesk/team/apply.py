@@ -105,7 +105,12 @@ class Applier:
             return sqlite.OMIT  # resolved, column by column, after the apply
         if reason == sqlite.CONFLICT_DATA and op == "DELETE":
             if table in rules.VISIBLE_TABLES:
-                self._found("deleted", table, pk, dict(zip(names, change.conflict, strict=True)), {},
+                stamps = {r["col"]: r["stamp"] for r in self.store.query(
+                    "SELECT col, stamp FROM team_stamps WHERE tbl = ? AND pk = ? AND col != ''",
+                    (table, pk))}  # to make the edit again if the row returns (edits_back)
+                self._found("deleted", table, pk,
+                            {**dict(zip(names, change.conflict, strict=True)), "_stamps": stamps},
+                            {},
                             f"{self.origin} deleted a {rules.VISIBLE_TABLES[table]} that was "
                             "edited here meanwhile; the edited version is kept here")
             return sqlite.REPLACE
@@ -116,7 +121,7 @@ class Applier:
                                                                         and tombstone[2]):
                 changed = {names[i]: v for i, v in enumerate(change.new)
                            if v is not sqlite.NO_CHANGE}
-                self._found("edited-deleted", table, pk, {}, changed,
+                self._found("edited-deleted", table, pk, {}, {**changed, "_stamp": self.stamp},
                             f"{self.origin} edited a {rules.VISIBLE_TABLES[table]} deleted "
                             "here; the edit is kept here, in Conflicts")
             return sqlite.OMIT

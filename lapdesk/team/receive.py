@@ -19,6 +19,7 @@ from pathlib import Path
 from lapdesk.core.clock import now_iso
 from lapdesk.core.errors import LapdeskError
 from lapdesk.store import held
+from lapdesk.store.edits_back import edit_again
 from lapdesk.store.migrations import SCHEMA_VERSION
 from lapdesk.team import conflict_log, orphans, purge
 from lapdesk.team import pack as packs
@@ -183,6 +184,7 @@ def _apply(store, pack: packs.Pack, name: str, tombstones: dict) -> Outcome:
         conflict_log.write(store, applier.found)
         conflict_log.close_merged(store, by=origin)
         orphans.bring_back(store)
+        edit_again(store)
         store.execute("DELETE FROM team_waiting WHERE replica_id = ? AND last_seq <= ?",
                       (pack.replica_id, last))
     return Outcome(name, "applied", origin, pack.number, dict(Counter(applier.counts)),

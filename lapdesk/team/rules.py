@@ -16,7 +16,8 @@ says so (a conflict a person can see and settle, :mod:`lapdesk.team.conflicts`).
   merge of both (overlapping passages with both texts), one click away.  (Merging on its own
   at each replica does not converge: replicas that merge from different states write
   different texts, and merges of merges follow — the property test found it.)
-- a deletion wins over an edit made meanwhile, and the edit is kept in Conflicts;
+- a deletion wins over an edit made meanwhile, and the edit is kept in Conflicts; if the
+  deletion is undone, the edit is made again on top (:mod:`lapdesk.store.edits_back`);
 - a drafting round's amendments: two decisions on one amendment keep the latest in place
   and both in Conflicts; accepting a suggestion wins over its dismissal made meanwhile (what
   is recorded can still be not retained; what is dismissed would be out of sight).  The same
