@@ -1,6 +1,10 @@
 """Stance hints from wording in English, French and Spanish (shown, never applied)."""
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lapdesk.analysis.stance import stance_hint
 
@@ -52,3 +56,40 @@ def test_no_hint_for_neutral_text_or_courtesy_formulas():
 def test_language_restricts_the_wording_looked_for():
     assert stance_hint("Chile apoya la propuesta.", "en") is None
     assert stance_hint("Chile apoya la propuesta.", "es")["stance"] == "supports"
+
+
+def _words_of_cues() -> list[str]:
+    """Words the cues are written with (and a few that are not), to build passages from."""
+    import re
+
+    from lapdesk.analysis import courtesy as c
+    from lapdesk.analysis import stance as s
+
+    patterns = [*c._FORMAL, *c._POLITE,
+                *(p for _, _, by_language in s._CUES for ps in by_language.values() for p in ps)]
+    words = {w for p in patterns for w in re.findall(r"[a-z']+", re.sub(r"\\[bs]", " ", p))}
+    return sorted(words | {"Austria", "the", "indicators", "États", "acción", "n’est", "."})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_words_of_cues()), max_size=14),
+       st.sampled_from(["en", "fr", "es", None]))
+def test_the_one_search_that_tells_passages_without_cues_changes_no_hint(words, language):
+    """The prefilter (every cue in one search) against trying each cue in turn."""
+    from lapdesk.analysis import courtesy as c
+    from lapdesk.analysis import stance as s
+
+    text = " ".join(words)
+    folded = c.fold(" ".join(text.split())).replace("\u2019", "'")
+    formal = next((p.search(folded) for p in c._FORMAL_RE if p.search(folded)), None)
+    polite = next((p.search(folded) for p in c._POLITE_RE if p.search(folded)), None)
+    expected = (c.Courtesy(c.FORMAL, formal.group().strip()) if formal else
+                c.Courtesy(c.POLITE, polite.group().strip()) if polite else None)
+    assert c.courtesy(text) == expected
+    original = s._ANY_CUE
+    try:
+        hint = stance_hint(text, language)
+        s._ANY_CUE = {lang: re.compile("") for lang in original}  # every language tried
+        assert hint == stance_hint(text, language)
+    finally:
+        s._ANY_CUE = original

@@ -74,6 +74,10 @@ _COMPILED = [
                           for lang, patterns in by_language.items()})
     for stance, confidence, by_language in _CUES
 ]
+# Every cue of a language at once: most passages hold none, and one search tells them.
+_ANY_CUE = {lang: re.compile("|".join(f"(?:{p})" for _, _, by_language in _CUES
+                                      for p in by_language[lang]))
+            for lang in LANGUAGES}
 
 
 _FOLDED: dict[int, str] = {}  # each character met, folded to one character
@@ -103,6 +107,7 @@ def stance_hint(text: str, language: str | None = None) -> dict | None:
         return None
     folded = _fold_keeping_length(text)
     languages = [language] if language in LANGUAGES else list(LANGUAGES)
+    languages = [lang for lang in languages if _ANY_CUE[lang].search(folded)]
     matches: list[tuple[str, float, int, int]] = []
     for stance, confidence, by_language in _COMPILED:
         for lang in languages:
