@@ -61,11 +61,7 @@ class _Loaded:
         """Orientation detection, loaded the first time a page needs it (most never do:
         0.1 s and 10 MB a worker spared), or None without its model."""
         if self._osd is None and self.has_osd:
-            import tesserocr
-
-            self._osd = tesserocr.PyTessBaseAPI(
-                path=self.folder + "/", lang=models.ORIENTATION, psm=tesserocr.PSM.OSD_ONLY,
-                variables={"debug_file": _NULL_FILE, "min_characters_to_try": _OSD_CHARACTERS})
+            self._osd = _open(self.folder, models.ORIENTATION, osd=True)
         return self._osd
 
     def api_for(self, model: str | None):
@@ -74,12 +70,21 @@ class _Loaded:
         if model is None or model not in self.languages or len(self.languages) == 1:
             return self.api
         if model not in self.single:
-            import tesserocr
-
-            self.single[model] = tesserocr.PyTessBaseAPI(
-                path=self.folder + "/", lang=model, psm=tesserocr.PSM.AUTO,
-                variables={"debug_file": _NULL_FILE})
+            self.single[model] = _open(self.folder, model)
         return self.single[model]
+
+
+def _open(folder: str, lang: str, *, osd: bool = False):
+    """A Tesseract engine for ``lang`` (``eng+fra`` reads both), its chatter silenced; with
+    ``osd``, one that only tells a page's orientation."""
+    import tesserocr
+
+    if osd:
+        return tesserocr.PyTessBaseAPI(
+            path=folder + "/", lang=lang, psm=tesserocr.PSM.OSD_ONLY,
+            variables={"debug_file": _NULL_FILE, "min_characters_to_try": _OSD_CHARACTERS})
+    return tesserocr.PyTessBaseAPI(path=folder + "/", lang=lang, psm=tesserocr.PSM.AUTO,
+                                   variables={"debug_file": _NULL_FILE})
 
 
 _loaded: _Loaded | None = None
@@ -97,7 +102,7 @@ def engine() -> _Loaded:
     # worker: the workers are the parallelism, so each engine keeps to one thread.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
-        import tesserocr
+        import tesserocr  # noqa: F401 - is the engine there at all (it is used in _open)
     except ImportError as error:
         raise EngineMissing("LAPDesk's OCR engine is not installed in this copy, so pictures "
                             "of text cannot be read.") from error
@@ -105,9 +110,8 @@ def engine() -> _Loaded:
         raise EngineMissing("LAPDesk's OCR language models are missing from this copy "
                             f"({models.missing_names(models.LANGUAGES)}), so pictures of text "
                             "cannot be read.")
-    api = tesserocr.PyTessBaseAPI(path=str(folder) + "/", lang="+".join(languages),
-                                  psm=tesserocr.PSM.AUTO, variables={"debug_file": _NULL_FILE})
-    _loaded = _Loaded(str(folder), languages, api, models.ORIENTATION in codes)
+    _loaded = _Loaded(str(folder), languages, _open(str(folder), "+".join(languages)),
+                      models.ORIENTATION in codes)
     return _loaded
 
 
